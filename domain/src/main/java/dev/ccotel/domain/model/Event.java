@@ -1,0 +1,61 @@
+package dev.ccotel.domain.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * One Claude Code log event. Known event types fill the typed fields; every other event keeps its
+ * name and its own attributes in {@link #attributes()} (identity attributes, which the session
+ * already carries, and private text are left out).
+ *
+ * <p>{@code toolParametersJson} is the JSON document Claude Code sends inside a string; the domain
+ * carries it as text and the JSON adapter decodes it, so the domain needs no JSON library.
+ *
+ * @param eventType the event name without the {@code claude_code.} prefix
+ * @param sequence Claude Code's {@code event.sequence}, when present
+ * @param attributes pass-through attributes of unknown events: String, Long, Double, Boolean,
+ *     List or Map values
+ */
+public record Event(
+        String eventId,
+        String eventType,
+        Instant timestamp,
+        OptionalLong sequence,
+        String promptId,
+        String model,
+        OptionalDouble costUsd,
+        OptionalLong durationMs,
+        OptionalLong inputTokens,
+        OptionalLong outputTokens,
+        OptionalLong cacheReadTokens,
+        OptionalLong cacheCreationTokens,
+        String toolName,
+        Optional<Boolean> success,
+        String decision,
+        String source,
+        String error,
+        OptionalLong promptLength,
+        Optional<String> prompt,
+        Optional<String> toolParametersJson,
+        Optional<String> toolInput,
+        OptionalLong toolInputSizeBytes,
+        OptionalLong statusCode,
+        OptionalLong attempt,
+        String language,
+        Map<String, Object> attributes) {
+
+    public Event {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(timestamp, "timestamp");
+        attributes = Map.copyOf(attributes);
+    }
+
+    public boolean is(EventType type) {
+        return type.wireName().equals(eventType);
+    }
+}

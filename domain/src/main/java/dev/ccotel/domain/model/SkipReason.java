@@ -1,0 +1,17 @@
+package dev.ccotel.domain.model;
+
+/** Why part of an export was not forwarded. None of these is an error of the exporter. */
+public enum SkipReason {
+    /** The resource's {@code service.name} is not {@code claude-code}. */
+    NOT_CLAUDE_CODE,
+    /** A metric name ccotel does not know. */
+    UNKNOWN_METRIC,
+    /** A histogram, summary, gauge or empty metric where Claude Code sends sums. */
+    UNSUPPORTED_POINT_TYPE,
+    /** A log record without an {@code event.name} attribute. */
+    NO_EVENT_NAME,
+    /** A data point whose value is missing, NaN or infinite. */
+    INVALID_VALUE,
+    /** A cumulative point older than one already seen for its series. */
+    STALE_POINT
+}

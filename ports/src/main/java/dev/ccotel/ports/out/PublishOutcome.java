@@ -1,0 +1,30 @@
+package dev.ccotel.ports.out;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How the backend took one request. Anything that cannot be classified counts as {@link RetryLater}. */
+public sealed interface PublishOutcome {
+
+    /** The backend has the data, or it is kept durably for later delivery. */
+    record Accepted() implements PublishOutcome {}
+
+    /** The backend refused the data itself (a 4xx other than 408/429); sending it again will not help. */
+    record Rejected(int count, String message) implements PublishOutcome {
+        public Rejected {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + count);
+            }
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** The backend could not take the data now (429, 5xx, timeout, connection failure). */
+    record RetryLater(String reason, Optional<Duration> after) implements PublishOutcome {
+        public RetryLater {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+}
