@@ -1,25 +1,177 @@
 package dev.ccotel.domain;
 
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.MappingResult;
+import dev.ccotel.domain.model.MetricType;
+import dev.ccotel.domain.model.SkipReason;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Maps OTLP exports from Claude Code to backend requests, one per session. Thread-safe. */
+/**
+ * Maps OTLP exports from Claude Code to backend requests, one per session found in the export, in
+ * order of first appearance. Thread-safe: per-export work happens on the caller's thread and only
+ * the fold into the {@link SessionLedger} is serialised.
+ */
 public final class OtlpMapper {
+    static final String CLAUDE_CODE_SERVICE = "claude-code";
+
     private final SessionLedger ledger;
     private final MappingOptions options;
+    private final EventReader events;
 
     public OtlpMapper(SessionLedger ledger, MappingOptions options) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.options = Objects.requireNonNull(options, "options");
-    }
-
-    public MappingResult map(ExportMetricsServiceRequest export) {
-        throw new UnsupportedOperationException("not yet");
+        this.events = new EventReader(options);
     }
 
     public MappingResult map(ExportLogsServiceRequest export) {
-        throw new UnsupportedOperationException("not yet");
+        Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        Map<String, SessionGroup> groups = new LinkedHashMap<>();
+        int index = 0;
+        for (ResourceLogs resourceLogs : export.getResourceLogsList()) {
+            Attrs resource = Attrs.of(resourceLogs.getResource().getAttributesList());
+            boolean claudeCode = isClaudeCode(resource);
+            for (ScopeLogs scope : resourceLogs.getScopeLogsList()) {
+                if (!claudeCode) {
+                    add(skipped, SkipReason.NOT_CLAUDE_CODE, scope.getLogRecordsCount());
+                    continue;
+                }
+                for (LogRecord record : scope.getLogRecordsList()) {
+                    index++;
+                    Attrs attrs = Attrs.of(record.getAttributesList());
+                    String name = eventName(attrs);
+                    if (name.isEmpty()) {
+                        add(skipped, SkipReason.NO_EVENT_NAME, 1);
+                        continue;
+                    }
+                    String sessionId = SessionGroup.sessionIdOf(attrs, resource);
+                    Instant time = timeOf(record, attrs);
+                    SessionGroup group = groups.computeIfAbsent(sessionId, SessionGroup::new);
+                    group.observe(attrs, resource, time);
+                    group.events.add(events.read(sessionId, name, time, record.getTimeUnixNano(),
+                            record.getObservedTimeUnixNano(), index, attrs));
+                }
+            }
+        }
+        return finish(groups, skipped);
+    }
+
+    public MappingResult map(ExportMetricsServiceRequest export) {
+        Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        Map<String, SessionGroup> groups = new LinkedHashMap<>();
+        for (ResourceMetrics resourceMetrics : export.getResourceMetricsList()) {
+            Attrs resource = Attrs.of(resourceMetrics.getResource().getAttributesList());
+            boolean claudeCode = isClaudeCode(resource);
+            for (ScopeMetrics scope : resourceMetrics.getScopeMetricsList()) {
+                for (Metric metric : scope.getMetricsList()) {
+                    Optional<MetricType> type = MetricType.fromOtlpName(metric.getName());
+                    if (!claudeCode) {
+                        add(skipped, SkipReason.NOT_CLAUDE_CODE, MetricReader.pointCount(metric));
+                    } else if (type.isEmpty()) {
+                        add(skipped, SkipReason.UNKNOWN_METRIC, MetricReader.pointCount(metric));
+                    } else if (!metric.hasSum() || temporalityUnknown(metric)) {
+                        add(skipped, SkipReason.UNSUPPORTED_POINT_TYPE, Math.max(1, MetricReader.pointCount(metric)));
+                    } else {
+                        readSum(type.get(), metric, resource, groups, skipped);
+                    }
+                }
+            }
+        }
+        return finish(groups, skipped);
+    }
+
+    private void readSum(MetricType type, Metric metric, Attrs resource, Map<String, SessionGroup> groups,
+            Map<SkipReason, Long> skipped) {
+        boolean cumulative =
+                metric.getSum().getAggregationTemporality() == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+        for (NumberDataPoint dataPoint : metric.getSum().getDataPointsList()) {
+            Attrs attrs = Attrs.of(dataPoint.getAttributesList());
+            String sessionId = SessionGroup.sessionIdOf(attrs, resource);
+            Optional<RawPoint> point = MetricReader.read(type, metric.getName(), cumulative, sessionId, dataPoint,
+                    attrs, ledger.clock());
+            if (point.isEmpty()) {
+                add(skipped, SkipReason.INVALID_VALUE, 1);
+                continue;
+            }
+            SessionGroup group = groups.computeIfAbsent(sessionId, SessionGroup::new);
+            Instant start = dataPoint.getStartTimeUnixNano() == 0 ? point.get().timestamp()
+                    : Times.fromUnixNanos(dataPoint.getStartTimeUnixNano());
+            group.observe(attrs, resource, Times.earlier(start, point.get().timestamp()));
+            group.points.add(point.get());
+        }
+    }
+
+    private MappingResult finish(Map<String, SessionGroup> groups, Map<SkipReason, Long> skipped) {
+        List<CcOtelRequest> requests = new ArrayList<>(groups.size());
+        for (SessionGroup group : groups.values()) {
+            SessionLedger.Applied applied = ledger.apply(group);
+            add(skipped, SkipReason.STALE_POINT, applied.stale);
+            add(skipped, SkipReason.CUMULATIVE_BASELINE, applied.baselines);
+            if (group.events.isEmpty() && applied.points.isEmpty()) {
+                continue; // nothing new for this session: no request to send
+            }
+            String host = group.host.isEmpty() ? options.host() : group.host;
+            requests.add(new CcOtelRequest(host, applied.project, applied.session, group.events, applied.points));
+        }
+        return new MappingResult(requests, skipped);
+    }
+
+    private static boolean isClaudeCode(Attrs resource) {
+        return CLAUDE_CODE_SERVICE.equals(resource.string("service.name"));
+    }
+
+    private static boolean temporalityUnknown(Metric metric) {
+        AggregationTemporality t = metric.getSum().getAggregationTemporality();
+        return t != AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA
+                && t != AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+    }
+
+    /** Claude Code names events {@code user_prompt} in the attribute and {@code claude_code.user_prompt} elsewhere. */
+    private static String eventName(Attrs attrs) {
+        String name = attrs.string("event.name").trim();
+        return name.startsWith(EventType.PREFIX) ? name.substring(EventType.PREFIX.length()) : name;
+    }
+
+    private Instant timeOf(LogRecord record, Attrs attrs) {
+        if (record.getTimeUnixNano() != 0) {
+            return Times.fromUnixNanos(record.getTimeUnixNano());
+        }
+        if (record.getObservedTimeUnixNano() != 0) {
+            return Times.fromUnixNanos(record.getObservedTimeUnixNano());
+        }
+        String iso = attrs.string("event.timestamp");
+        if (!iso.isEmpty()) {
+            try {
+                return Instant.parse(iso);
+            } catch (DateTimeParseException notIso) {
+                // fall through to the receiving time: the record is still worth forwarding
+            }
+        }
+        return ledger.clock().instant();
+    }
+
+    private static void add(Map<SkipReason, Long> skipped, SkipReason reason, long count) {
+        if (count > 0) {
+            skipped.merge(reason, count, Long::sum);
+        }
     }
 }

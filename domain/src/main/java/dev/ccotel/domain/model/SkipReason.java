@@ -13,5 +13,10 @@ public enum SkipReason {
     /** A data point whose value is missing, NaN or infinite. */
     INVALID_VALUE,
     /** A cumulative point older than one already seen for its series. */
-    STALE_POINT
+    STALE_POINT,
+    /**
+     * The first point of a cumulative series that started before this ledger did: its total may
+     * already have been forwarded, so it only becomes the baseline for the next delta.
+     */
+    CUMULATIVE_BASELINE
 }

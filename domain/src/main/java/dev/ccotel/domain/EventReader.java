@@ -1,0 +1,137 @@
+package dev.ccotel.domain;
+
+import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.EventType;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Reads one log record's attributes into an {@link Event}. */
+final class EventReader {
+    /** Claude Code's placeholder for text it did not log. */
+    private static final String REDACTED = "<REDACTED>";
+
+    /** Facts the session already carries; repeating them on every event adds nothing. */
+    private static final Set<String> IDENTITY_KEYS = Set.of(
+            "session.id", "user.id", "organization.id", "user.account_uuid", "terminal.type", "app.version",
+            "event.name", "event.timestamp", "event.sequence", "project", "project.path", "pwd");
+    private static final Set<String> PROMPT_KEYS = Set.of("prompt", "prompt_text", "response");
+    private static final Set<String> TOOL_INPUT_KEYS = Set.of("tool_input", "tool_parameters");
+    private static final Set<String> TYPED_KEYS = Set.of(
+            "prompt.id", "model", "cost_usd", "duration_ms", "input_tokens", "output_tokens", "cache_read_tokens",
+            "cache_creation_tokens", "tool_name", "success", "decision", "source", "error", "prompt_length",
+            "tool_input_size_bytes", "status_code", "attempt", "language");
+
+    private final MappingOptions options;
+
+    EventReader(MappingOptions options) {
+        this.options = options;
+    }
+
+    Event read(String sessionId, String eventName, Instant timestamp, long timeNanos, long observedNanos,
+            int indexInExport, Attrs a) {
+        OptionalLong sequence = a.longValue("event.sequence");
+        String discriminator = sequence.isPresent() ? "seq:" + sequence.getAsLong() : "idx:" + indexInExport;
+        Map<String, Object> extra = new HashMap<>();
+        Typed t = new Typed(a, extra);
+        boolean known = EventType.fromName(eventName).isPresent();
+        if (!known) {
+            passThrough(a, extra);
+        }
+        return new Event(
+                Ids.eventId(sessionId, eventName, timeNanos, observedNanos, discriminator),
+                eventName,
+                timestamp,
+                sequence,
+                a.string("prompt.id"),
+                a.string("model"),
+                t.dbl("cost_usd"),
+                t.lng("duration_ms"),
+                t.lng("input_tokens"),
+                t.lng("output_tokens"),
+                t.lng("cache_read_tokens"),
+                t.lng("cache_creation_tokens"),
+                a.firstString("tool_name", "tool"),
+                t.bool("success"),
+                a.string("decision"),
+                a.string("source"),
+                a.string("error"),
+                t.lng("prompt_length"),
+                options.forwardPrompts() ? text(a, "prompt", "prompt_text") : Optional.empty(),
+                options.forwardToolInput() ? text(a, "tool_parameters") : Optional.empty(),
+                options.forwardToolInput() ? text(a, "tool_input") : Optional.empty(),
+                t.lng("tool_input_size_bytes"),
+                t.lng("status_code"),
+                t.lng("attempt"),
+                a.string("language"),
+                extra);
+    }
+
+    private void passThrough(Attrs a, Map<String, Object> extra) {
+        for (Map.Entry<String, AnyValue> e : a.asMap().entrySet()) {
+            String key = e.getKey();
+            if (IDENTITY_KEYS.contains(key) || TYPED_KEYS.contains(key) || !allowed(key)) {
+                continue;
+            }
+            Object value = Attrs.toJava(e.getValue(), 0);
+            if (value != null) {
+                extra.put(key, value);
+            }
+        }
+    }
+
+    private boolean allowed(String key) {
+        return (options.forwardPrompts() || !PROMPT_KEYS.contains(key))
+                && (options.forwardToolInput() || !TOOL_INPUT_KEYS.contains(key));
+    }
+
+    private static Optional<String> text(Attrs a, String... keys) {
+        for (String key : keys) {
+            String s = a.string(key);
+            if (!s.isEmpty() && !s.equals(REDACTED)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Typed getters that keep a value they cannot read in the pass-through map instead of dropping it. */
+    private record Typed(Attrs a, Map<String, Object> extra) {
+        OptionalLong lng(String key) {
+            OptionalLong v = a.longValue(key);
+            if (v.isEmpty()) {
+                keepRaw(key);
+            }
+            return v;
+        }
+
+        OptionalDouble dbl(String key) {
+            OptionalDouble v = a.doubleValue(key);
+            if (v.isEmpty()) {
+                keepRaw(key);
+            }
+            return v;
+        }
+
+        Optional<Boolean> bool(String key) {
+            Optional<Boolean> v = a.boolValue(key);
+            if (v.isEmpty()) {
+                keepRaw(key);
+            }
+            return v;
+        }
+
+        private void keepRaw(String key) {
+            AnyValue raw = a.asMap().get(key);
+            Object value = raw == null ? null : Attrs.toJava(raw, 0);
+            if (value != null) {
+                extra.put(key, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ccotel.domain;
+
+import dev.ccotel.domain.model.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one export holds for one session, gathered before the ledger is consulted. */
+final class SessionGroup {
+    final String sessionId;
+    SessionIdentity identity = SessionIdentity.EMPTY;
+    String project = "";
+    String host = "";
+    Instant earliest;
+    final List<Event> events = new ArrayList<>();
+    final List<RawPoint> points = new ArrayList<>();
+
+    SessionGroup(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    void observe(Attrs record, Attrs resource, Instant time) {
+        identity = identity.updatedBy(SessionIdentity.read(record, resource));
+        if (project.isEmpty()) {
+            project = projectOf(record);
+            if (project.isEmpty()) {
+                project = projectOf(resource);
+            }
+        }
+        if (host.isEmpty()) {
+            host = resource.string("host.name");
+        }
+        earliest = Times.earlier(earliest, time);
+    }
+
+    /** The project is only known from what Claude Code reports, never from where ccotel runs. */
+    private static String projectOf(Attrs attrs) {
+        return attrs.firstString("project", "project.path", "pwd");
+    }
+
+    static String sessionIdOf(Attrs record, Attrs resource) {
+        String id = record.string("session.id");
+        if (id.isEmpty()) {
+            id = resource.string("session.id");
+        }
+        return id.isEmpty() ? dev.ccotel.domain.model.Session.NO_SESSION_ID : id;
+    }
+}
