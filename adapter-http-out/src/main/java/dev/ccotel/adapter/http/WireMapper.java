@@ -1,0 +1,98 @@
+package dev.ccotel.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.EventType;
+import dev.ccotel.domain.model.MetricPoint;
+import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionTotals;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** Domain records to wire records: decides, in one place, what "empty, so omitted" means. */
+final class WireMapper {
+    private final ObjectReader treeReader;
+
+    WireMapper(ObjectReader treeReader) {
+        this.treeReader = treeReader;
+    }
+
+    Wire.Request toWire(CcOtelRequest request) {
+        List<Wire.Event> events = request.events().stream().map(this::event).toList();
+        List<Wire.Metric> metrics = request.metrics().stream().map(WireMapper::metric).toList();
+        return new Wire.Request(text(request.host()), text(request.project()), session(request.session()),
+                events.isEmpty() ? null : events, metrics.isEmpty() ? null : metrics);
+    }
+
+    private static Wire.Session session(Session s) {
+        SessionTotals t = s.totals();
+        // Floor, not round: the total only grows, so a floored value never claims a second not yet spent.
+        long activeSeconds = (long) Math.floor(t.activeSeconds());
+        return new Wire.Session(text(s.sessionId()), text(s.appVersion()), text(s.organizationId()),
+                text(s.userAccountUuid()), text(s.userId()), text(s.terminalType()), text(s.serviceVersion()),
+                text(s.osType()), text(s.osVersion()), text(s.hostArch()), s.startedAt().getEpochSecond(),
+                nonZero(activeSeconds), nonZero(t.prompts()), nonZero(t.toolCalls()), nonZero(t.apiRequests()),
+                nonZero(t.costUsd()), nonZero(t.linesAdded()), nonZero(t.linesRemoved()), nonZero(t.commits()),
+                nonZero(t.pullRequests()), nonZero(t.inputTokens()), nonZero(t.outputTokens()),
+                nonZero(t.cacheReadTokens()), nonZero(t.cacheCreationTokens()));
+    }
+
+    private Wire.Event event(Event e) {
+        String params = e.toolParametersJson().filter(p -> !p.isEmpty()).orElse(null);
+        JsonNode paramsObject = params == null ? null : jsonObject(params);
+        // Unknown events only: known ones carry their data in typed fields.
+        boolean unknown = EventType.fromName(e.eventType()).isEmpty();
+        return new Wire.Event(text(e.eventId()), text(e.eventType()), e.timestamp().getEpochSecond(),
+                value(e.sequence()), text(e.promptId()), text(e.model()), value(e.costUsd()), value(e.durationMs()),
+                value(e.inputTokens()), value(e.outputTokens()), value(e.cacheReadTokens()),
+                value(e.cacheCreationTokens()), text(e.toolName()), e.success().orElse(null), text(e.decision()),
+                text(e.source()), text(e.error()), value(e.promptLength()), text(e.prompt()), paramsObject,
+                paramsObject == null ? params : null, text(e.toolInput()), value(e.toolInputSizeBytes()),
+                value(e.statusCode()), value(e.attempt()), text(e.language()),
+                unknown && !e.attributes().isEmpty() ? JsonValues.sanitize(e.attributes()) : null);
+    }
+
+    private static Wire.Metric metric(MetricPoint m) {
+        return new Wire.Metric(text(m.metricId()), m.metricType().wireName(), m.timestamp().getEpochSecond(),
+                m.value(), text(m.model()), text(m.tokenType()), text(m.linesType()), text(m.tool()),
+                text(m.decision()), text(m.source()), text(m.language()));
+    }
+
+    /** The decoded tool parameters when they are a JSON object; otherwise null and the caller sends the raw text. */
+    private JsonNode jsonObject(String json) {
+        try {
+            JsonNode node = treeReader.readTree(json);
+            return node != null && node.isObject() ? node : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String text(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String text(Optional<String> s) {
+        return s.map(WireMapper::text).orElse(null);
+    }
+
+    private static Long value(OptionalLong v) {
+        return v.isPresent() ? v.getAsLong() : null;
+    }
+
+    private static Double value(OptionalDouble v) {
+        return v.isPresent() && Double.isFinite(v.getAsDouble()) ? v.getAsDouble() : null;
+    }
+
+    private static Long nonZero(long v) {
+        return v == 0 ? null : v;
+    }
+
+    private static Double nonZero(double v) {
+        return v == 0 || !Double.isFinite(v) ? null : v;
+    }
+}

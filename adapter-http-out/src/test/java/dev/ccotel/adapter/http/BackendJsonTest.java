@@ -1,0 +1,106 @@
+package dev.ccotel.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.Event;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BackendJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyField_matchesTheGoldenContract() throws Exception {
+        JsonNode actual = JSON.readTree(BackendJson.toJson(Requests.everyField()));
+        try (InputStream golden = getClass().getResourceAsStream("/golden/request-every-field.json")) {
+            assertEquals(JSON.readTree(golden), actual, () -> "wire contract changed; actual:\n" + actual.toPrettyString());
+        }
+    }
+
+    @Test
+    void encodedRequest_isOneCompactLine() {
+        String json = BackendJson.toJsonString(Requests.everyField());
+        assertFalse(json.contains("\n"), json);
+        assertFalse(json.contains(": "), "compact, no pretty printing");
+    }
+
+    @Test
+    void emptyStringsZeroTotalsAndAbsentOptionals_areOmitted() throws Exception {
+        JsonNode root = JSON.readTree(BackendJson.toJson(Requests.withEvent("evt-9")));
+        assertFieldNames(root, "host", "project", "session", "events");
+        assertFieldNames(root.get("session"), "sessionId", "startedAt");
+        assertFieldNames(root.get("events").get(0), "eventId", "eventType", "timestamp", "promptLength");
+    }
+
+    @Test
+    void emptyEventAndMetricLists_areOmitted() throws Exception {
+        JsonNode root = JSON.readTree(BackendJson.toJson(Requests.bare("s")));
+        assertFalse(root.has("events"));
+        assertFalse(root.has("metrics"));
+    }
+
+    @Test
+    void metricValueZero_isStillWritten() throws Exception {
+        JsonNode metric = JSON.readTree(BackendJson.toJson(Requests.everyField())).get("metrics").get(7);
+        assertEquals("code_edit_tool_decision", metric.get("metricType").asText());
+        assertTrue(metric.has("value"));
+        assertEquals(0.0, metric.get("value").asDouble());
+    }
+
+    @Test
+    void toolParametersThatAreNotAnObject_goAsRawTextNeverDropped() throws Exception {
+        for (String raw : List.of("[1,2]", "\"text\"", "{\"a\":1} trailing", "{broken")) {
+            JsonNode event = JSON.readTree(BackendJson.toJson(withToolParameters(raw))).get("events").get(0);
+            assertFalse(event.has("toolParameters"), raw);
+            assertEquals(raw, event.get("toolParametersRaw").asText());
+        }
+    }
+
+    @Test
+    void attributesOfAKnownEvent_areNotSent() throws Exception {
+        Event e = Requests.withEvent("e").events().getFirst();
+        Event withAttributes = new Event(e.eventId(), e.eventType(), e.timestamp(), e.sequence(), e.promptId(),
+                e.model(), e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
+                e.cacheCreationTokens(), e.toolName(), e.success(), e.decision(), e.source(), e.error(),
+                e.promptLength(), e.prompt(), e.toolParametersJson(), e.toolInput(), e.toolInputSizeBytes(),
+                e.statusCode(), e.attempt(), e.language(), java.util.Map.of("x", "y"));
+        CcOtelRequest r = Requests.bare("s");
+        JsonNode json = JSON.readTree(BackendJson.toJson(
+                new CcOtelRequest(r.host(), r.project(), r.session(), List.of(withAttributes), List.of())));
+        assertFalse(json.get("events").get(0).has("attributes"));
+    }
+
+    @Test
+    void backendResponse_isReadLeniently() {
+        byte[] body = "{\"success\":true,\"eventsProcessed\":2,\"metricsProcessed\":3,\"message\":\"ok\",\"extra\":[1]}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(Optional.of(new Wire.Response(true, 2L, 3L, "ok")), BackendJson.parseResponse(body));
+        assertEquals(Optional.empty(), BackendJson.parseResponse("<html>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Optional.empty(), BackendJson.parseResponse(new byte[0]));
+    }
+
+    private static CcOtelRequest withToolParameters(String raw) {
+        Event e = Requests.withEvent("e").events().getFirst();
+        Event event = new Event(e.eventId(), "tool_result", e.timestamp(), e.sequence(), e.promptId(), e.model(),
+                e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
+                e.cacheCreationTokens(), e.toolName(), e.success(), e.decision(), e.source(), e.error(),
+                e.promptLength(), e.prompt(), Optional.of(raw), e.toolInput(), e.toolInputSizeBytes(),
+                e.statusCode(), e.attempt(), e.language(), e.attributes());
+        CcOtelRequest r = Requests.bare("s");
+        return new CcOtelRequest(r.host(), r.project(), r.session(), List.of(event), List.of());
+    }
+
+    private static void assertFieldNames(JsonNode node, String... expected) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of(expected), names, node::toString);
+    }
+}
