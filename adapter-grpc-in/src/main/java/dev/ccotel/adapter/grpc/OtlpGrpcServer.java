@@ -1,0 +1,144 @@
+package dev.ccotel.adapter.grpc;
+
+import dev.ccotel.ports.in.IngestLogsUseCase;
+import dev.ccotel.ports.in.IngestMetricsUseCase;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The OTLP/gRPC receiver: the Metrics, Logs and Trace services plus the standard gRPC health service.
+ * {@link #start()} binds, {@link #port()} tells the bound port, {@link #close()} drains and stops.
+ */
+public final class OtlpGrpcServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(OtlpGrpcServer.class.getName());
+    private static final List<String> OTLP_SERVICES = List.of(
+            MetricsServiceGrpc.SERVICE_NAME, LogsServiceGrpc.SERVICE_NAME, TraceServiceGrpc.SERVICE_NAME);
+    /** How long a forced stop waits for the transport after cancelling what was left. */
+    private static final long FORCED_STOP_MILLIS = 1_000;
+
+    private final GrpcReceiverConfig config;
+    private final InetSocketAddress address;
+    private final HealthStatusManager health = new HealthStatusManager();
+    private final TraceServiceImpl traces = new TraceServiceImpl();
+    private final ExecutorService handlers;
+    private final Server server;
+    private boolean started;
+    private boolean closed;
+
+    public OtlpGrpcServer(GrpcReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.address = new InetSocketAddress(config.host(), config.port());
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("receiver.host: cannot resolve '" + config.host()
+                    + "'; set it to an address of this machine such as " + GrpcReceiverConfig.DEFAULT_HOST);
+        }
+        if (!address.getAddress().isLoopbackAddress()) {
+            LOG.log(System.Logger.Level.WARNING, "receiver.host {0} is not a loopback address: anyone who can reach "
+                    + "it may send telemetry, unauthenticated and in plain text", config.host());
+        }
+        ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls());
+        MetricsServiceImpl metricsService = new MetricsServiceImpl(metrics);
+        LogsServiceImpl logsService = new LogsServiceImpl(logs);
+        // Use cases block on the backend POST; virtual threads make a blocked export cost almost nothing.
+        this.handlers = Executors.newVirtualThreadPerTaskExecutor();
+        this.server = NettyServerBuilder.forAddress(address)
+                .executor(handlers)
+                .maxInboundMessageSize(config.maxInboundMessageBytes())
+                .addService(ServerInterceptors.intercept(metricsService, limit))
+                .addService(ServerInterceptors.intercept(logsService, limit))
+                .addService(ServerInterceptors.intercept(traces, limit))
+                .addService(health.getHealthService())
+                .build();
+    }
+
+    /** Binds and starts serving; fails with a message naming the address and the key to change. */
+    public synchronized OtlpGrpcServer start() {
+        if (closed || started) {
+            throw new IllegalStateException("the OTLP receiver can be started once; it is "
+                    + (closed ? "closed" : "already running"));
+        }
+        try {
+            server.start();
+        } catch (IOException e) {
+            closed = true;
+            handlers.shutdownNow();
+            throw new UncheckedIOException(bindFailure(e), e);
+        }
+        started = true;
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+        OTLP_SERVICES.forEach(service -> health.setStatus(service, ServingStatus.SERVING));
+        LOG.log(System.Logger.Level.INFO, "OTLP/gRPC receiver listening on {0}:{1,number,#}", config.host(), port());
+        return this;
+    }
+
+    /** The bound port, which differs from the configured one when that was 0. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Blocks until the receiver has stopped, for a daemon's main thread. */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /**
+     * Stops accepting, lets in-flight exports finish within {@code shutdownGrace}, then cancels the rest.
+     * Health turns NOT_SERVING first so a watcher stops sending before the port goes away.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        health.enterTerminalState();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "exports still running after receiver.shutdown-grace {0}; "
+                        + "cancelling them", config.shutdownGrace());
+                server.shutdownNow();
+                server.awaitTermination(FORCED_STOP_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            // Interrupts handlers still blocked in a use case after a forced stop.
+            handlers.shutdownNow();
+        }
+    }
+
+    /** Spans received and dropped on purpose (ccotel does not forward traces). */
+    long spansDropped() {
+        return traces.spansDropped();
+    }
+
+    private String bindFailure(IOException e) {
+        String where = config.host() + ":" + config.port();
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String reason = root instanceof java.net.BindException && String.valueOf(root.getMessage()).contains("in use")
+                ? "address already in use (another ccotel daemon or OTLP collector?); set receiver.port"
+                : String.valueOf(root.getMessage()) + "; check receiver.host and receiver.port";
+        return "cannot listen on " + where + ": " + reason;
+    }
+}
