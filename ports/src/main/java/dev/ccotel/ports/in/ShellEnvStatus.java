@@ -1,0 +1,23 @@
+package dev.ccotel.ports.in;
+
+import dev.ccotel.ports.out.ShellFileStatus;
+import dev.ccotel.ports.out.ShellKind;
+import java.util.List;
+
+/**
+ * @param shells the shells that were looked at
+ * @param files one entry per shell and start-up file; installed blocks are judged INSTALLED or OUTDATED
+ */
+public record ShellEnvStatus(List<ShellKind> shells, List<ShellFileStatus> files) {
+
+    public ShellEnvStatus {
+        shells = List.copyOf(shells);
+        files = List.copyOf(files);
+    }
+
+    /** A file that could not be read or holds a marker without its partner needs the user's attention. */
+    public boolean anyProblem() {
+        return files.stream().anyMatch(f -> f.state() == ShellFileStatus.State.BROKEN
+                || f.state() == ShellFileStatus.State.UNREADABLE);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ccotel.ports.in;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The user's choices for the telemetry environment; which variables follow from them is the core's decision.
+ *
+ * @param receiverPort the port the ccotel receiver listens on (loopback)
+ * @param metricExportInterval how often Claude Code exports metrics, when not its own default
+ * @param logsExportInterval how often Claude Code exports log events, when not its own default
+ * @param logUserPrompts let Claude Code include prompt text in its events (off by default: privacy)
+ */
+public record TelemetryEnvOptions(
+        int receiverPort,
+        Optional<Duration> metricExportInterval,
+        Optional<Duration> logsExportInterval,
+        boolean logUserPrompts) {
+
+    public TelemetryEnvOptions {
+        if (receiverPort < 1 || receiverPort > 65_535) {
+            throw new IllegalArgumentException("receiver port must be 1-65535: " + receiverPort);
+        }
+        requirePositiveMillis(metricExportInterval, "metric export interval");
+        requirePositiveMillis(logsExportInterval, "logs export interval");
+    }
+
+    /** Claude Code's own intervals and no prompt text. */
+    public static TelemetryEnvOptions defaults(int receiverPort) {
+        return new TelemetryEnvOptions(receiverPort, Optional.empty(), Optional.empty(), false);
+    }
+
+    private static void requirePositiveMillis(Optional<Duration> interval, String what) {
+        Objects.requireNonNull(interval, what);
+        interval.ifPresent(d -> {
+            if (d.toMillis() < 1) {
+                throw new IllegalArgumentException(what + " must be at least 1 ms: " + d);
+            }
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ccotel.ports.service;
+
+import dev.ccotel.ports.in.TelemetryEnvOptions;
+import dev.ccotel.ports.out.TelemetryEnv;
+import dev.ccotel.ports.out.TelemetryEnv.Variable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decides which environment variables point Claude Code's telemetry at the local ccotel receiver. */
+public final class TelemetryEnvPolicy {
+
+    public static final String ENABLE_TELEMETRY = "CLAUDE_CODE_ENABLE_TELEMETRY";
+    public static final String METRICS_EXPORTER = "OTEL_METRICS_EXPORTER";
+    public static final String LOGS_EXPORTER = "OTEL_LOGS_EXPORTER";
+    public static final String PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
+    public static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public static final String METRIC_EXPORT_INTERVAL = "OTEL_METRIC_EXPORT_INTERVAL";
+    public static final String LOGS_EXPORT_INTERVAL = "OTEL_LOGS_EXPORT_INTERVAL";
+    public static final String LOG_USER_PROMPTS = "OTEL_LOG_USER_PROMPTS";
+
+    private TelemetryEnvPolicy() {}
+
+    public static TelemetryEnv decide(TelemetryEnvOptions options) {
+        List<Variable> variables = new ArrayList<>(required(options.receiverPort()));
+        options.metricExportInterval().ifPresent(d ->
+                variables.add(new Variable(METRIC_EXPORT_INTERVAL, Long.toString(d.toMillis()))));
+        options.logsExportInterval().ifPresent(d ->
+                variables.add(new Variable(LOGS_EXPORT_INTERVAL, Long.toString(d.toMillis()))));
+        if (options.logUserPrompts()) {
+            variables.add(new Variable(LOG_USER_PROMPTS, "1"));
+        }
+        return new TelemetryEnv(variables);
+    }
+
+    /**
+     * Whether an installed block still sends to this receiver. Only the required variables count: the optional
+     * ones are the user's choice at install time and cannot be told from the configuration.
+     */
+    public static boolean isCurrent(TelemetryEnv installed, int receiverPort) {
+        return required(receiverPort).stream()
+                .allMatch(v -> installed.value(v.name()).filter(v.value()::equals).isPresent());
+    }
+
+    private static List<Variable> required(int receiverPort) {
+        // gRPC because that is what the receiver speaks; loopback because the daemon listens there by default.
+        return List.of(
+                new Variable(ENABLE_TELEMETRY, "1"),
+                new Variable(METRICS_EXPORTER, "otlp"),
+                new Variable(LOGS_EXPORTER, "otlp"),
+                new Variable(PROTOCOL, "grpc"),
+                new Variable(ENDPOINT, "http://127.0.0.1:" + receiverPort));
+    }
+}
