@@ -1,0 +1,22 @@
+package dev.ccotel.ports.fakes;
+
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.PublishTelemetryPort;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accepts everything and remembers what it was given. */
+public final class RecordingPublisher implements PublishTelemetryPort {
+    private final List<CcOtelRequest> published = new ArrayList<>();
+
+    @Override
+    public synchronized PublishOutcome publish(CcOtelRequest request) {
+        published.add(request);
+        return new PublishOutcome.Accepted();
+    }
+
+    public synchronized List<CcOtelRequest> published() {
+        return List.copyOf(published);
+    }
+}
