@@ -1,0 +1,125 @@
+package dev.ccotel.adapter.http;
+
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.PublishOutcome.Accepted;
+import dev.ccotel.ports.out.PublishOutcome.Rejected;
+import dev.ccotel.ports.out.PublishOutcome.RetryLater;
+import dev.ccotel.ports.out.PublishTelemetryPort;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One POST per request to {@code {backend.url}/api/v1/cc/otel}, classified by {@link StatusClassifier}.
+ * The client is built once, so connections are kept alive and reused between exports. Never throws.
+ */
+final class HttpBackendPublisher implements PublishTelemetryPort, BytePublisher, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HttpBackendPublisher.class.getName());
+    /** Enough of an error body to explain it; more is never read, whatever the backend sends. */
+    static final int MAX_ERROR_BODY = 1024;
+    private static final int MAX_SUCCESS_BODY = 64 * 1024;
+
+    private final WebClient client;
+    private final String token;
+    private final Clock clock;
+
+    HttpBackendPublisher(HttpOutConfig config, Clock clock) {
+        this.token = config.token();
+        this.clock = clock;
+        this.client = WebClient.builder()
+                .baseUri(config.endpoint())
+                .connectTimeout(config.timeout())
+                .readTimeout(config.timeout())
+                // A redirect would carry the token to an address the user never configured.
+                .followRedirects(false)
+                .addHeader(HeaderNames.AUTHORIZATION, "CLI " + config.token())
+                .addHeader(HeaderNames.USER_AGENT, "ccotel/" + config.userAgentVersion())
+                .addHeader(HeaderNames.ACCEPT, "application/json")
+                .build();
+    }
+
+    @Override
+    public PublishOutcome publish(CcOtelRequest request) {
+        byte[] json;
+        try {
+            json = BackendJson.toJson(request);
+        } catch (RuntimeException e) {
+            // Encoding again would fail again, so this is not worth a retry.
+            return new Rejected(request.itemCount(), "could not encode the request as JSON: " + e.getMessage());
+        }
+        return post(json, request.itemCount());
+    }
+
+    @Override
+    public PublishOutcome post(byte[] json, int itemCount) {
+        try (HttpClientResponse response = client.post().contentType(MediaTypes.APPLICATION_JSON).submit(json)) {
+            PublishOutcome outcome = outcome(response, itemCount);
+            if (outcome instanceof Rejected rejected) {
+                LOG.log(Level.WARNING, "backend rejected {0} item(s): {1}", itemCount, rejected.message());
+            } else if (outcome instanceof RetryLater later) {
+                LOG.log(Level.DEBUG, "backend cannot take the request now: {0}", later.reason());
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            // Helidon reports connection refused, timeouts and TLS failures as unchecked exceptions.
+            return new RetryLater("backend unreachable: " + describe(e), Optional.empty());
+        }
+    }
+
+    private PublishOutcome outcome(HttpClientResponse response, int itemCount) {
+        int status = response.status().code();
+        if (status >= 200 && status < 300) {
+            BackendJson.parseResponse(read(response, MAX_SUCCESS_BODY))
+                    .filter(r -> Boolean.FALSE.equals(r.success()))
+                    .ifPresent(r -> LOG.log(Level.WARNING, "backend answered {0} but success=false: {1}",
+                            status, printable(r.message() == null ? "" : r.message())));
+            return new Accepted();
+        }
+        String body = printable(new String(read(response, MAX_ERROR_BODY), StandardCharsets.UTF_8));
+        Optional<Duration> retryAfter = response.headers().first(HeaderNames.RETRY_AFTER)
+                .flatMap(v -> RetryAfter.parse(v, clock));
+        return StatusClassifier.classify(status, response.status().reasonPhrase(), body, retryAfter, itemCount);
+    }
+
+    /**
+     * At most {@code limit} bytes. The stream is left open on purpose: closing the response then drops
+     * a connection with unread body instead of draining whatever the backend still sends.
+     */
+    private static byte[] read(HttpClientResponse response, int limit) {
+        try {
+            InputStream in = response.inputStream();
+            return in.readNBytes(limit);
+        } catch (IOException | RuntimeException e) {
+            return new byte[0]; // the status already says what happened; the body only adds detail
+        }
+    }
+
+    /** One line, no control characters, and never the token, even if a backend echoes it back. */
+    private String printable(String text) {
+        return text.replace(token, HttpOutConfig.maskToken(token)).replaceAll("\\p{Cntrl}+", " ").strip();
+    }
+
+    private String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root == e ? String.valueOf(e.getMessage())
+                : e.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        return printable(text);
+    }
+
+    @Override
+    public void close() {
+        client.closeResource();
+    }
+}

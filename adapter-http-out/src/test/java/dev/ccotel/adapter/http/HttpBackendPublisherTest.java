@@ -1,0 +1,183 @@
+package dev.ccotel.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccotel.adapter.http.FakeBackend.Reply;
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.PublishOutcome.Accepted;
+import dev.ccotel.ports.out.PublishOutcome.Rejected;
+import dev.ccotel.ports.out.PublishOutcome.RetryLater;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpBackendPublisherTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+    private static final CcOtelRequest REQUEST = Requests.everyField();
+
+    private FakeBackend backend;
+
+    @BeforeEach
+    void startBackend() throws Exception {
+        backend = new FakeBackend();
+    }
+
+    @AfterEach
+    void stopBackend() {
+        backend.close();
+    }
+
+    @ParameterizedTest(name = "backendAnswers{0}_outcomeIs{1}")
+    @CsvSource({
+        "200, Accepted", "201, Accepted", "204, Accepted",
+        "400, Rejected", "401, Rejected", "403, Rejected", "404, Rejected", "413, Rejected", "422, Rejected",
+        "408, RetryLater", "429, RetryLater", "500, RetryLater", "502, RetryLater", "503, RetryLater",
+        "504, RetryLater"})
+    void statusTable(int status, String expected) {
+        backend.answer(status);
+        PublishOutcome outcome = publish(REQUEST);
+        assertEquals(expected, outcome.getClass().getSimpleName(), outcome::toString);
+        if (outcome instanceof Rejected rejected) {
+            assertEquals(REQUEST.itemCount(), rejected.count());
+            assertTrue(rejected.message().contains(String.valueOf(status)), rejected.message());
+        }
+        if (outcome instanceof RetryLater later) {
+            assertTrue(later.reason().contains(String.valueOf(status)), later.reason());
+        }
+    }
+
+    @Test
+    void everyPost_carriesTokenJsonContentTypeAndUserAgent_toTheApiPath() {
+        assertInstanceOf(Accepted.class, publish(REQUEST));
+        FakeBackend.Received r = backend.received().getFirst();
+        assertEquals("POST", r.method());
+        assertEquals("/api/v1/cc/otel", r.path());
+        assertEquals("CLI " + TestConfigs.TOKEN, r.headers().getFirst("Authorization"));
+        assertEquals("application/json", r.headers().getFirst("Content-Type"));
+        assertEquals("ccotel/1.2.3", r.headers().getFirst("User-Agent"));
+        assertArrayEquals(BackendJson.toJson(REQUEST), r.body());
+    }
+
+    @ParameterizedTest(name = "baseUrlSuffix ''{0}'' posts to {1}")
+    @CsvSource({"'', /api/v1/cc/otel", "/, /api/v1/cc/otel", "/prefix, /prefix/api/v1/cc/otel",
+        "/prefix/, /prefix/api/v1/cc/otel"})
+    void baseUrlWithOrWithoutSlashOrPrefix_postsToTheApiPathBelowIt(String suffix, String expectedPath) {
+        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url() + suffix))) {
+            assertInstanceOf(Accepted.class, publisher.publish(REQUEST));
+        }
+        assertEquals(expectedPath, backend.received().getFirst().path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void backendRefusesToken_messageSaysSoWithoutShowingTheToken(int status) {
+        backend.answer(r -> Reply.of(status, "bad token " + TestConfigs.TOKEN));
+        Rejected rejected = assertInstanceOf(Rejected.class, publish(REQUEST));
+        assertTrue(rejected.message().contains("refused the token"), rejected.message());
+        assertFalse(rejected.message().contains(TestConfigs.TOKEN), rejected.message());
+    }
+
+    @Test
+    void backendAnswers400WithHugeBody_messageKeepsOnlyAKilobyteOfIt() {
+        backend.answer(r -> Reply.of(400, "x".repeat(100_000)));
+        Rejected rejected = assertInstanceOf(Rejected.class, publish(REQUEST));
+        assertTrue(rejected.message().contains("xxxx"));
+        assertTrue(rejected.message().length() < HttpBackendPublisher.MAX_ERROR_BODY + 200, rejected.message());
+    }
+
+    @ParameterizedTest(name = "{0} with Retry-After {1}")
+    @CsvSource({"429, 7, 7", "503, 120, 120", "503, 'Sun, 01 Mar 2026 10:00:30 GMT', 30",
+        "503, 'Sun, 01 Mar 2026 09:00:00 GMT', 0"})
+    void backendAnswersRetryAfter_outcomeCarriesTheDelay(int status, String header, long seconds) {
+        backend.answer(r -> new Reply(status, "", Map.of("Retry-After", header)));
+        RetryLater later = assertInstanceOf(RetryLater.class, publish(REQUEST));
+        assertEquals(Optional.of(Duration.ofSeconds(seconds)), later.after());
+    }
+
+    @Test
+    void retryAfterThatIsNotANumberOrDate_isIgnored() {
+        backend.answer(r -> new Reply(503, "", Map.of("Retry-After", "soon")));
+        assertEquals(Optional.empty(), assertInstanceOf(RetryLater.class, publish(REQUEST)).after());
+    }
+
+    @Test
+    void backendAnswers200WithNonJsonBody_outcomeIsAccepted() {
+        backend.answer(r -> Reply.of(200, "<html>ok</html>"));
+        assertInstanceOf(Accepted.class, publish(REQUEST));
+    }
+
+    @Test
+    void backendAnswersRedirect_isNotFollowedAndOutcomeIsRetryLater() {
+        backend.answer(r -> new Reply(301, "", Map.of("Location", "http://127.0.0.1:1/elsewhere")));
+        assertInstanceOf(RetryLater.class, publish(REQUEST));
+        assertEquals(1, backend.received().size());
+    }
+
+    @Test
+    void connectionRefused_outcomeIsRetryLater() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl("http://127.0.0.1:" + closedPort))) {
+            RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
+            assertTrue(later.reason().startsWith("backend unreachable"), later.reason());
+        }
+    }
+
+    @Test
+    void backendSlowerThanTheTimeout_outcomeIsRetryLater() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        backend.answer(r -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.of(200);
+        });
+        try (HttpBackendPublisher publisher =
+                publisher(TestConfigs.forUrl(backend.url(), Duration.ofMillis(200)))) {
+            assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void postOfStoredBytes_sendsThemUnchanged() {
+        byte[] json = "{\"host\":\"h\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {
+            backend.answer(400);
+            assertEquals(3, assertInstanceOf(Rejected.class, publisher.post(json, 3)).count());
+        }
+        assertArrayEquals(json, backend.received().getFirst().body());
+    }
+
+    private PublishOutcome publish(CcOtelRequest request) {
+        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {
+            return publisher.publish(request);
+        }
+    }
+
+    private static HttpBackendPublisher publisher(HttpOutConfig config) {
+        return new HttpBackendPublisher(config, CLOCK);
+    }
+}
