@@ -2,8 +2,10 @@ package dev.ccotel.adapter.grpc;
 
 import dev.ccotel.ports.in.IngestLogsUseCase;
 import dev.ccotel.ports.in.IngestMetricsUseCase;
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -58,9 +60,9 @@ public final class OtlpGrpcServer implements AutoCloseable {
         this.server = NettyServerBuilder.forAddress(address)
                 .executor(handlers)
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
-                .addService(ServerInterceptors.intercept(metricsService, limit))
-                .addService(ServerInterceptors.intercept(logsService, limit))
-                .addService(ServerInterceptors.intercept(traces, limit))
+                .addService(otlp(metricsService, limit))
+                .addService(otlp(logsService, limit))
+                .addService(otlp(traces, limit))
                 .addService(health.getHealthService())
                 .build();
     }
@@ -128,6 +130,11 @@ public final class OtlpGrpcServer implements AutoCloseable {
     /** Spans received and dropped on purpose (ccotel does not forward traces). */
     long spansDropped() {
         return traces.spansDropped();
+    }
+
+    /** The limit goes outermost so that a call refused for malformed bytes gives its permit back too. */
+    private static ServerServiceDefinition otlp(BindableService service, ConcurrencyLimit limit) {
+        return ServerInterceptors.intercept(MalformedRequestGuard.guard(service.bindService()), limit);
     }
 
     private String bindFailure(IOException e) {
