@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -137,15 +138,19 @@ public final class OtlpGrpcServer implements AutoCloseable {
         return ServerInterceptors.intercept(MalformedRequestGuard.guard(service.bindService()), limit);
     }
 
+    /** Netty's native transport raises its own IOException type, so the cause is recognised by its text. */
     private String bindFailure(IOException e) {
         String where = config.host() + ":" + config.port();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("address already in use")) {
+                return "cannot listen on " + where + ": address already in use (another ccotel daemon or OTLP "
+                        + "collector?); stop it or set receiver.port";
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        String reason = root instanceof java.net.BindException && String.valueOf(root.getMessage()).contains("in use")
-                ? "address already in use (another ccotel daemon or OTLP collector?); set receiver.port"
-                : String.valueOf(root.getMessage()) + "; check receiver.host and receiver.port";
-        return "cannot listen on " + where + ": " + reason;
+        return "cannot listen on " + where + ": " + root.getMessage() + "; check receiver.host and receiver.port";
     }
 }

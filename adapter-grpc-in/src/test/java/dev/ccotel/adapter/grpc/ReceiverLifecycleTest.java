@@ -1,0 +1,197 @@
+package dev.ccotel.adapter.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import dev.ccotel.domain.fixtures.Fixtures;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Start, health, limits and stop of the receiver, over real sockets on 127.0.0.1. */
+class ReceiverLifecycleTest {
+    private static final long WAIT_SECONDS = 20;
+
+    @Test
+    void portZero_bindsAFreePortAndReportsIt() throws Exception {
+        try (RunningReceiver receiver = RunningReceiver.start(ScriptedIngest.accepting())) {
+            assertTrue(receiver.server.port() > 0);
+        }
+    }
+
+    @Test
+    void startedReceiver_reportsServingOnTheStandardHealthService() throws Exception {
+        try (RunningReceiver receiver = RunningReceiver.start(ScriptedIngest.accepting())) {
+            for (String service : new String[] {"", LogsServiceGrpc.SERVICE_NAME, MetricsServiceGrpc.SERVICE_NAME}) {
+                HealthCheckResponse health = receiver.health().check(
+                        HealthCheckRequest.newBuilder().setService(service).build());
+                assertEquals(ServingStatus.SERVING, health.getStatus(), "service '" + service + "'");
+            }
+        }
+    }
+
+    @Test
+    void busyPort_startFailsNamingTheAddressAndTheKey() throws Exception {
+        ScriptedIngest ingest = ScriptedIngest.accepting();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            OtlpGrpcServer server = new OtlpGrpcServer(RunningReceiver.localConfig().withPort(port), ingest, ingest);
+
+            UncheckedIOException failure = assertThrows(UncheckedIOException.class, server::start);
+
+            String message = failure.getMessage();
+            assertTrue(message.startsWith("cannot listen on 127.0.0.1:" + port + ": address already in use"), message);
+            assertTrue(message.contains("receiver.port"), message);
+            server.close();
+        }
+    }
+
+    @Test
+    void exportsBeyondTheLimit_getResourceExhausted_whileHealthStillAnswers() throws Exception {
+        GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 2, Duration.ofSeconds(10));
+        BlockingIngest ingest = new BlockingIngest();
+        try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
+            ListenableFuture<ExportLogsServiceResponse> first = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
+            ListenableFuture<ExportLogsServiceResponse> second = receiver.logsAsync().export(Fixtures.pbLogs("bash-tool"));
+            ingest.awaitHeld(2);
+
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                    () -> receiver.metrics().export(Fixtures.pbMetrics("text-reply")));
+            assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode(), refused::toString);
+            assertTrue(refused.getStatus().getDescription().contains("receiver.max-concurrent-calls"));
+            assertEquals(ServingStatus.SERVING, receiver.health().check(HealthCheckRequest.getDefaultInstance()).getStatus());
+
+            ingest.release();
+            assertEquals(ExportLogsServiceResponse.getDefaultInstance(), first.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(ExportLogsServiceResponse.getDefaultInstance(), second.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            // Permits come back: the limit bounds concurrency, not the number of exports.
+            receiver.metrics().export(Fixtures.pbMetrics("text-reply"));
+            receiver.logs().export(Fixtures.pbLogs("text-reply"));
+            receiver.logs().export(Fixtures.pbLogs("write-file"));
+        }
+    }
+
+    @Test
+    void closeDuringAnExport_turnsHealthNotServingAndLetsTheExportFinish() throws Exception {
+        BlockingIngest ingest = new BlockingIngest();
+        try (RunningReceiver receiver = RunningReceiver.start(ingest)) {
+            HealthWatch watch = HealthWatch.open(receiver);
+            assertEquals(ServingStatus.SERVING, watch.next());
+            ListenableFuture<ExportLogsServiceResponse> inFlight = receiver.logsAsync().export(Fixtures.pbLogs("write-file"));
+            ingest.awaitHeld(1);
+
+            Thread closer = Thread.ofPlatform().name("closer").start(receiver.server::close);
+            assertEquals(ServingStatus.NOT_SERVING, watch.next());
+            watch.cancel(); // a watch is a call in flight too; it would hold the drain for the whole grace
+            ingest.release();
+
+            assertEquals(ExportLogsServiceResponse.getDefaultInstance(), inFlight.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(closer.join(Duration.ofSeconds(WAIT_SECONDS)), "close() returned once the export finished");
+            StatusRuntimeException afterClose = assertThrows(StatusRuntimeException.class,
+                    () -> receiver.logs().export(Fixtures.pbLogs("write-file")));
+            assertEquals(Status.Code.UNAVAILABLE, afterClose.getStatus().getCode(), afterClose::toString);
+        }
+    }
+
+    @Test
+    void exportStillRunningAfterTheGrace_isCancelled() throws Exception {
+        GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 4, Duration.ZERO);
+        BlockingIngest ingest = new BlockingIngest();
+        try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
+            ListenableFuture<ExportLogsServiceResponse> stuck = receiver.logsAsync().export(Fixtures.pbLogs("write-file"));
+            ingest.awaitHeld(1);
+
+            receiver.server.close();
+
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> stuck.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertInstanceOf(StatusRuntimeException.class, failure.getCause());
+        } finally {
+            ingest.release();
+        }
+    }
+
+    @Test
+    void receiverStartsOnce() throws Exception {
+        try (RunningReceiver receiver = RunningReceiver.start(ScriptedIngest.accepting())) {
+            assertThrows(IllegalStateException.class, receiver.server::start);
+            receiver.server.close();
+            receiver.server.close(); // a second close (SIGTERM after an error) is harmless
+            assertThrows(IllegalStateException.class, receiver.server::start);
+        }
+    }
+
+    @Test
+    void nonLoopbackHost_isWarnedAbout() {
+        ScriptedIngest ingest = ScriptedIngest.accepting();
+        try (CapturedLog log = CapturedLog.of(OtlpGrpcServer.class)) {
+            new OtlpGrpcServer(RunningReceiver.localConfig(), ingest, ingest).close();
+            assertFalse(log.contains("not a loopback address"), "loopback is the quiet default");
+
+            // Constructed but never started: the warning comes before anything is bound.
+            new OtlpGrpcServer(new GrpcReceiverConfig("0.0.0.0", 0, 1 << 20, 4, Duration.ZERO), ingest, ingest).close();
+            assertTrue(log.contains("receiver.host 0.0.0.0 is not a loopback address"), log::toString);
+        }
+    }
+
+    /** A health Watch stream, as a supervisor would keep open. */
+    private static final class HealthWatch {
+        private final BlockingQueue<ServingStatus> statuses = new LinkedBlockingQueue<>();
+        private final AtomicReference<ClientCallStreamObserver<HealthCheckRequest>> call = new AtomicReference<>();
+
+        static HealthWatch open(RunningReceiver receiver) {
+            HealthWatch watch = new HealthWatch();
+            HealthGrpc.newStub(receiver.channel).watch(HealthCheckRequest.getDefaultInstance(),
+                    new ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>() {
+                        @Override
+                        public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> requests) {
+                            watch.call.set(requests);
+                        }
+
+                        @Override
+                        public void onNext(HealthCheckResponse response) {
+                            watch.statuses.add(response.getStatus());
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {}
+
+                        @Override
+                        public void onCompleted() {}
+                    });
+            return watch;
+        }
+
+        ServingStatus next() throws InterruptedException {
+            ServingStatus status = statuses.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertTrue(status != null, "no health update arrived");
+            return status;
+        }
+
+        void cancel() {
+            call.get().cancel("test is done watching", null);
+        }
+    }
+}
