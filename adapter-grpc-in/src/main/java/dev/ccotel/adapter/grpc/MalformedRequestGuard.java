@@ -15,6 +15,8 @@ import io.grpc.StatusRuntimeException;
  * Left to itself grpc-java parses before any interceptor runs and reports the failure as
  * "UNKNOWN: Application error processing RPC", which blames the daemon and, for an OTLP exporter,
  * is retryable. So the service takes raw streams and the parse happens here, where it can be caught.
+ * {@code useInputStreamMessages} is marked experimental (grpc-java#1712); WireFormatTest pins the
+ * behaviour, so an upgrade that breaks it fails the build rather than the exporter.
  */
 final class MalformedRequestGuard implements ServerInterceptor {
     private static final System.Logger LOG = System.getLogger(MalformedRequestGuard.class.getName());
