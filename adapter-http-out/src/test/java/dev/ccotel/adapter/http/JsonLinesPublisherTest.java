@@ -1,0 +1,24 @@
+package dev.ccotel.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.ccotel.ports.out.PublishOutcome.Accepted;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesPublisherTest {
+    @Test
+    void eachRequest_isPrintedAsOneJsonLineAndAccepted() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonLinesPublisher publisher = new JsonLinesPublisher(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertInstanceOf(Accepted.class, publisher.publish(Requests.everyField()));
+        assertInstanceOf(Accepted.class, publisher.publish(Requests.bare("s2")));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+        assertEquals(2, lines.length);
+        assertEquals(BackendJson.toJsonString(Requests.everyField()), lines[0]);
+        assertEquals(BackendJson.toJsonString(Requests.bare("s2")), lines[1]);
+    }
+}
