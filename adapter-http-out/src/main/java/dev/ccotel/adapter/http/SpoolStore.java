@@ -2,26 +2,22 @@ package dev.ccotel.adapter.http;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The durable queue behind the spool: appends go to the newest segment and are fsync'ed before
- * {@link #append} returns; the oldest record is read back, and removed once the backend has
- * answered for it. Only the index (positions and sizes) is kept in memory.
+ * The durable queue behind the spool: appends are fsync'ed before {@link #append} returns; the
+ * oldest record is read back, and removed once the backend has answered for it. Only the index
+ * (positions and sizes) is kept in memory.
  *
  * <p>Bounds: past {@code maxBytes} of pending records an append is refused (the caller answers
- * UNAVAILABLE, so the loss is visible where it happens); records older than {@code maxAge} are
- * dropped from the head with a warning. Disk use can exceed {@code maxBytes} by one segment,
- * because a segment is deleted only when everything in it has been sent.
+ * UNAVAILABLE, so the loss shows where it happens); records older than {@code maxAge} are dropped
+ * from the head with a warning. Disk use can exceed {@code maxBytes} by about one segment, since
+ * a segment is deleted only when everything in it has been answered for.
  */
 final class SpoolStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SpoolStore.class.getName());
@@ -34,91 +30,54 @@ final class SpoolStore implements AutoCloseable {
     private final long maxBytes;
     private final Duration maxAge;
     private final Clock clock;
-    private final long segmentBytes;
+    private final SegmentWriter writer;
     private final Deque<Entry> pending = new ArrayDeque<>();
-    private final TreeSet<Long> segments = new TreeSet<>();
+    private final TreeSet<Long> segments;
     private long pendingBytes;
-    private long nextSegment;
-    private FileChannel active;
-    private long activeSegment;
-    private long activeSize;
 
-    private SpoolStore(SpoolDirectory dir, SpoolConfig config, Clock clock) {
+    private SpoolStore(SpoolDirectory dir, SpoolConfig config, Clock clock, SpoolRecovery recovered) {
         this.dir = dir;
         this.maxBytes = config.maxBytes();
         this.maxAge = config.maxAge();
         this.clock = clock;
         // Small enough that sent data is freed soon, large enough to keep the file count low.
-        this.segmentBytes = Math.clamp(config.maxBytes() / 16, 64L * 1024, 4L * 1024 * 1024);
+        long segmentBytes = Math.clamp(config.maxBytes() / 16, 64L * 1024, 4L * 1024 * 1024);
+        this.writer = new SegmentWriter(dir, segmentBytes, recovered.nextSegment());
+        this.segments = recovered.segments();
+        recovered.pending().forEach(this::addPending);
     }
 
-    /** Opens the spool and indexes what an earlier run left in it. */
+    /** Opens the spool (one process per folder) and indexes what an earlier run left in it. */
     static SpoolStore open(SpoolConfig config, Clock clock) throws IOException {
         SpoolDirectory dir = SpoolDirectory.open(config.directory());
-        SpoolStore store = new SpoolStore(dir, config, clock);
         try {
-            store.recover(SpoolCursor.read(dir.path()));
+            SpoolStore store = new SpoolStore(dir, config, clock, SpoolRecovery.scan(dir));
+            synchronized (store) {
+                store.removeHead(0); // frees sent segments, or everything when nothing is pending
+                if (!store.pending.isEmpty()) {
+                    LOG.log(Level.INFO, "spool holds {0} request(s), {1} bytes, from an earlier run; sending"
+                            + " them first", store.pending.size(), store.pendingBytes);
+                }
+            }
+            return store;
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
-        }
-        return store;
-    }
-
-    private void recover(SpoolCursor cursor) throws IOException {
-        long last = cursor.segment();
-        for (Map.Entry<Long, Path> segment : dir.segments().entrySet()) {
-            long number = segment.getKey();
-            last = Math.max(last, number);
-            if (number < cursor.segment()) {
-                dir.delete(number); // fully sent before a crash or restart
-                continue;
-            }
-            SpoolFrame.Scan scan;
-            try {
-                scan = SpoolFrame.scan(Files.readAllBytes(segment.getValue()));
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot read spool file {0}, skipping it: {1}", segment.getValue(), e);
-                continue;
-            }
-            if (scan.skippedBytes() > 0) {
-                LOG.log(Level.WARNING, "spool file {0}: skipped {1} damaged byte(s) (a torn write or corruption);"
-                        + " the requests in them are lost", segment.getValue(), scan.skippedBytes());
-            }
-            segments.add(number);
-            scan.frames().stream().filter(f -> cursor.isBefore(number, f.offset())).forEach(f -> addPending(new Entry(number, f)));
-        }
-        // Numbers only grow, even past a stale cursor, so a new segment is never taken for a sent one.
-        nextSegment = last + 1;
-        removeSentHead(0);
-        if (!pending.isEmpty()) {
-            LOG.log(Level.INFO, "spool holds {0} request(s), {1} bytes, from an earlier run; sending them first",
-                    pending.size(), pendingBytes);
         }
     }
 
     /** True when the request is durably stored; false when the spool is full or cannot be written. */
     synchronized boolean append(byte[] json, int itemCount) {
-        long frameBytes = SpoolFrame.HEADER_BYTES + (long) json.length;
-        if (pendingBytes + frameBytes > maxBytes) {
+        if (pendingBytes + SpoolFrame.HEADER_BYTES + json.length > maxBytes) {
             return false;
         }
         try {
-            if (active == null || activeSize > 0 && activeSize + frameBytes > segmentBytes) {
-                roll();
-            }
-            long created = clock.millis();
-            var buffer = SpoolFrame.encode(json, itemCount, created);
-            while (buffer.hasRemaining()) {
-                active.write(buffer, activeSize + buffer.position());
-            }
-            active.force(false);
-            addPending(new Entry(activeSegment, new SpoolFrame.Frame(activeSize, json.length, itemCount, created)));
-            activeSize += frameBytes;
+            Entry entry = writer.write(json, itemCount, clock.millis());
+            segments.add(entry.segment());
+            addPending(entry);
             return true;
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot write to the spool in {0}: {1}", dir.path(), e.toString());
-            closeActive(); // the next append starts a fresh segment, clear of a half-written frame
             return false;
         }
     }
@@ -134,7 +93,7 @@ final class SpoolStore implements AutoCloseable {
             }
             LOG.log(Level.WARNING, "spooled request in {0} at offset {1} is damaged or unreadable; skipped,"
                     + " {2} item(s) lost", dir.segment(head.segment()), head.frame().offset(), head.frame().itemCount());
-            removeSentHead(1);
+            removeHead(1);
         }
         return Optional.empty();
     }
@@ -142,7 +101,7 @@ final class SpoolStore implements AutoCloseable {
     /** The backend has answered for this record (accepted or rejected it): never send it again. */
     synchronized void remove(Entry entry) {
         if (entry.equals(pending.peekFirst())) {
-            removeSentHead(1);
+            removeHead(1);
         }
     }
 
@@ -170,23 +129,23 @@ final class SpoolStore implements AutoCloseable {
             items += e.frame().itemCount();
         }
         if (records > 0) {
-            removeSentHead(records);
+            removeHead(records);
             LOG.log(Level.WARNING, "dropped {0} spooled request(s) older than delivery.spool.max-age ({1}):"
                     + " {2} item(s) lost", records, maxAge, items);
         }
     }
 
-    /** Forgets the first {@code count} records, frees whole segments behind them and saves the cursor. */
-    private void removeSentHead(int count) {
+    /** Forgets the first {@code count} records, deletes segments left behind and saves the cursor. */
+    private void removeHead(int count) {
         for (int i = 0; i < count; i++) {
             pendingBytes -= pending.removeFirst().frame().frameBytes();
         }
+        Entry next = pending.peekFirst();
         try {
-            Entry next = pending.peekFirst();
-            long keepFrom = next == null ? Long.MAX_VALUE : next.segment();
             if (next == null) {
-                closeActive(); // empty: start over with a clean folder
+                writer.close(); // empty: start over with a clean folder
             }
+            long keepFrom = next == null ? Long.MAX_VALUE : next.segment();
             while (!segments.isEmpty() && segments.first() < keepFrom) {
                 dir.delete(segments.pollFirst());
             }
@@ -206,28 +165,9 @@ final class SpoolStore implements AutoCloseable {
         pendingBytes += entry.frame().frameBytes();
     }
 
-    private void roll() throws IOException {
-        closeActive();
-        activeSegment = nextSegment++;
-        active = dir.create(activeSegment);
-        segments.add(activeSegment);
-        activeSize = 0;
-    }
-
-    private void closeActive() {
-        if (active != null) {
-            try {
-                active.close();
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "closing a spool segment failed", e);
-            }
-            active = null;
-        }
-    }
-
     @Override
     public synchronized void close() throws IOException {
-        closeActive();
+        writer.close();
         dir.close();
     }
 }
