@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 /** Writes the managed block in each shell's syntax. The values are printable ASCII (see {@link TelemetryEnv}). */
 final class BlockRenderer {
 
-    static final String NOTE = "# Claude Code telemetry to the local ccotel receiver; change it with"
-            + " 'ccotel cc install', remove it with 'ccotel cc uninstall'.";
+    static final String NOTE = "# Claude Code telemetry -> local ccotel. Managed by: ccotel cc install|uninstall";
 
     /** Characters that mean nothing special to bash, zsh or fish, so the value can stay unquoted and readable. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_:,./@+-]+");

@@ -11,7 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Serialises read-modify-write cycles on one rc file across processes and threads. The lock sits on a separate
  * file beside the rc file because the rc file itself is replaced by a rename, and a lock on a replaced inode
- * protects nothing. The lock file stays: deleting it would let a waiter lock an unlinked file.
+ * protects nothing.
+ *
+ * <p>The lock file stays (empty) after use. Deleting it would let a waiter end up holding a lock on an unlinked
+ * file while a newcomer locks a fresh one; telling the two apart needs the inode of an open channel, which Java
+ * does not expose, and reading the file back through a second descriptor would drop the lock (POSIX fcntl locks
+ * are released when any descriptor of the file is closed) - the concurrency test caught exactly that.
  */
 final class FileLocks {
 

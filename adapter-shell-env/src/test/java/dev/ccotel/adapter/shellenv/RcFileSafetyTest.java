@@ -139,7 +139,8 @@ class RcFileSafetyTest {
     void folderThatRefusesTheTemporaryFile_leavesTheFileUntouched() throws Exception {
         TempHome home = new TempHome(temp);
         Path bashrc = home.write("home/.bashrc", "keep me\n");
-        Files.createFile(home.home.resolve(".bashrc.ccotel.lock")); // the lock file itself may still be opened
+        // Made beforehand so that locking works and the failure comes at the temporary file.
+        Files.createFile(home.home.resolve(".bashrc.ccotel.lock"));
         assumeTrue(TempHome.immutable(home.home, true), "chattr +i is not supported here");
         try {
             ShellChange.Failed failed = assertInstanceOf(ShellChange.Failed.class, install(home));
@@ -222,5 +223,7 @@ class RcFileSafetyTest {
         assertEquals(ShellChange.Edit.REPLACED_BLOCK, assertInstanceOf(ShellChange.Changed.class, replaced).edit());
         assertInstanceOf(ShellChange.Unchanged.class, again);
         assertTrue(read(home.home.resolve(".bashrc")).contains("http://127.0.0.1:4317"));
+        assertEquals(List.of("", "home", "home/.bashrc", "home/.bashrc.ccotel.lock"), home.tree(),
+                "no temporary file is left; the empty lock file stays (see FileLocks)");
     }
 }
