@@ -1,0 +1,223 @@
+package dev.ccotel.app.cli;
+
+import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
+import dev.ccotel.ports.in.InstallShellEnvCommand;
+import dev.ccotel.ports.in.ShellEnvResult;
+import dev.ccotel.ports.in.ShellEnvStatus;
+import dev.ccotel.ports.in.ShellEnvStatusCommand;
+import dev.ccotel.ports.in.TelemetryEnvOptions;
+import dev.ccotel.ports.in.UninstallShellEnvCommand;
+import dev.ccotel.ports.out.ShellChange;
+import dev.ccotel.ports.out.ShellFileStatus;
+import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.out.ShellProfilePort;
+import dev.ccotel.ports.service.InstallShellEnvService;
+import dev.ccotel.ports.service.ShellEnvStatusService;
+import dev.ccotel.ports.service.TelemetryEnvPolicy;
+import dev.ccotel.ports.service.UninstallShellEnvService;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ccotel cc install|i, uninstall|u, status}: the Claude Code telemetry block in the shells' rc files. */
+@Command(name = "cc", mixinStandardHelpOptions = true,
+        description = "Switch Claude Code's telemetry to ccotel in the start-up files of bash, zsh and fish.")
+public final class CcCommand implements Runnable {
+
+    private static final String SHELLS = "bash, zsh, fish or all; repeat or separate with commas"
+            + " (default: the shells found on PATH or already configured)";
+
+    @Spec
+    CommandSpec spec;
+
+    private final IntSupplier receiverPort;
+    private final Map<String, String> environment;
+    private final Function<Map<String, String>, ShellProfilePort> profiles;
+
+    /**
+     * @param receiverPort the configured receiver port, asked for only when a subcommand runs (so it may come
+     *     from options the parent command has just parsed)
+     * @param environment the user's environment: HOME, ZDOTDIR, XDG_CONFIG_HOME, PATH and SHELL are read
+     * @param profiles makes the shell-profile port for that environment, e.g. {@code ShellEnvAdapterFactory::create}
+     */
+    public CcCommand(IntSupplier receiverPort, Map<String, String> environment,
+            Function<Map<String, String>, ShellProfilePort> profiles) {
+        this.receiverPort = receiverPort;
+        this.environment = Map.copyOf(environment);
+        this.profiles = profiles;
+    }
+
+    public CcCommand(int receiverPort, Map<String, String> environment,
+            Function<Map<String, String>, ShellProfilePort> profiles) {
+        this(() -> receiverPort, environment, profiles);
+    }
+
+    public CcCommand(int receiverPort, Map<String, String> environment) {
+        this(receiverPort, environment, ShellEnvAdapterFactory::create);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose install, uninstall or status");
+    }
+
+    @Command(name = "install", aliases = "i", mixinStandardHelpOptions = true,
+            description = "Add (or refresh) the block that points Claude Code's telemetry at ccotel.")
+    int install(
+            @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
+            @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun,
+            @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
+            Integer port,
+            @Option(names = "--metric-export-interval", paramLabel = "MS",
+                    description = "Sets OTEL_METRIC_EXPORT_INTERVAL (milliseconds)") Long metricInterval,
+            @Option(names = "--logs-export-interval", paramLabel = "MS",
+                    description = "Sets OTEL_LOGS_EXPORT_INTERVAL (milliseconds)") Long logsInterval,
+            @Option(names = "--log-user-prompts",
+                    description = "Sets OTEL_LOG_USER_PROMPTS=1: Claude Code then sends prompt text") boolean prompts) {
+        TelemetryEnvOptions options = new TelemetryEnvOptions(port(port, "install"),
+                interval(metricInterval, "--metric-export-interval"), interval(logsInterval, "--logs-export-interval"),
+                prompts);
+        ShellEnvResult result = new InstallShellEnvService(profiles.apply(environment))
+                .install(new InstallShellEnvCommand(shells(shells, "install"), options, dryRun));
+        if (result.shells().isEmpty()) {
+            err().println("ccotel: found no bash, zsh or fish on PATH; name one with --shell");
+            return Cli.FAILURE;
+        }
+        report(result, dryRun);
+        boolean changed = result.changes().stream().anyMatch(ShellChange.Changed.class::isInstance);
+        if (changed && !dryRun) {
+            out().println("Open a new shell (or source the file) so that Claude Code starts with these variables.");
+        }
+        return result.anyFailed() ? Cli.FAILURE : Cli.OK;
+    }
+
+    @Command(name = "uninstall", aliases = "u", mixinStandardHelpOptions = true,
+            description = "Remove the ccotel block, and only the block, from the shells' start-up files.")
+    int uninstall(
+            @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
+            @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun) {
+        ShellEnvResult result = new UninstallShellEnvService(profiles.apply(environment))
+                .uninstall(new UninstallShellEnvCommand(shells(shells, "uninstall"), dryRun));
+        if (result.shells().isEmpty()) {
+            out().println("Nothing to do: no shell found on PATH or configured.");
+            return Cli.OK;
+        }
+        report(result, dryRun);
+        return result.anyFailed() ? Cli.FAILURE : Cli.OK;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show per shell and file whether the ccotel block is there and current. Writes nothing.")
+    int status(
+            @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
+            @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
+            Integer port) {
+        int expected = port(port, "status");
+        ShellEnvStatus status = new ShellEnvStatusService(profiles.apply(environment))
+                .status(new ShellEnvStatusCommand(shells(shells, "status"), expected));
+        if (status.shells().isEmpty()) {
+            out().println("No shell found on PATH or configured; name one with --shell.");
+        }
+        for (ShellFileStatus file : status.files()) {
+            String line = line(file.shell(), file.file(), describe(file, expected));
+            (file.state() == ShellFileStatus.State.BROKEN || file.state() == ShellFileStatus.State.UNREADABLE
+                    ? err() : out()).println(line);
+        }
+        return status.anyProblem() ? Cli.FAILURE : Cli.OK;
+    }
+
+    private void report(ShellEnvResult result, boolean dryRun) {
+        for (ShellChange change : result.changes()) {
+            switch (change) {
+                case ShellChange.Changed c -> {
+                    out().println(line(c.shell(), c.file(), describe(c.edit(), dryRun)));
+                    if (dryRun) {
+                        out().print(c.diff());
+                    }
+                }
+                case ShellChange.Unchanged u -> out().println(line(u.shell(), u.file(), "unchanged (" + u.reason() + ")"));
+                case ShellChange.Failed f -> err().println(line(f.shell(), f.file(), "FAILED: " + f.reason()));
+            }
+        }
+        out().flush();
+        err().flush();
+    }
+
+    private static String describe(ShellChange.Edit edit, boolean dryRun) {
+        String done = switch (edit) {
+            case CREATED_FILE -> "created the file with the ccotel block";
+            case ADDED_BLOCK -> "added the ccotel block";
+            case REPLACED_BLOCK -> "updated the ccotel block";
+            case REMOVED_BLOCK -> "removed the ccotel block";
+            case DELETED_FILE -> "removed the ccotel block and the file, which held nothing else";
+        };
+        return dryRun ? "would have " + done + " (dry run)" : done;
+    }
+
+    private static String describe(ShellFileStatus file, int expectedPort) {
+        String endpoint = file.installed().flatMap(env -> env.value(TelemetryEnvPolicy.ENDPOINT)).orElse("?");
+        return switch (file.state()) {
+            case NO_FILE -> "not installed (no file)";
+            case NO_BLOCK -> "not installed";
+            case INSTALLED -> "installed, sending to " + endpoint;
+            case OUTDATED -> "outdated: sends to " + endpoint + " but the receiver port is " + expectedPort
+                    + "; run 'ccotel cc install'";
+            case BROKEN, UNREADABLE -> "PROBLEM: " + file.detail();
+        };
+    }
+
+    private static String line(ShellKind shell, String file, String what) {
+        return String.format("%-4s  %s: %s", shell.id(), file, what);
+    }
+
+    private Set<ShellKind> shells(List<String> names, String subcommand) {
+        Set<ShellKind> shells = EnumSet.noneOf(ShellKind.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            if (name.equals("all")) {
+                shells.addAll(EnumSet.allOf(ShellKind.class));
+            } else {
+                shells.add(ShellKind.fromId(name).orElseThrow(() -> usage(subcommand,
+                        "Invalid value for option '--shell': '" + name + "' (expected bash, zsh, fish or all)")));
+            }
+        }
+        return shells;
+    }
+
+    private int port(Integer port, String subcommand) {
+        int value = port != null ? port : receiverPort.getAsInt();
+        if (value < 1 || value > 65_535) {
+            throw usage(subcommand, "Invalid receiver port " + value + " (expected 1-65535)");
+        }
+        return value;
+    }
+
+    private Optional<Duration> interval(Long millis, String option) {
+        if (millis != null && millis < 1) {
+            throw usage("install", "Invalid value for option '" + option + "': " + millis + " (expected at least 1 ms)");
+        }
+        return Optional.ofNullable(millis).map(Duration::ofMillis);
+    }
+
+    private ParameterException usage(String subcommand, String message) {
+        return new ParameterException(spec.subcommands().get(subcommand), message);
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

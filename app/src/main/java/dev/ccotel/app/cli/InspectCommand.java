@@ -1,0 +1,107 @@
+package dev.ccotel.app.cli;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import dev.ccotel.adapter.http.BackendJson;
+import dev.ccotel.app.runtime.HostNames;
+import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.Settings;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.OtlpMapper;
+import dev.ccotel.domain.SessionLedger;
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.MappingResult;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ccotel inspect FILE...}: maps saved OTLP export bodies, in the given order, through one
+ * mapper and ledger, and prints each backend request as one JSON line.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Map saved OTLP export bodies (protobuf, or OTLP/JSON for *.json) in order and print the "
+                + "backend requests as JSON lines.")
+final class InspectCommand implements Callable<Integer> {
+    enum Signal { logs, metrics }
+
+    @ParentCommand
+    CcotelCommand parent;
+
+    @Option(names = "--signal", description = "logs or metrics; default: from the file name (contains 'logs' or 'metrics')")
+    Signal signal;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export bodies, mapped in this order")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        Settings settings = parent.settings(Map.of());
+        MappingOptions options = new MappingOptions(HostNames.local(parent.environment),
+                settings.bool(ConfigKeys.PRIVACY_FORWARD_PROMPTS), settings.bool(ConfigKeys.PRIVACY_FORWARD_TOOL_INPUT));
+        // Saved exports are replayed from the start of their sessions: every cumulative point counts.
+        OtlpMapper mapper = new OtlpMapper(SessionLedger.forReplay(parent.clock), options);
+        for (Path file : files) {
+            Signal fileSignal = signalOf(file);
+            MappingResult result = fileSignal == Signal.logs
+                    ? mapper.map((ExportLogsServiceRequest) read(file, ExportLogsServiceRequest.newBuilder()))
+                    : mapper.map((ExportMetricsServiceRequest) read(file, ExportMetricsServiceRequest.newBuilder()));
+            for (CcOtelRequest request : result.requests()) {
+                parent.out.println(BackendJson.toJsonString(request));
+            }
+            if (!result.skipped().isEmpty()) {
+                parent.err.println("ccotel inspect: " + file + ": skipped " + result.skipped());
+            }
+        }
+        parent.out.flush();
+        return Cli.OK;
+    }
+
+    private Signal signalOf(Path file) {
+        if (signal != null) {
+            return signal;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean logs = name.contains("logs");
+        boolean metrics = name.contains("metrics");
+        if (logs == metrics) {
+            throw new ParameterException(parent.spec.commandLine(), file + ": cannot tell logs from metrics by the "
+                    + "file name; say --signal logs or --signal metrics");
+        }
+        return logs ? Signal.logs : Signal.metrics;
+    }
+
+    private static Message read(Path file, Message.Builder builder) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        try {
+            if (json) {
+                JsonFormat.parser().ignoringUnknownFields().merge(new String(bytes, StandardCharsets.UTF_8), builder);
+            } else {
+                builder.mergeFrom(bytes);
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException(file + ": not a valid OTLP " + (json ? "JSON" : "protobuf") + " "
+                    + builder.getDescriptorForType().getName() + ": " + e.getMessage(), e);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ccotel.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Every configuration key, its built-in default, and the environment variable that sets it. */
+public final class ConfigKeys {
+    public static final String BACKEND_URL = "backend.url";
+    public static final String BACKEND_TOKEN = "backend.token";
+    public static final String BACKEND_TIMEOUT = "backend.timeout";
+    public static final String RECEIVER_HOST = "receiver.host";
+    public static final String RECEIVER_PORT = "receiver.port";
+    public static final String RECEIVER_MAX_MESSAGE_BYTES = "receiver.max-message-bytes";
+    public static final String RECEIVER_MAX_CONCURRENT_CALLS = "receiver.max-concurrent-calls";
+    public static final String PRIVACY_FORWARD_PROMPTS = "privacy.forward-prompts";
+    public static final String PRIVACY_FORWARD_TOOL_INPUT = "privacy.forward-tool-input";
+    public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
+    public static final String DELIVERY_SPOOL_ENABLED = "delivery.spool.enabled";
+    public static final String DELIVERY_SPOOL_DIR = "delivery.spool.dir";
+    public static final String DELIVERY_SPOOL_MAX_BYTES = "delivery.spool.max-bytes";
+    public static final String DELIVERY_SPOOL_MAX_AGE = "delivery.spool.max-age";
+    public static final String SESSIONS_MAX = "sessions.max";
+    public static final String SESSIONS_IDLE_TIMEOUT = "sessions.idle-timeout";
+
+    /** Built-in defaults, in the order {@code ccotel config} prints them. Empty means "not set". */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private ConfigKeys() {}
+
+    /** {@code backend.token} -> {@code CCOTEL_BACKEND_TOKEN}; dots and dashes become underscores. */
+    public static String environmentVariable(String key) {
+        return "CCOTEL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(BACKEND_URL, "https://api.shelltime.xyz");
+        d.put(BACKEND_TOKEN, "");
+        d.put(BACKEND_TIMEOUT, "10s");
+        d.put(RECEIVER_HOST, "127.0.0.1");
+        d.put(RECEIVER_PORT, "4317");
+        d.put(RECEIVER_MAX_MESSAGE_BYTES, Integer.toString(4 * 1024 * 1024));
+        d.put(RECEIVER_MAX_CONCURRENT_CALLS, "64");
+        d.put(PRIVACY_FORWARD_PROMPTS, "false");
+        d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
+        d.put(DELIVERY_RETRY_BUDGET, "5s");
+        d.put(DELIVERY_SPOOL_ENABLED, "true");
+        d.put(DELIVERY_SPOOL_DIR, ""); // empty: $XDG_STATE_HOME/ccotel/spool
+        d.put(DELIVERY_SPOOL_MAX_BYTES, Long.toString(64L * 1024 * 1024));
+        d.put(DELIVERY_SPOOL_MAX_AGE, "7d");
+        d.put(SESSIONS_MAX, "10000");
+        d.put(SESSIONS_IDLE_TIMEOUT, "24h");
+        return java.util.Collections.unmodifiableMap(d);
+    }
+}

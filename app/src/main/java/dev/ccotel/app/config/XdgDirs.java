@@ -1,0 +1,29 @@
+package dev.ccotel.app.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The XDG base directories, from the environment the app was started with. */
+public final class XdgDirs {
+    private XdgDirs() {}
+
+    public static Path configFile(Map<String, String> env) {
+        return base(env, "XDG_CONFIG_HOME", ".config").resolve("ccotel").resolve("config.yaml");
+    }
+
+    public static Path spoolDir(Map<String, String> env) {
+        return base(env, "XDG_STATE_HOME", ".local/state").resolve("ccotel").resolve("spool");
+    }
+
+    private static Path base(Map<String, String> env, String variable, String fallbackUnderHome) {
+        String xdg = env.get(variable);
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) { // the spec: relative paths are ignored
+            return Path.of(xdg);
+        }
+        String home = env.get("HOME");
+        if (home == null || home.isBlank()) {
+            throw new ConfigError("HOME is not set, so " + variable + " cannot be derived; set " + variable);
+        }
+        return Path.of(home, fallbackUnderHome);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.ccotel.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
+import dev.ccotel.ports.fakes.FailingShellProfilePort;
+import dev.ccotel.ports.out.ShellProfilePort;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** {@code ccotel cc ...} against the real adapter, with HOME and friends inside a temporary folder. */
+class CcCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final Map<String, String> env = new HashMap<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private Path home;
+
+    @BeforeEach
+    void home() throws Exception {
+        home = Files.createDirectories(temp.resolve("home"));
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Files.createFile(bin.resolve("zsh")).toFile().setExecutable(true);
+        env.put("HOME", home.toString());
+        env.put("PATH", bin.toString());
+        env.put("XDG_CONFIG_HOME", temp.resolve("config").toString());
+    }
+
+    private int run(String... args) {
+        return run(ShellEnvAdapterFactory::create, args);
+    }
+
+    private int run(Function<Map<String, String>, ShellProfilePort> profiles, String... args) {
+        CommandLine cli = new CommandLine(new CcCommand(4317, env, profiles));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String zshrc() throws Exception {
+        return Files.readString(home.resolve(".zshrc"));
+    }
+
+    @Test
+    void install_withoutShell_configuresTheShellsFoundOnPath_andSaysWhatItDid() throws Exception {
+        int code = run("install");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(zshrc().contains("export OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317\n"));
+        assertFalse(Files.exists(home.resolve(".bashrc")), "bash is not on PATH");
+        assertTrue(out.toString().contains("zsh   " + home.resolve(".zshrc") + ": created the file with the ccotel block"),
+                out.toString());
+    }
+
+    @Test
+    void aliases_installTwice_thenUninstall() throws Exception {
+        Files.writeString(home.resolve(".zshrc"), "alias g=git");
+
+        assertEquals(0, run("i", "--shell", "zsh"));
+        assertEquals(0, run("i", "--shell", "zsh"));
+        assertTrue(out.toString().contains("unchanged (the ccotel block is up to date)"), out.toString());
+        assertEquals(0, run("u"));
+
+        assertEquals("alias g=git", zshrc());
+    }
+
+    @Test
+    void installOptions_becomeVariables() throws Exception {
+        int code = run("install", "--shell=fish", "--port=4999", "--metric-export-interval=10000",
+                "--logs-export-interval=5000", "--log-user-prompts");
+
+        String fish = Files.readString(temp.resolve("config/fish/conf.d/ccotel.fish"));
+        assertEquals(0, code, err.toString());
+        assertTrue(fish.contains("set -gx OTEL_EXPORTER_OTLP_ENDPOINT http://127.0.0.1:4999\n"), fish);
+        assertTrue(fish.contains("set -gx OTEL_METRIC_EXPORT_INTERVAL 10000\n"), fish);
+        assertTrue(fish.contains("set -gx OTEL_LOGS_EXPORT_INTERVAL 5000\n"), fish);
+        assertTrue(fish.contains("set -gx OTEL_LOG_USER_PROMPTS 1\n"), fish);
+    }
+
+    @Test
+    void dryRun_printsTheDiff_andWritesNothing() {
+        int code = run("install", "--shell", "bash,zsh", "--dry-run");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("would have created the file with the ccotel block (dry run)"), out.toString());
+        assertTrue(out.toString().contains("+export CLAUDE_CODE_ENABLE_TELEMETRY=1\n"), out.toString());
+        assertFalse(Files.exists(home.resolve(".bashrc")));
+        assertFalse(Files.exists(home.resolve(".zshrc")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--shell=tcsh", "--metric-export-interval=0", "--port=70000", "--no-such-option"})
+    void badArguments_areUsageErrors(String argument) {
+        assertEquals(2, run("install", argument));
+        assertFalse(Files.exists(home.resolve(".zshrc")));
+    }
+
+    @Test
+    void ccAlone_isAUsageError() {
+        assertEquals(2, run());
+    }
+
+    @Test
+    void failingShell_givesExitCode1_andNamesTheFile() {
+        int code = run(environment -> new FailingShellProfilePort("~/.zshrc is read-only"), "install", "--shell=zsh");
+
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("zsh   ~/.zshrc: FAILED: ~/.zshrc is read-only"), err.toString());
+    }
+
+    @Test
+    void noShellFound_installFails_uninstallHasNothingToDo() {
+        env.put("PATH", "");
+
+        assertEquals(1, run("install"));
+        assertTrue(err.toString().contains("--shell"), err.toString());
+        assertEquals(0, run("uninstall"));
+    }
+
+    @Test
+    void status_tellsCurrentFromOutdated() throws Exception {
+        run("install", "--shell=zsh", "--port=4000");
+
+        int code = run("status");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("outdated: sends to http://127.0.0.1:4000 but the receiver port is 4317"),
+                out.toString());
+        out.getBuffer().setLength(0);
+        run("install");
+        run("status");
+        assertTrue(out.toString().contains("installed, sending to http://127.0.0.1:4317"), out.toString());
+    }
+
+    @Test
+    void status_ofABrokenFile_isAFailure() throws Exception {
+        Files.writeString(home.resolve(".zshrc"), "# >>> ccotel >>>\n");
+
+        assertEquals(1, run("status"));
+        assertTrue(err.toString().contains("PROBLEM"), err.toString());
+        assertEquals(1, run("install"));
+        assertEquals("# >>> ccotel >>>\n", zshrc());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ccotel.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.domain.fixtures.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "cc-secret-token-abcdefgh";
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> env = new HashMap<>();
+
+    private int run(String... args) {
+        env.putIfAbsent("HOME", home.toString());
+        return Cli.run(args, env, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void inspect_printsOneJsonLinePerSessionRequest_inFileOrder() throws Exception {
+        List<String> args = new ArrayList<>(List.of("inspect"));
+        for (String scenario : Fixtures.SCENARIOS) {
+            args.add(Fixtures.pb(scenario, "0001-logs.pb").toString());
+            args.add(Fixtures.pb(scenario, "0002-metrics.pb").toString());
+        }
+
+        int code = run(args.toArray(String[]::new));
+
+        assertEquals(0, code, err());
+        List<String> lines = out().lines().toList();
+        assertEquals(8, lines.size());
+        JsonNode writeFileMetrics = JSON.readTree(lines.get(3));
+        assertEquals(3, writeFileMetrics.at("/session/linesAdded").asInt());
+        assertEquals(1, writeFileMetrics.at("/session/totalToolCalls").asInt(), "one ledger across the files");
+        assertEquals("/home/dev/projects/acme", JSON.readTree(lines.get(0)).get("project").asText());
+    }
+
+    @Test
+    void inspect_readsOtlpJsonToo() throws Exception {
+        int code = run("inspect", Fixtures.json("api-error", "0001-logs.json").toString());
+
+        assertEquals(0, code, err());
+        JsonNode request = JSON.readTree(out().lines().findFirst().orElseThrow());
+        JsonNode last = request.get("events").get(request.get("events").size() - 1);
+        assertEquals("api_error", last.get("eventType").asText());
+        assertEquals(400, last.get("statusCode").asInt());
+    }
+
+    @Test
+    void inspect_garbageFile_failsWithTheFileNamed_exit1() throws Exception {
+        Path garbage = home.resolve("0001-logs.pb");
+        Files.write(garbage, new byte[] {(byte) 0xff, 0x13, 0x37, 0x00, 0x42});
+
+        int code = run("inspect", garbage.toString());
+
+        assertEquals(1, code);
+        assertTrue(err().contains(garbage.toString()), err());
+    }
+
+    @Test
+    void inspect_fileNameWithoutSignal_isAUsageError_exit2() throws Exception {
+        Path file = home.resolve("export.pb");
+        Files.write(file, Fixtures.bytes(Fixtures.pb("text-reply", "0001-logs.pb")));
+
+        assertEquals(2, run("inspect", file.toString()));
+        assertTrue(err().contains("--signal"), err());
+        assertEquals(0, run("inspect", "--signal", "logs", file.toString()));
+    }
+
+    @Test
+    void config_masksTheToken_andNamesWhereValuesCameFrom() {
+        env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
+
+        int code = run("--set", "receiver.port=4999", "config");
+
+        assertEquals(0, code, err());
+        assertFalse(out().contains(TOKEN), "the token is never printed");
+        assertFalse(err().contains(TOKEN));
+        assertTrue(out().contains("backend.token: ****efgh  # environment"), out());
+        assertTrue(out().contains("receiver.port: 4999  # flag"), out());
+        assertTrue(out().contains("receiver.host: 127.0.0.1  # default"), out());
+    }
+
+    @Test
+    void configFile_isReadAndLaterSourcesWin() throws Exception {
+        Path file = home.resolve(".config/ccotel/config.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "receiver:\n  port: 5000\n  host: 127.0.0.2\nbackend:\n  timeout: 3s\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        env.put("CCOTEL_RECEIVER_PORT", "5001");
+
+        assertEquals(0, run("config"), err());
+
+        assertTrue(out().contains("receiver.port: 5001  # environment"), out());
+        assertTrue(out().contains("receiver.host: 127.0.0.2  # file"), out());
+        assertTrue(out().contains("backend.timeout: 3s  # file"), out());
+        assertFalse(err().contains("readable by other users"));
+    }
+
+    @Test
+    void configFileReadableByOthers_getsAWarning() throws Exception {
+        Path file = home.resolve("ccotel.yaml");
+        Files.writeString(file, "backend:\n  token: " + TOKEN + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertEquals(0, run("--config", file.toString(), "config"));
+
+        assertTrue(err().contains("readable by other users"), err());
+        assertFalse(out().contains(TOKEN) || err().contains(TOKEN));
+    }
+
+    @Test
+    void unknownKeyInTheFile_stopsWithTheKeyNamed_exit2() throws Exception {
+        Path file = home.resolve("ccotel.yaml");
+        Files.writeString(file, "backend:\n  tokn: x\n");
+
+        assertEquals(2, run("--config", file.toString(), "config"));
+        assertTrue(err().contains("backend.tokn"), err());
+    }
+
+    @Test
+    void badValue_stopsDaemonStartUpWithTheKeyNamed_exit2() {
+        env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
+
+        assertEquals(2, run("--set", "receiver.port=http", "daemon"));
+        assertTrue(err().contains("receiver.port"), err());
+    }
+
+    @Test
+    void missingToken_stopsDaemonStartUp_sayingHowToSetIt_exit2() {
+        assertEquals(2, run("daemon", "--port", "0"));
+        assertTrue(err().contains("CCOTEL_BACKEND_TOKEN"), err());
+    }
+
+    @Test
+    void plainHttpToARemoteHost_isRefusedBeforeTheTokenIsSent_exit2() {
+        env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
+
+        assertEquals(2, run("daemon", "--port", "0", "--backend-url", "http://example.com"));
+        assertTrue(err().contains("backend.url"), err());
+        assertFalse(err().contains(TOKEN));
+    }
+
+    @Test
+    void version_printsTheVersion() {
+        assertEquals(0, run("--version"));
+        assertTrue(out().startsWith("ccotel "), out());
+    }
+}
