@@ -31,15 +31,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ccotel cc install|i, uninstall|u, status}: the Claude Code telemetry block in the shells' rc files. */
-@Command(name = "cc", mixinStandardHelpOptions = true,
+@Command(name = "cc",
         description = "Switch Claude Code's telemetry to ccotel in the start-up files of bash, zsh and fish.")
 public final class CcCommand implements Runnable {
 
     private static final String SHELLS = "bash, zsh, fish or all; repeat or separate with commas"
             + " (default: the shells found on PATH or already configured)";
 
+    private static final String HELP = "Show this help message and exit.";
+
     @Spec
     CommandSpec spec;
+
+    // Help but no -V: the version belongs to the top command, and picocli would print an empty one here.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP)
+    boolean help;
 
     private final IntSupplier receiverPort;
     private final Map<String, String> environment;
@@ -72,9 +78,10 @@ public final class CcCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "choose install, uninstall or status");
     }
 
-    @Command(name = "install", aliases = "i", mixinStandardHelpOptions = true,
+    @Command(name = "install", aliases = "i",
             description = "Add (or refresh) the block that points Claude Code's telemetry at ccotel.")
     int install(
+            @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
             @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun,
             @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
@@ -102,9 +109,10 @@ public final class CcCommand implements Runnable {
         return result.anyFailed() ? Cli.FAILURE : Cli.OK;
     }
 
-    @Command(name = "uninstall", aliases = "u", mixinStandardHelpOptions = true,
+    @Command(name = "uninstall", aliases = "u",
             description = "Remove the ccotel block, and only the block, from the shells' start-up files.")
     int uninstall(
+            @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
             @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun) {
         ShellEnvResult result = new UninstallShellEnvService(profiles.apply(environment))
@@ -117,9 +125,10 @@ public final class CcCommand implements Runnable {
         return result.anyFailed() ? Cli.FAILURE : Cli.OK;
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(name = "status",
             description = "Show per shell and file whether the ccotel block is there and current. Writes nothing.")
     int status(
+            @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
             @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
             Integer port) {
@@ -155,14 +164,15 @@ public final class CcCommand implements Runnable {
     }
 
     private static String describe(ShellChange.Edit edit, boolean dryRun) {
-        String done = switch (edit) {
-            case CREATED_FILE -> "created the file with the ccotel block";
-            case ADDED_BLOCK -> "added the ccotel block";
-            case REPLACED_BLOCK -> "updated the ccotel block";
-            case REMOVED_BLOCK -> "removed the ccotel block";
-            case DELETED_FILE -> "removed the ccotel block and the file, which held nothing else";
+        String[] doneAndPlanned = switch (edit) {
+            case CREATED_FILE -> new String[] {"created the file with", "would create the file with"};
+            case ADDED_BLOCK -> new String[] {"added", "would add"};
+            case REPLACED_BLOCK -> new String[] {"updated", "would update"};
+            case REMOVED_BLOCK -> new String[] {"removed", "would remove"};
+            case DELETED_FILE -> new String[] {"deleted the file, which held nothing but", "would delete the file,"
+                    + " which holds nothing but"};
         };
-        return dryRun ? "would have " + done + " (dry run)" : done;
+        return dryRun ? doneAndPlanned[1] + " the ccotel block (dry run)" : doneAndPlanned[0] + " the ccotel block";
     }
 
     private static String describe(ShellFileStatus file, int expectedPort) {

@@ -98,7 +98,7 @@ class CcCommandTest {
         int code = run("install", "--shell", "bash,zsh", "--dry-run");
 
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("would have created the file with the ccotel block (dry run)"), out.toString());
+        assertTrue(out.toString().contains("would create the file with the ccotel block (dry run)"), out.toString());
         assertTrue(out.toString().contains("+export CLAUDE_CODE_ENABLE_TELEMETRY=1\n"), out.toString());
         assertFalse(Files.exists(home.resolve(".bashrc")));
         assertFalse(Files.exists(home.resolve(".zshrc")));
@@ -109,6 +109,32 @@ class CcCommandTest {
     void badArguments_areUsageErrors(String argument) {
         assertEquals(2, run("install", argument));
         assertFalse(Files.exists(home.resolve(".zshrc")));
+    }
+
+    @Test
+    void help_isShownWithExitCode0() {
+        assertEquals(0, run("install", "--help"));
+        assertTrue(out.toString().contains("--metric-export-interval=MS"), out.toString());
+    }
+
+    /** The way the top command registers it: added as an object, the port asked for only when it runs. */
+    @Test
+    void asASubcommandOfTheTopCommand_itRunsWithTheTopCommandsWriters() throws Exception {
+        @CommandLine.Command(name = "ccotel")
+        class Top implements Runnable {
+            @Override
+            public void run() {}
+        }
+        int[] port = {0};
+        CommandLine top = new CommandLine(new Top())
+                .addSubcommand(new CcCommand(() -> port[0], env, ShellEnvAdapterFactory::create));
+        top.setOut(new PrintWriter(out, true));
+        top.setErr(new PrintWriter(err, true));
+        port[0] = 4318; // known only after the top command parsed its options
+
+        assertEquals(0, top.execute("cc", "i", "--shell=zsh"), err.toString());
+        assertTrue(zshrc().contains("http://127.0.0.1:4318"));
+        assertTrue(out.toString().contains("created the file with the ccotel block"), out.toString());
     }
 
     @Test
