@@ -36,7 +36,7 @@ final class RcFileEditor {
             FilePlan plan = planner.plan(before);
             boolean writes = plan instanceof FilePlan.Write || plan instanceof FilePlan.Delete;
             if (writes) {
-                store.checkWritable(target);
+                store.checkReplaceable(target);
             }
             if (!writes || dryRun) {
                 // A no-op or a refusal needs no lock (and leaves no lock file); a dry run writes nothing at all.
@@ -47,7 +47,7 @@ final class RcFileEditor {
                 // Another process may have changed the file since the snapshot: decide again on what is there now.
                 before = read(target);
                 plan = planner.plan(before);
-                store.checkWritable(target);
+                store.checkReplaceable(target);
                 execute(target, plan);
             }
             return describe(shell, shown, before, plan);

@@ -65,10 +65,11 @@ class RcFileStore {
     }
 
     /**
-     * Refuses files the user marked read-only. The mode bits are checked by hand as well because root may write
-     * anything, yet a file made read-only on purpose should not be replaced behind the user's back.
+     * Refuses files that must not be replaced: marked read-only by the user, or hard-linked. The mode bits are
+     * checked by hand as well because root may write anything, yet a file made read-only on purpose should not
+     * be replaced behind the user's back.
      */
-    void checkWritable(Path target) throws IOException {
+    void checkReplaceable(Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -78,6 +79,19 @@ class RcFileStore {
         if (!ownerMayWrite || !Files.isWritable(target)) {
             throw new RcFileException(target + " is read-only; ccotel left it unchanged"
                     + " (make it writable, or add the block by hand)");
+        }
+        if (hardLinks(target) > 1) {
+            // A rename would leave the other names with the old content: the link would silently split.
+            throw new RcFileException(target + " has " + hardLinks(target) + " hard links; ccotel left it unchanged"
+                    + " (use a symbolic link instead, or add the block by hand)");
+        }
+    }
+
+    private static int hardLinks(Path file) throws IOException {
+        try {
+            return (Integer) Files.getAttribute(file, "unix:nlink");
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+            return 1;
         }
     }
 

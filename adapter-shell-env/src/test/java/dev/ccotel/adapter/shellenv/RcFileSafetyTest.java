@@ -169,6 +169,40 @@ class RcFileSafetyTest {
     }
 
     @Test
+    void hardLinkedFile_isReported_becauseARenameWouldSplitTheLink() throws Exception {
+        TempHome home = new TempHome(temp);
+        Path bashrc = home.write("home/.bashrc", "keep me\n");
+        Path other = Files.createLink(temp.resolve("other-name"), bashrc);
+
+        ShellChange.Failed failed = assertInstanceOf(ShellChange.Failed.class, install(home));
+
+        assertTrue(failed.reason().contains("hard links"), failed.reason());
+        assertEquals("keep me\n", read(bashrc));
+        assertTrue(Files.isSameFile(bashrc, other));
+    }
+
+    /** Root reads any file, so the refusal comes through the store seam, as the JDK reports it to other users. */
+    @Test
+    void fileThatCannotBeRead_isReportedAsPermissionDenied() throws Exception {
+        TempHome home = new TempHome(temp);
+        home.write("home/.bashrc", "secret\n");
+        RcFileStore denying = new RcFileStore() {
+            @Override
+            java.util.Optional<byte[]> read(Path target) throws IOException {
+                throw new java.nio.file.AccessDeniedException(target.toString());
+            }
+        };
+
+        ShellChange change = home.port(denying).writeBlock(ShellKind.BASH, telemetry(4317), false).getFirst();
+        var status = home.port(denying).inspect(ShellKind.BASH).getFirst();
+
+        String expected = home.home.resolve(".bashrc") + ": permission denied; the file was left unchanged";
+        assertEquals(expected, assertInstanceOf(ShellChange.Failed.class, change).reason());
+        assertEquals(expected, status.detail());
+        assertEquals("secret\n", read(home.home.resolve(".bashrc")));
+    }
+
+    @Test
     void folderWhereTheFileShouldBe_isReportedAsUnreadable() throws Exception {
         TempHome home = new TempHome(temp);
         Files.createDirectories(home.home.resolve(".bashrc"));
