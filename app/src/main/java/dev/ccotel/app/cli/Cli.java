@@ -1,6 +1,8 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.app.config.ConfigError;
+import dev.ccotel.app.config.ConfigKeys;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -18,6 +20,11 @@ public final class Cli {
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
         CcotelCommand top = new CcotelCommand(environment, clock, out, err);
         CommandLine cli = new CommandLine(top);
+        // Before setOut/setErr: picocli hands its writers only to subcommands that exist by then.
+        // The port is read when a cc subcommand runs, after --config and --set were parsed.
+        cli.addSubcommand(new CcCommand(
+                () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
+                environment, ShellEnvAdapterFactory::create));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

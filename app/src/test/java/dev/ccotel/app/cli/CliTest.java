@@ -176,4 +176,18 @@ class CliTest {
         assertEquals(0, run("--version"));
         assertTrue(out().startsWith("ccotel "), out());
     }
+
+    @Test
+    void ccInstall_usesTheConfiguredReceiverPort_andUninstallRemovesTheBlock() throws Exception {
+        Path bashrc = home.resolve(".bashrc");
+        Files.writeString(bashrc, "alias ll='ls -l'\n");
+        env.put("CCOTEL_RECEIVER_PORT", "4999");
+
+        assertEquals(0, run("cc", "install", "--shell", "bash"), err());
+        String installed = Files.readString(bashrc);
+        assertTrue(installed.contains("OTEL_EXPORTER_OTLP_ENDPOINT") && installed.contains("127.0.0.1:4999"), installed);
+
+        assertEquals(0, run("cc", "uninstall", "--shell", "bash"), err());
+        assertEquals("alias ll='ls -l'\n", Files.readString(bashrc));
+    }
 }
