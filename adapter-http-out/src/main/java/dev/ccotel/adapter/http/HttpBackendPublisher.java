@@ -44,6 +44,7 @@ final class HttpBackendPublisher implements PublishTelemetryPort, BytePublisher,
                 .addHeader(HeaderNames.AUTHORIZATION, "CLI " + config.token())
                 .addHeader(HeaderNames.USER_AGENT, "ccotel/" + config.userAgentVersion())
                 .addHeader(HeaderNames.ACCEPT, "application/json")
+                .connectionListener(new HandshakeTimeout(config.timeout()))
                 .build();
     }
 

@@ -29,9 +29,10 @@ public record HttpOutConfig(String url, String token, Duration timeout, String u
 
     public HttpOutConfig {
         URI base = parseUrl(url);
-        if (token == null || token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw new IllegalArgumentException("backend.token is missing or contains spaces or control characters:"
-                    + " set backend.token in the config file or CCOTEL_BACKEND_TOKEN");
+        // Only visible ASCII can go into an HTTP header unchanged; anything else would fail every request.
+        if (token == null || token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+            throw new IllegalArgumentException("backend.token is missing or contains spaces, control or non-ASCII"
+                    + " characters: set backend.token in the config file or CCOTEL_BACKEND_TOKEN");
         }
         if ("http".equals(base.getScheme()) && !isLoopback(base.getHost())) {
             throw new IllegalArgumentException("backend.url " + url + " is plain http to a non-loopback host, so"

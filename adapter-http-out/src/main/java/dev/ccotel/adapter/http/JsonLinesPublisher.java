@@ -27,7 +27,7 @@ public final class JsonLinesPublisher implements PublishTelemetryPort {
                     + e.getMessage());
         }
         synchronized (out) {
-            out.println(line);
+            out.print(line + "\n"); // JSON Lines means \n, whatever the platform's line separator
             out.flush();
         }
         return new PublishOutcome.Accepted();

@@ -2,7 +2,6 @@ package dev.ccotel.adapter.http;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Settings of the durable fallback spool ({@code delivery.spool.*}).
@@ -21,7 +20,10 @@ public record SpoolConfig(boolean enabled, Path directory, long maxBytes, Durati
 
     public SpoolConfig {
         if (enabled) {
-            Objects.requireNonNull(directory, "delivery.spool directory must be set when delivery.spool.enabled is true");
+            if (directory == null) {
+                throw new IllegalArgumentException("the delivery spool directory must be set when"
+                        + " delivery.spool.enabled is true");
+            }
             if (maxBytes < MIN_MAX_BYTES) {
                 throw new IllegalArgumentException("delivery.spool.max-bytes must be at least " + MIN_MAX_BYTES
                         + " bytes (64 KiB), got " + maxBytes);

@@ -24,6 +24,9 @@ final class SpoolDrainer implements AutoCloseable {
     private final Object signal = new Object();
     private Duration backoff;
     private boolean workArrived;
+    /** A pause the backend asked for on the direct path (Retry-After), as a System.nanoTime deadline. */
+    private boolean holding;
+    private long notBeforeNanos;
     private volatile boolean running;
     private Thread thread;
 
@@ -80,11 +83,44 @@ final class SpoolDrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * The backend answered a direct POST with a Retry-After: the next probe waits for it too, so a
+     * request spooled because of that answer is not re-sent at once.
+     */
+    void holdOff(Duration wait) {
+        Duration capped = wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        synchronized (signal) {
+            long until = System.nanoTime() + capped.toNanos();
+            if (!holding || until - notBeforeNanos > 0) {
+                notBeforeNanos = until;
+            }
+            holding = true;
+        }
+    }
+
+    private Duration holdRemaining() {
+        synchronized (signal) {
+            if (holding) {
+                long left = notBeforeNanos - System.nanoTime();
+                if (left > 0) {
+                    return Duration.ofNanos(left);
+                }
+                holding = false;
+            }
+            return Duration.ZERO;
+        }
+    }
+
     private void run() {
         while (running) {
             try {
                 synchronized (signal) {
                     workArrived = false; // cleared before looking, so a wake() during the step is not missed
+                }
+                Duration hold = holdRemaining();
+                if (!hold.isZero()) {
+                    await(hold);
+                    continue;
                 }
                 Optional<Duration> next = drainOnce();
                 if (next.isEmpty()) {

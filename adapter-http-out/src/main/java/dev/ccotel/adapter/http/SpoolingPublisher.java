@@ -54,6 +54,7 @@ final class SpoolingPublisher implements BackendPublisher {
                     + " not resend over gRPC, they are lost", items, later.reason());
             return later;
         }
+        later.after().ifPresent(drainer::holdOff); // before the wake-up in spool(): honour the Retry-After
         if (spool(json, items)) {
             LOG.log(Level.INFO, "backend cannot take a request now ({0}); spooled {1} item(s), {2} request(s)"
                     + " waiting", later.reason(), items, store.spooledRecords());

@@ -162,6 +162,15 @@ class HttpBackendPublisherTest {
     }
 
     @Test
+    void httpsToAServerThatSpeaksNoTls_outcomeIsRetryLater() {
+        String https = backend.url().replace("http://", "https://");
+        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(https, Duration.ofSeconds(2)))) {
+            RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
+            assertTrue(later.reason().startsWith("backend unreachable"), later.reason());
+        }
+    }
+
+    @Test
     void postOfStoredBytes_sendsThemUnchanged() {
         byte[] json = "{\"host\":\"h\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {

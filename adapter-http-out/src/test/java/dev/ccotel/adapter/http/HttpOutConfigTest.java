@@ -37,10 +37,11 @@ class HttpOutConfigTest {
         assertTrue(e.getMessage().startsWith("backend.url"), e.getMessage());
     }
 
-    @Test
-    void missingToken_isRefusedNamingBackendToken() {
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "", "abc def", "tok\r\nX-Evil: 1", "tökén"})
+    void missingOrUnsendableToken_isRefusedNamingBackendToken(String token) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HttpOutConfig(
-                "https://a.example", " ", Duration.ofSeconds(1), "1", Duration.ZERO, SpoolConfig.disabled()));
+                "https://a.example", token, Duration.ofSeconds(1), "1", Duration.ZERO, SpoolConfig.disabled()));
         assertTrue(e.getMessage().startsWith("backend.token"), e.getMessage());
     }
 

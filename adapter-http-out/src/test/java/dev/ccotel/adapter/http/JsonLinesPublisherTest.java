@@ -16,8 +16,9 @@ class JsonLinesPublisherTest {
         JsonLinesPublisher publisher = new JsonLinesPublisher(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertInstanceOf(Accepted.class, publisher.publish(Requests.everyField()));
         assertInstanceOf(Accepted.class, publisher.publish(Requests.bare("s2")));
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
-        assertEquals(2, lines.length);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n", -1);
+        assertEquals(3, lines.length);
+        assertEquals("", lines[2], "every line ends with \\n");
         assertEquals(BackendJson.toJsonString(Requests.everyField()), lines[0]);
         assertEquals(BackendJson.toJsonString(Requests.bare("s2")), lines[1]);
     }
