@@ -56,13 +56,17 @@ public record HttpOutConfig(String url, String token, Duration timeout, String u
         Objects.requireNonNull(spool, "delivery.spool");
     }
 
-    /** Where requests are posted: the base URL with or without a trailing slash or path prefix, plus the API path. */
+    /**
+     * Where requests are posted: the base URL (with or without a trailing slash or a path prefix)
+     * plus the API path. A URL that already ends with the API path is taken as it is, because
+     * users paste the full endpoint as often as the base.
+     */
     public URI endpoint() {
         String base = url.strip();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + PATH);
+        return URI.create(base.endsWith(PATH) ? base : base + PATH);
     }
 
     /** The last four characters at most, so a user can tell tokens apart without revealing one. */

@@ -77,7 +77,7 @@ class HttpBackendPublisherTest {
 
     @ParameterizedTest(name = "baseUrlSuffix ''{0}'' posts to {1}")
     @CsvSource({"'', /api/v1/cc/otel", "/, /api/v1/cc/otel", "/prefix, /prefix/api/v1/cc/otel",
-        "/prefix/, /prefix/api/v1/cc/otel"})
+        "/prefix/, /prefix/api/v1/cc/otel", "/api/v1/cc/otel, /api/v1/cc/otel"})
     void baseUrlWithOrWithoutSlashOrPrefix_postsToTheApiPathBelowIt(String suffix, String expectedPath) {
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url() + suffix))) {
             assertInstanceOf(Accepted.class, publisher.publish(REQUEST));
@@ -164,7 +164,7 @@ class HttpBackendPublisherTest {
     @Test
     void httpsToAServerThatSpeaksNoTls_outcomeIsRetryLater() {
         String https = backend.url().replace("http://", "https://");
-        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(https, Duration.ofSeconds(2)))) {
+        try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(https, Duration.ofMillis(500)))) {
             RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
             assertTrue(later.reason().startsWith("backend unreachable"), later.reason());
         }

@@ -148,6 +148,7 @@ class SpoolStoreTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the open resource is the point: it holds the lock
     void secondStoreOnTheSameFolder_isRefused() throws Exception {
         try (SpoolStore store = open(tmp, SpoolConfig.DEFAULT_MAX_BYTES)) {
             IOException e = assertThrows(IOException.class, () -> open(tmp, SpoolConfig.DEFAULT_MAX_BYTES));

@@ -131,6 +131,7 @@ class SpoolingPublisherTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the open resource is the point: it holds the lock
     void spoolFolderInUseByAnotherDaemon_failsStartUpWithAClearMessage() throws Exception {
         try (BackendPublisher first = start(SpoolConfig.enabledIn(tmp))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> start(SpoolConfig.enabledIn(tmp)));
