@@ -41,12 +41,17 @@ final class SpoolDrainer implements AutoCloseable {
     /**
      * One step: offers the oldest record to the backend.
      *
-     * @return empty when the spool is empty, zero after an answer for the record, else how long to back off
+     * @return empty when the spool is empty, zero after an answer for the record, else how long to wait
+     *     (a backoff, or what is left of a pause asked for by {@link #holdOff})
      */
     Optional<Duration> drainOnce() {
         Optional<SpoolStore.Record> oldest = store.oldest();
         if (oldest.isEmpty()) {
             return Optional.empty();
+        }
+        Duration hold = holdRemaining();
+        if (!hold.isZero()) {
+            return Optional.of(hold); // the backend asked for a pause; probing now would ignore it
         }
         SpoolStore.Record record = oldest.get();
         PublishOutcome outcome = backend.post(record.json(), record.entry().frame().itemCount());
@@ -85,7 +90,8 @@ final class SpoolDrainer implements AutoCloseable {
 
     /**
      * The backend answered a direct POST with a Retry-After: the next probe waits for it too, so a
-     * request spooled because of that answer is not re-sent at once.
+     * request spooled because of that answer is not re-sent at once. A longer pause already asked
+     * for is kept.
      */
     void holdOff(Duration wait) {
         Duration capped = wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
@@ -116,11 +122,6 @@ final class SpoolDrainer implements AutoCloseable {
             try {
                 synchronized (signal) {
                     workArrived = false; // cleared before looking, so a wake() during the step is not missed
-                }
-                Duration hold = holdRemaining();
-                if (!hold.isZero()) {
-                    await(hold);
-                    continue;
                 }
                 Optional<Duration> next = drainOnce();
                 if (next.isEmpty()) {

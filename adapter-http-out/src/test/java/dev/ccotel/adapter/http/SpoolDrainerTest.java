@@ -1,6 +1,7 @@
 package dev.ccotel.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
@@ -82,6 +83,27 @@ class SpoolDrainerTest {
         drainer.drainOnce();
         drainer.drainOnce();
         assertEquals(Optional.of(Duration.ofMillis(100)), drainer.drainOnce());
+    }
+
+    @Test
+    void backendAskedForAPauseOnTheDirectPath_drainerWaitsWithoutProbing() {
+        ScriptedPublisher backend = new ScriptedPublisher(new Accepted());
+        SpoolDrainer drainer = drainer(backend);
+        drainer.holdOff(Duration.ofMinutes(1));
+        drainer.holdOff(Duration.ofSeconds(1)); // a shorter pause does not cut the longer one short
+        Duration wait = drainer.drainOnce().orElseThrow();
+        assertTrue(wait.compareTo(Duration.ofSeconds(1)) > 0 && wait.compareTo(Duration.ofMinutes(1)) <= 0,
+                wait::toString);
+        assertEquals(List.of(), backend.posts());
+    }
+
+    @Test
+    void pauseThatHasPassed_drainerProbesAgain() {
+        ScriptedPublisher backend = new ScriptedPublisher(new Accepted());
+        SpoolDrainer drainer = drainer(backend);
+        drainer.holdOff(Duration.ZERO);
+        assertEquals(Optional.of(Duration.ZERO), drainer.drainOnce());
+        assertEquals(List.of("a"), texts(backend));
     }
 
     private SpoolDrainer drainer(BytePublisher backend) {
