@@ -1,11 +1,9 @@
 package dev.ccotel.adapter.http;
 
-import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
-import dev.ccotel.ports.out.PublishTelemetryPort;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -22,7 +20,7 @@ import java.util.Optional;
  * One POST per request to {@code {backend.url}/api/v1/cc/otel}, classified by {@link StatusClassifier}.
  * The client is built once, so connections are kept alive and reused between exports. Never throws.
  */
-final class HttpBackendPublisher implements PublishTelemetryPort, BytePublisher, AutoCloseable {
+final class HttpBackendPublisher implements BytePublisher, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpBackendPublisher.class.getName());
     /** Enough of an error body to explain it; more is never read, whatever the backend sends. */
     static final int MAX_ERROR_BODY = 1024;
@@ -46,18 +44,6 @@ final class HttpBackendPublisher implements PublishTelemetryPort, BytePublisher,
                 .addHeader(HeaderNames.ACCEPT, "application/json")
                 .connectionListener(new HandshakeTimeout(config.timeout()))
                 .build();
-    }
-
-    @Override
-    public PublishOutcome publish(CcOtelRequest request) {
-        byte[] json;
-        try {
-            json = BackendJson.toJson(request);
-        } catch (RuntimeException e) {
-            // Encoding again would fail again, so this is not worth a retry.
-            return new Rejected(request.itemCount(), "could not encode the request as JSON: " + e.getMessage());
-        }
-        return post(json, request.itemCount());
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.ccotel.adapter.http;
 
-import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.ports.out.PublishOutcome;
-import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
-import dev.ccotel.ports.out.PublishTelemetryPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +14,7 @@ import java.util.random.RandomGenerator;
  * A {@code Retry-After} is a floor for the wait; when it reaches past the budget we stop at once,
  * because waiting would only use up the client's deadline for the same answer.
  */
-final class RetryingPublisher implements PublishTelemetryPort, BytePublisher {
+final class RetryingPublisher implements BytePublisher {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
@@ -33,17 +30,6 @@ final class RetryingPublisher implements PublishTelemetryPort, BytePublisher {
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
-    }
-
-    @Override
-    public PublishOutcome publish(CcOtelRequest request) {
-        byte[] json;
-        try {
-            json = BackendJson.toJson(request);
-        } catch (RuntimeException e) {
-            return new Rejected(request.itemCount(), "could not encode the request as JSON: " + e.getMessage());
-        }
-        return post(json, request.itemCount());
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.ccotel.adapter.http;
 
-import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
-import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
 import java.lang.System.Logger.Level;
 
@@ -16,7 +14,7 @@ import java.lang.System.Logger.Level;
  * new request sent directly (order given up rather than data). A request published in the very
  * moment the drainer sends the last spooled one may overtake that one.
  */
-final class SpoolingPublisher implements BackendPublisher {
+final class SpoolingPublisher implements BackendPublisher, BytePublisher {
     private static final System.Logger LOG = System.getLogger(SpoolingPublisher.class.getName());
 
     private final BytePublisher direct;
@@ -33,14 +31,7 @@ final class SpoolingPublisher implements BackendPublisher {
     }
 
     @Override
-    public PublishOutcome publish(CcOtelRequest request) {
-        byte[] json;
-        try {
-            json = BackendJson.toJson(request);
-        } catch (RuntimeException e) {
-            return new Rejected(request.itemCount(), "could not encode the request as JSON: " + e.getMessage());
-        }
-        int items = request.itemCount();
+    public PublishOutcome post(byte[] json, int items) {
         if (store != null && !store.isEmpty() && spool(json, items)) {
             return new Accepted();
         }
