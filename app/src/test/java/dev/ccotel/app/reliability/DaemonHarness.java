@@ -61,12 +61,24 @@ final class DaemonHarness implements AutoCloseable {
     }
 
     static DaemonHarness start(Path home, Map<String, String> flags, String host) {
+        return start(home, flags, host, false, new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    /** {@code --dry-run}: no backend, each request printed as one JSON line on {@code dryRunOut}. */
+    static DaemonHarness startDryRun(Path home, Map<String, String> flags, PrintStream dryRunOut) {
+        Map<String, String> all = new HashMap<>(Map.of("receiver.port", "0"));
+        all.putAll(flags);
+        return start(home, all, "test-host", true, dryRunOut);
+    }
+
+    private static DaemonHarness start(Path home, Map<String, String> flags, String host, boolean dryRun,
+            PrintStream dryRunOut) {
         LogCapture log = LogCapture.install();
         Map<String, String> env = Map.of("HOME", home.toString(), "CCOTEL_BACKEND_TOKEN", TOKEN);
         try {
             Settings settings = Settings.load(Optional.empty(), env, flags);
-            DaemonConfig config = DaemonConfig.from(settings, env, Version.VALUE, host, false);
-            Daemon daemon = Daemon.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+            DaemonConfig config = DaemonConfig.from(settings, env, Version.VALUE, host, dryRun);
+            Daemon daemon = Daemon.start(config, Clock.systemUTC(), dryRunOut);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
                     .maxInboundMessageSize(64 * 1024 * 1024).build();
             return new DaemonHarness(home, daemon, channel, log);

@@ -52,6 +52,7 @@ final class RecordingBackend implements AutoCloseable {
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Answer steady = Answer.of(200);
     private final int port;
     private HttpServer server;
@@ -129,6 +130,11 @@ final class RecordingBackend implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** The most POSTs this backend was handling at once. */
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     synchronized List<Received> received() {
         return List.copyOf(received);
     }
@@ -164,7 +170,7 @@ final class RecordingBackend implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer scripted = script.poll();

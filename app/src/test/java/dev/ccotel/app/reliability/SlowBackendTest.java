@@ -1,0 +1,133 @@
+package dev.ccotel.app.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.domain.fixtures.Fixtures;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A backend slower than {@code backend.timeout}: with the spool off each export ends UNAVAILABLE
+ * within the delivery budget, bursts of them leave no platform threads behind, and the daemon keeps
+ * answering exports that need no backend (and normal ones once the backend is quick again).
+ */
+class SlowBackendTest {
+    private static final int BURST = 40;
+
+    @TempDir
+    Path home;
+
+    private final RecordingBackend backend = new RecordingBackend();
+    private DaemonHarness daemon;
+
+    @AfterEach
+    void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        backend.close();
+    }
+
+    /** Sends {@code count} exports at once and waits for every answer (each call has its own deadline). */
+    private Map<Status.Code, Integer> burst(int count) throws InterruptedException {
+        ExportLogsServiceRequest request = Fixtures.pbLogs("bash-tool");
+        List<Future<ExportLogsServiceResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(LogsServiceGrpc.newFutureStub(daemon.channel)
+                    .withDeadlineAfter(DaemonHarness.CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).export(request));
+        }
+        Map<Status.Code, Integer> codes = new EnumMap<>(Status.Code.class);
+        for (Future<ExportLogsServiceResponse> call : calls) {
+            Status.Code code;
+            try {
+                call.get(DaemonHarness.CALL_DEADLINE_SECONDS + 10, TimeUnit.SECONDS);
+                code = Status.Code.OK;
+            } catch (ExecutionException e) {
+                code = Status.fromThrowable(e.getCause()).getCode();
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("an export got no answer at all", e);
+            }
+            codes.merge(code, 1, Integer::sum);
+        }
+        return codes;
+    }
+
+    private static int platformThreads() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.getThreadCount();
+    }
+
+    @Test
+    void backendSlowerThanTheTimeout_spoolOff_unavailable_noThreadBuildUp_andOtherExportsAreStillAnswered()
+            throws Exception {
+        backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
+        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+                "backend.timeout", "300ms", "delivery.retry-budget", "300ms"));
+
+        StatusRuntimeException one = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                () -> daemon.export(Fixtures.pbLogs("text-reply")));
+        assertEquals(Status.Code.UNAVAILABLE, one.getStatus().getCode());
+        assertTrue(daemon.log.text().contains("spool is disabled"), "the loss is logged");
+
+        burst(BURST); // warm-up: connection pools and executors reach their steady size
+        int before = platformThreads();
+        Map<Status.Code, Integer> first = burst(BURST);
+        // Exports that need no backend are answered while the slow ones are in flight.
+        List<Future<ExportLogsServiceResponse>> slow = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            slow.add(LogsServiceGrpc.newFutureStub(daemon.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .export(Fixtures.pbLogs("write-file")));
+        }
+        TraceServiceGrpc.newBlockingStub(daemon.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .export(ExportTraceServiceRequest.getDefaultInstance());
+        daemon.export(ExportLogsServiceRequest.getDefaultInstance());
+        assertEquals(HealthCheckResponse.ServingStatus.SERVING, HealthGrpc.newBlockingStub(daemon.channel)
+                .withDeadlineAfter(30, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()).getStatus());
+        for (Future<ExportLogsServiceResponse> f : slow) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException expected) {
+                assertEquals(Status.Code.UNAVAILABLE, Status.fromThrowable(expected.getCause()).getCode());
+            }
+        }
+        Map<Status.Code, Integer> second = burst(BURST);
+        // Let the abandoned POSTs at the fake backend finish; then count again.
+        RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
+        RecordingBackend.sleep(500);
+        int after = platformThreads();
+
+        assertEquals(Map.of(Status.Code.UNAVAILABLE, BURST), first);
+        assertEquals(Map.of(Status.Code.UNAVAILABLE, BURST), second);
+        System.out.printf("[reliability] slow backend: %d exports UNAVAILABLE; platform threads %d before, %d after%n",
+                2 * BURST + 10, before, after);
+        assertTrue(after - before <= 8, "platform threads grew from " + before + " to " + after);
+
+        backend.answer(200);
+        daemon.export(Fixtures.pbLogs("api-error")); // quick again: a normal export succeeds
+        assertTrue(backend.accepted().stream().anyMatch(r -> r.body().contains("api_error")));
+    }
+}
