@@ -54,6 +54,8 @@ final class RecordingBackend implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Answer steady = Answer.of(200);
+    /** When set, error answers carry the request's Authorization header, like a careless backend. */
+    volatile boolean echoAuthorization;
     private final int port;
     private HttpServer server;
     private ExecutorService executor;
@@ -190,7 +192,9 @@ final class RecordingBackend implements AutoCloseable {
             }
             byte[] answer = (a.status() / 100 == 2
                     ? "{\"success\":true,\"eventsProcessed\":1,\"metricsProcessed\":1}"
-                    : "{\"success\":false,\"message\":\"scripted " + a.status() + "\"}").getBytes(StandardCharsets.UTF_8);
+                    : "{\"success\":false,\"message\":\"scripted " + a.status()
+                            + (echoAuthorization ? " for " + exchange.getRequestHeaders().getFirst("Authorization") : "")
+                            + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             if (a.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", a.retryAfter());
