@@ -1,0 +1,193 @@
+package dev.ccotel.app.reliability;
+
+import static dev.ccotel.domain.fixtures.Otlp.attrs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.domain.fixtures.Otlp;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM to the packaged daemon while exports are in flight at a slow backend: the process exits
+ * 0 within a bounded time, each in-flight export ends OK or with an error status, and every export
+ * answered OK reaches the backend (at once, or from the spool when the daemon is started again).
+ */
+class ShutdownIT {
+    private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
+    private static final int IN_FLIGHT = 8;
+
+    @TempDir
+    Path home;
+
+    private final RecordingBackend backend = new RecordingBackend();
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroyForcibly);
+        backend.close();
+    }
+
+    /** A started daemon process and what it wrote on stderr so far. */
+    record Daemon(Process process, int port, Log err) {}
+
+    /** The daemon's stderr, read from the file it is redirected to. */
+    record Log(Path file) {
+        @Override
+        public String toString() {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(unreadable: " + e + ")";
+            }
+        }
+    }
+
+    private Daemon startDaemon(Map<String, String> settings) throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "daemon", "--port", Integer.toString(port), "--backend-url", backend.url());
+        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
+        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
+        settings.forEach((k, v) -> pb.environment().put("CCOTEL_" + k.toUpperCase().replace('.', '_').replace('-', '_'), v));
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path errFile = Files.createTempFile(home, "daemon-", ".err");
+        pb.redirectError(errFile.toFile());
+        Process p = pb.start();
+        processes.add(p);
+        Log err = new Log(errFile);
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> err.toString().contains("listening on")
+                || !p.isAlive()) && p.isAlive(), "the daemon did not start: " + err);
+        return new Daemon(p, port, err);
+    }
+
+    private static ExportLogsServiceRequest prompt(String sessionId) {
+        return Otlp.logs(Otlp.claudeCode(), List.of(Otlp.event(System.currentTimeMillis() * 1_000_000L,
+                attrs("session.id", sessionId, "event.name", "user_prompt", "event.sequence", 1, "prompt_length", 3))));
+    }
+
+    private Map<String, Status.Code> sigtermWhileInFlight(Daemon daemon, int expectAtBackend) throws Exception {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
+        Map<String, Future<ExportLogsServiceResponse>> calls = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                String session = "66666666-0000-4000-8000-" + String.format("%012d", i);
+                calls.put(session, LogsServiceGrpc.newFutureStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .export(prompt(session)));
+            }
+            assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() >= expectAtBackend),
+                    "exports reached the slow backend: " + backend.inFlight());
+            long t0 = System.nanoTime();
+            daemon.process().destroy(); // SIGTERM
+            assertTrue(daemon.process().waitFor(60, TimeUnit.SECONDS), "exits within a bounded time: " + daemon.err());
+            System.out.printf("[reliability] SIGTERM with %d exports in flight: exit %d after %d ms%n", IN_FLIGHT,
+                    daemon.process().exitValue(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            assertEquals(0, daemon.process().exitValue(), daemon.err().toString());
+            Map<String, Status.Code> outcome = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<ExportLogsServiceResponse>> call : calls.entrySet()) {
+                try {
+                    call.getValue().get(60, TimeUnit.SECONDS);
+                    outcome.put(call.getKey(), Status.Code.OK);
+                } catch (ExecutionException e) {
+                    outcome.put(call.getKey(), Status.fromThrowable(e.getCause()).getCode());
+                }
+            }
+            return outcome;
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean accepted(String session) {
+        return backend.accepted().stream().anyMatch(r -> r.body().contains(session));
+    }
+
+    private void assertNothingAcceptedIsLost(Map<String, Status.Code> outcome) throws Exception {
+        List<String> ok = outcome.entrySet().stream().filter(e -> e.getValue() == Status.Code.OK).map(Map.Entry::getKey)
+                .toList();
+        // Whatever was answered OK but has not arrived must be in the spool: a new daemon sends it.
+        if (!ok.stream().allMatch(this::accepted)) {
+            backend.answer(200);
+            Daemon again = startDaemon(Map.of());
+            boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> ok.stream().allMatch(this::accepted));
+            again.process().destroy();
+            again.process().waitFor(60, TimeUnit.SECONDS);
+            assertTrue(all, "answered OK but never delivered: "
+                    + ok.stream().filter(s -> !accepted(s)).toList() + "\n" + again.err());
+        }
+        Map<Status.Code, Integer> codes = new EnumMap<>(Status.Code.class);
+        outcome.values().forEach(c -> codes.merge(c, 1, Integer::sum));
+        System.out.printf("[reliability] in-flight outcomes %s; all %d OK exports delivered%n", codes, ok.size());
+    }
+
+    @Test
+    void sigtermWithExportsInFlight_theyFinish_exitZero_nothingAcceptedIsLost() throws Exception {
+        backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
+        Daemon daemon = startDaemon(Map.of());
+
+        Map<String, Status.Code> outcome = sigtermWhileInFlight(daemon, IN_FLIGHT);
+
+        assertTrue(outcome.values().stream().allMatch(c -> c == Status.Code.OK || c == Status.Code.UNAVAILABLE),
+                outcome.toString());
+        assertNothingAcceptedIsLost(outcome);
+    }
+
+    @Test
+    void sigtermWhileTheBackendHangsLongerThanTheShutdownGrace_exitZeroInBoundedTime_nothingAcceptedIsLost()
+            throws Exception {
+        // receiver.shutdown-grace is 10 s; the backend holds each POST for 20 s (timeout 25 s, budget 1 s).
+        backend.answer(new Answer(200, null, Duration.ofSeconds(20)));
+        Daemon daemon = startDaemon(Map.of("backend.timeout", "25s", "delivery.retry-budget", "1s"));
+
+        Map<String, Status.Code> outcome = sigtermWhileInFlight(daemon, IN_FLIGHT);
+
+        assertTrue(outcome.values().stream().noneMatch(c -> c == Status.Code.DEADLINE_EXCEEDED), outcome.toString());
+        assertNothingAcceptedIsLost(outcome);
+
+        // The forced stop left the spool usable: a new daemon starts on it and forwards a new export.
+        backend.answer(200);
+        Daemon again = startDaemon(Map.of());
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", again.port()).usePlaintext().build();
+        try {
+            LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .export(prompt("77777777-0000-4000-8000-000000000001"));
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> accepted("77777777-0000-4000-8000-000000000001")),
+                again.err().toString());
+        again.process().destroy();
+        assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, again.process().exitValue(), again.err().toString());
+        System.out.println("[reliability] daemon log of the forced stop:\n" + daemon.err());
+    }
+}
