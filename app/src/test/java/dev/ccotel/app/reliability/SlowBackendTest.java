@@ -76,6 +76,16 @@ class SlowBackendTest {
         return codes;
     }
 
+    /** Every thread, virtual ones included, from a thread dump (the handlers run on virtual threads). */
+    private static int allThreads(Path dir) throws java.io.IOException {
+        Path dump = dir.resolve("threads-" + System.nanoTime() + ".txt");
+        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .dumpThreads(dump.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+        try (var lines = java.nio.file.Files.lines(dump)) {
+            return (int) lines.filter(l -> l.matches("^#\\d+ .*")).count();
+        }
+    }
+
     private static int platformThreads() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads.getThreadCount();
@@ -94,7 +104,9 @@ class SlowBackendTest {
         assertTrue(daemon.log.text().contains("spool is disabled"), "the loss is logged");
 
         burst(BURST); // warm-up: connection pools and executors reach their steady size
+        RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
         int before = platformThreads();
+        int allBefore = allThreads(home);
         Map<Status.Code, Integer> first = burst(BURST);
         // Exports that need no backend are answered while the slow ones are in flight.
         List<Future<ExportLogsServiceResponse>> slow = new ArrayList<>();
@@ -119,12 +131,15 @@ class SlowBackendTest {
         RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
         RecordingBackend.sleep(500);
         int after = platformThreads();
+        int allAfter = allThreads(home);
 
         assertEquals(Map.of(Status.Code.UNAVAILABLE, BURST), first);
         assertEquals(Map.of(Status.Code.UNAVAILABLE, BURST), second);
-        System.out.printf("[reliability] slow backend: %d exports UNAVAILABLE; platform threads %d before, %d after%n",
-                2 * BURST + 10, before, after);
+        System.out.printf("[reliability] slow backend: %d exports UNAVAILABLE; platform threads %d before, %d after; "
+                + "all threads (thread dump, virtual included) %d before, %d after%n",
+                2 * BURST + 10, before, after, allBefore, allAfter);
         assertTrue(after - before <= 8, "platform threads grew from " + before + " to " + after);
+        assertTrue(allAfter - allBefore <= 8, "threads in the dump grew from " + allBefore + " to " + allAfter);
 
         backend.answer(200);
         daemon.export(Fixtures.pbLogs("api-error")); // quick again: a normal export succeeds
