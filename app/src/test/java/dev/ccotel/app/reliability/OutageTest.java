@@ -145,6 +145,43 @@ class OutageTest {
     }
 
     @Test
+    void spoolFullDuringAnOutage_laterExportsGetUnavailable_everyExportAnsweredOkStillArrives() throws Exception {
+        long maxBytes = 64 * 1024;
+        backend.down();
+        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+                "delivery.spool.enabled", "true", "delivery.spool.dir", spool.toString(),
+                "delivery.spool.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
+        String s = "88888888-0000-4000-8000-000000000001";
+        int ok = 0;
+        int unavailable = 0;
+        for (int i = 0; i < 2_000 && unavailable < 3; i++) {
+            ExportLogsServiceRequest logs = shapes.turn(s, 0.001);
+            try {
+                daemon.export(logs);
+                oracle.sent(logs); // only what the client was told is safe
+                ok++;
+            } catch (io.grpc.StatusRuntimeException e) {
+                assertEquals(io.grpc.Status.Code.UNAVAILABLE, e.getStatus().getCode());
+                unavailable++;
+            }
+        }
+        long onDisk;
+        try (var files = java.nio.file.Files.walk(spool)) {
+            onDisk = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertTrue(unavailable >= 1, "the spool filled up and said so");
+        assertTrue(onDisk <= maxBytes + 16 * 1024, "spool on disk " + onDisk + " bytes, bound " + maxBytes);
+        assertTrue(daemon.log.text().contains("spool is full"), "the loss is logged");
+        System.out.printf("[reliability] spool bound %d bytes: %d exports spooled, then UNAVAILABLE; %d bytes on disk%n",
+                maxBytes, ok, onDisk);
+
+        backend.up();
+        boolean all = RecordingBackend.await(DELIVERY_DEADLINE, () ->
+                backend.acceptedEventIds().containsAll(oracle.eventIds));
+        assertTrue(all, "every export answered OK arrived");
+    }
+
+    @Test
     void daemonRestartedWhileDataIsSpooled_theNewDaemonResumesTheSpool() {
         String s = "22222222-0000-4000-8000-000000000001";
         backend.down();
