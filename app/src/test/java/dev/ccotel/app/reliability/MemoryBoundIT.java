@@ -1,0 +1,128 @@
+package dev.ccotel.app.reliability;
+
+import static dev.ccotel.domain.fixtures.Otlp.attrs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.domain.fixtures.Fixtures;
+import dev.ccotel.domain.fixtures.Otlp;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The configured worst case at once: receiver.max-concurrent-calls (64) exports of nearly
+ * receiver.max-message-bytes (4 MiB) each, held in flight by a slow backend, plus more beyond the
+ * limit, against the packaged daemon started with a bounded heap ({@code -Dccotel.memory.xmx},
+ * default 1g; Netty's direct memory is bounded by the same figure). The daemon answers every call
+ * with OK or RESOURCE_EXHAUSTED and does not run out of memory. Measured by hand: with -Xmx512m or
+ * 256m Netty's direct memory runs out instead, the HTTP/2 connection fails (its calls end INTERNAL or
+ * UNAVAILABLE), and the daemon survives and serves the next connection (see docs/RELIABILITY.md).
+ */
+class MemoryBoundIT {
+    private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
+    private static final String XMX = System.getProperty("ccotel.memory.xmx", "1g");
+    private static final int LIMIT = 64;
+    private static final int EXTRA = 16;
+
+    @TempDir
+    Path home;
+
+    private final RecordingBackend backend = new RecordingBackend();
+    private Process daemon;
+
+    @AfterEach
+    void stop() {
+        if (daemon != null) {
+            daemon.destroyForcibly();
+        }
+        backend.close();
+    }
+
+    @Test
+    void maxConcurrentCallsOfMaxSizedExports_withASmallHeap_everyCallAnswered_noOutOfMemory() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
+        backend.answer(new Answer(200, null, Duration.ofSeconds(2)));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "daemon", "--port",
+                Integer.toString(port), "--backend-url", backend.url());
+        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA_"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
+        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
+        Path err = home.resolve("daemon.err");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        daemon = pb.start();
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> read(err).contains("listening on")
+                || !daemon.isAlive()) && daemon.isAlive(), read(err));
+
+        // One export just under 4 MiB: a single prompt string (not forwarded: privacy default).
+        String text = "p".repeat(4 * 1024 * 1024 - 4 * 1024);
+        ExportLogsServiceRequest big = Otlp.logs(Otlp.claudeCode(), List.of(Otlp.event(
+                System.currentTimeMillis() * 1_000_000L,
+                attrs("session.id", "mem-1", "event.name", "user_prompt", "prompt_length", text.length(), "prompt", text))));
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+                .maxInboundMessageSize(16 * 1024 * 1024).build();
+        Map<Status.Code, Integer> codes = new EnumMap<>(Status.Code.class);
+        try {
+            List<Future<ExportLogsServiceResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < LIMIT + EXTRA; i++) {
+                calls.add(LogsServiceGrpc.newFutureStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS).export(big));
+            }
+            for (Future<ExportLogsServiceResponse> call : calls) {
+                try {
+                    call.get(180, TimeUnit.SECONDS);
+                    codes.merge(Status.Code.OK, 1, Integer::sum);
+                } catch (ExecutionException e) {
+                    codes.merge(Status.fromThrowable(e.getCause()).getCode(), 1, Integer::sum);
+                }
+            }
+            LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .export(Fixtures.pbLogs("text-reply")); // still serving
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        String log = read(err);
+        System.out.printf("[reliability] %d exports of %d bytes at once, -Xmx%s: %s; backend saw at most %d at once%n",
+                LIMIT + EXTRA, big.getSerializedSize(), XMX, codes, backend.maxInFlight());
+        assertTrue(daemon.isAlive(), "the daemon is still running: " + log);
+        assertFalse(log.contains("OutOfMemoryError"), log);
+        assertEquals(LIMIT + EXTRA, codes.getOrDefault(Status.Code.OK, 0)
+                + codes.getOrDefault(Status.Code.RESOURCE_EXHAUSTED, 0), codes + "\n" + log);
+        daemon.destroy();
+        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, daemon.exitValue(), read(err));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
