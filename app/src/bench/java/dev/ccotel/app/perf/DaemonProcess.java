@@ -129,7 +129,12 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** {@code -Dccotel.jar=PATH}, or app/target/ccotel.jar found from the working directory. */
     static Path findJar() {
+        String explicit = System.getProperty("ccotel.jar");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path jar = d.resolve("app/target/ccotel.jar");
             if (Files.isRegularFile(jar)) {

@@ -38,14 +38,16 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code pipeline}: all three in a row, as the daemon does per export.
  * </ul>
  *
- * The ledger lives for the whole trial, so after the first operation every export is a re-send:
+ * Warm-up is long on purpose: on two shared cores C2 needs 10-15 s to reach the steady state.
+ *
+ * <p>The ledger lives for the whole trial, so after the first operation every export is a re-send:
  * events are not counted again and delta points take the replay branch. That is the same work as a
  * fresh export except for a few additions to the totals.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class MappingBench {
