@@ -138,8 +138,9 @@ class SlowBackendTest {
         System.out.printf("[reliability] slow backend: %d exports UNAVAILABLE; platform threads %d before, %d after; "
                 + "all threads (thread dump, virtual included) %d before, %d after%n",
                 2 * BURST + 10, before, after, allBefore, allAfter);
-        assertTrue(after - before <= 8, "platform threads grew from " + before + " to " + after);
-        assertTrue(allAfter - allBefore <= 8, "threads in the dump grew from " + allBefore + " to " + allAfter);
+        // A leak would grow with the 90 exports; a few pool threads (e.g. virtual-thread carriers) may come and go.
+        assertTrue(after - before <= 20, "platform threads grew from " + before + " to " + after);
+        assertTrue(allAfter - allBefore <= 20, "threads in the dump grew from " + allBefore + " to " + allAfter);
 
         backend.answer(200);
         daemon.export(Fixtures.pbLogs("api-error")); // quick again: a normal export succeeds
