@@ -190,4 +190,41 @@ class ShutdownIT {
         assertEquals(0, again.process().exitValue(), again.err().toString());
         System.out.println("[reliability] daemon log of the forced stop:\n" + daemon.err());
     }
+
+    @Test
+    void sigtermWhileTheDrainerIsStuckOnAHangingBackend_exitZero_theSpoolIsKeptAndResent() throws Exception {
+        backend.down();
+        Daemon daemon = startDaemon(Map.of("delivery.retry-budget", "500ms", "backend.timeout", "25s"));
+        List<String> sessions = new ArrayList<>();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String session = "99999999-0000-4000-8000-" + String.format("%012d", i);
+                LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS).export(prompt(session));
+                sessions.add(session); // answered OK: spooled
+            }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        // Held 20 s, then 503: the POST abandoned by the stopped daemon must not count as delivered.
+        backend.answer(new Answer(503, null, Duration.ofSeconds(20))).up();
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> backend.inFlight() >= 1),
+                "the drainer's probe is held by the backend");
+
+        long t0 = System.nanoTime();
+        daemon.process().destroy(); // SIGTERM
+        assertTrue(daemon.process().waitFor(60, TimeUnit.SECONDS), "exits within a bounded time: " + daemon.err());
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertEquals(0, daemon.process().exitValue(), daemon.err().toString());
+
+        backend.answer(200);
+        Daemon again = startDaemon(Map.of());
+        boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> sessions.stream().allMatch(this::accepted));
+        again.process().destroy();
+        assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
+        assertTrue(all, "spooled but never delivered: " + sessions.stream().filter(x -> !accepted(x)).toList()
+                + "\n" + daemon.err() + "\n" + again.err());
+        System.out.printf("[reliability] SIGTERM with the drainer stuck on a hanging backend: exit 0 after %d ms; "
+                + "all %d spooled exports delivered by the next daemon%n", ms, sessions.size());
+    }
 }
