@@ -203,4 +203,43 @@ class SecurityTest {
         assertTrue(openBody.contains("Please RUNBASH now"), "prompt forwarded when enabled");
         assertTrue(openBody.contains("echo telemetry-check"), "tool input forwarded when enabled");
     }
+
+    private int cli(Map<String, String> env, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return dev.ccotel.app.cli.Cli.run(args, env, java.time.Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ccotelConfigAndStartUpErrors_neverPrintTheToken_whicheverSourceItCameFrom() throws Exception {
+        Path file = home.resolve("config.yaml");
+        Files.writeString(file, "backend:\n  token: " + TOKEN + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> plainEnv = Map.of("HOME", home.toString());
+        Map<String, String> tokenEnv = Map.of("HOME", home.toString(), "CCOTEL_BACKEND_TOKEN", TOKEN);
+        List<String[]> runs = List.of(
+                new String[] {"config"},
+                new String[] {"-v", "config"},
+                new String[] {"--set", "backend.token=" + TOKEN, "config"},
+                new String[] {"--config", file.toString(), "-v", "config"},
+                new String[] {"--set", "backend.token=" + TOKEN + "\u00e9", "daemon", "--port", "0"},
+                new String[] {"--set", "backend.token=" + TOKEN, "daemon", "--port", "0", "--backend-url",
+                        "http://10.9.8.7"},
+                new String[] {"--set", "backend.token=" + TOKEN, "--set", "backend.timeout=45s", "daemon", "--port", "0"},
+                new String[] {"--set", "backend.token=" + TOKEN, "--set", "receiver.port=99999", "daemon"});
+        for (String[] args : runs) {
+            for (Map<String, String> env : List.of(plainEnv, tokenEnv)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code = cli(env, out, err, args);
+                String shown = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+                assertFalse(shown.contains(TOKEN.substring(0, 12)), String.join(" ", args) + " showed the token:\n" + shown);
+                if (args[args.length - 1].equals("config")) {
+                    assertEquals(0, code, shown);
+                    assertTrue(shown.contains("receiver.host: 127.0.0.1  # default"), shown);
+                } else {
+                    assertEquals(2, code, String.join(" ", args) + ": " + shown);
+                }
+            }
+        }
+    }
 }
