@@ -133,6 +133,16 @@ class OtelSdkOutageTest {
 
     @Test
     void sdkExporters_backendRefusesConnectionsForAWhile_thenComesBack_nothingLost() {
+        outage(AggregationTemporalitySelector.deltaPreferred());
+    }
+
+    /** The SDK's default temporality: the daemon's ledger turns running sums into deltas. */
+    @Test
+    void sdkExportersWithCumulativeTemporality_sameOutage_nothingLostNorCountedTwice() {
+        outage(AggregationTemporalitySelector.alwaysCumulative());
+    }
+
+    private void outage(AggregationTemporalitySelector temporality) {
         daemon = DaemonHarness.start(home, backend.url(), Map.of(
                 "delivery.spool.enabled", "true",
                 "delivery.spool.dir", spool.toString(),
@@ -146,7 +156,7 @@ class OtelSdkOutageTest {
         SdkMeterProvider meters = SdkMeterProvider.builder().setResource(resource)
                 .registerMetricReader(PeriodicMetricReader.builder(new CountingMetricExporter(
                                 OtlpGrpcMetricExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
-                                        .setAggregationTemporalitySelector(AggregationTemporalitySelector.deltaPreferred())
+                                        .setAggregationTemporalitySelector(temporality)
                                         .build(), metricOutcomes))
                         .setInterval(Duration.ofMillis(250)).build())
                 .build();
@@ -242,7 +252,7 @@ class OtelSdkOutageTest {
         }
         assertEquals(expectedCost, maxCost, 1e-9, "session cost totals");
         assertEquals(prompts, maxPrompts, "session prompt totals");
-        System.out.printf("[reliability] OTel SDK: outage of %d s; %d metric and %d log exports all OK; %d events, "
+        System.out.printf("[reliability] OTel SDK (" + (temporality.getAggregationTemporality(InstrumentType.COUNTER)) + "): outage of %d s; %d metric and %d log exports all OK; %d events, "
                         + "%d metric points delivered by id; $%.4f and %d input tokens accounted for%n",
                 OutageTest.OUTAGE_SECONDS, metricOutcomes.ok.get(), logOutcomes.ok.get(), eventsEmitted.size(),
                 backend.acceptedMetricIds().size(), expectedCost, expectedInput);
