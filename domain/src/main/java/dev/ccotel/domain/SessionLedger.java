@@ -128,9 +128,10 @@ public final class SessionLedger {
     private void convert(SessionState state, RawPoint p, Applied out) {
         SeriesState series = state.series.get(p.seriesKey());
         if (!p.cumulative()) {
-            // A delta point at or before the last one seen is a retried export: forward it again
-            // (same id, so the backend can drop it) but do not count it twice.
-            boolean replay = series != null && Long.compareUnsigned(p.timeNanos(), series.lastTimeNanos) <= 0;
+            // A delta point whose window was counted already is a retried export: forward it again
+            // (same id, so the backend can drop it) but do not count it twice. An earlier window
+            // that arrives late (exports overtaking each other) is counted.
+            boolean replay = series != null && series.isDeltaReplay(p.startNanos(), p.timeNanos());
             if (series == null) {
                 series = new SeriesState();
                 state.series.put(p.seriesKey(), series);
@@ -138,7 +139,7 @@ public final class SessionLedger {
             MetricPoint point = p.withValue(p.value());
             out.points.add(point);
             if (!replay) {
-                series.lastTimeNanos = p.timeNanos();
+                series.countDeltaWindow(p.startNanos(), p.timeNanos());
                 state.count(point);
             }
             return;

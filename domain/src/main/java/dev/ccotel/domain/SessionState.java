@@ -107,9 +107,50 @@ final class SessionState {
 
     /** What the ledger knows of one metric series. */
     static final class SeriesState {
+        /** Delta windows remembered per series: enough for retries and exports that overtake each other. */
+        static final int RECENT_DELTA_WINDOWS = 8;
+
         long startNanos;
         long lastTimeNanos;
         double lastValue;
         double lastDelta;
+        /** The delta windows counted most recently, as (start, time) pairs; allocated on first use. */
+        private long[] recentWindows;
+        private int recentCount;
+        private int recentNext;
+
+        /**
+         * A retried delta point: its window was counted already, or it is older than every window
+         * remembered (then it cannot be told apart from a retry, and is not counted). A window that
+         * merely arrives after a later one is not a retry.
+         */
+        boolean isDeltaReplay(long start, long time) {
+            if (recentWindows == null) {
+                return false;
+            }
+            boolean olderThanAll = true;
+            for (int i = 0; i < recentCount; i++) {
+                if (recentWindows[2 * i] == start && recentWindows[2 * i + 1] == time) {
+                    return true;
+                }
+                if (Long.compareUnsigned(time, recentWindows[2 * i + 1]) > 0) {
+                    olderThanAll = false;
+                }
+            }
+            return recentCount == RECENT_DELTA_WINDOWS && olderThanAll;
+        }
+
+        void countDeltaWindow(long start, long time) {
+            if (recentWindows == null) {
+                recentWindows = new long[2 * RECENT_DELTA_WINDOWS];
+            }
+            recentWindows[2 * recentNext] = start;
+            recentWindows[2 * recentNext + 1] = time;
+            recentNext = (recentNext + 1) % RECENT_DELTA_WINDOWS;
+            recentCount = Math.min(RECENT_DELTA_WINDOWS, recentCount + 1);
+            if (Long.compareUnsigned(time, lastTimeNanos) > 0) {
+                lastTimeNanos = time;
+            }
+        }
     }
 }
