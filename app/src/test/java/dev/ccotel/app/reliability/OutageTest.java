@@ -146,10 +146,7 @@ class OutageTest {
 
     /**
      * Several Claude Code processes at once (one session each, each sending its exports in order)
-     * through an outage. (Exports of one session racing each other are not Claude Code's behaviour:
-     * the ledger counts a delta point at or before the last one of its series as a retry, so
-     * out-of-order deltas of one series would be forwarded but left out of the totals; see
-     * docs/RELIABILITY.md.)
+     * through an outage. Exports of one session racing each other are covered by OutOfOrderDeltaTest.
      */
     @Test
     void concurrentClients_throughAnOutage_nothingLost_totalsRight() throws Exception {

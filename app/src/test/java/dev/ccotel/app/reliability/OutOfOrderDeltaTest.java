@@ -1,0 +1,57 @@
+package dev.ccotel.app.reliability;
+
+import static dev.ccotel.domain.fixtures.Otlp.attrs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ccotel.domain.fixtures.Otlp;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two delta exports of the same series that arrive out of order (the later window first), as
+ * concurrent exporters of one series produce. Both points are forwarded with their own ids, and the
+ * session's running {@code totalCostUsd} counts both. (It left the earlier window out while the
+ * ledger took any delta point at or before the last one of its series for a retried export.)
+ */
+class OutOfOrderDeltaTest {
+    @TempDir
+    Path home;
+
+    private final RecordingBackend backend = new RecordingBackend();
+    private DaemonHarness daemon;
+
+    @AfterEach
+    void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        backend.close();
+    }
+
+    private static ExportMetricsServiceRequest cost(long startNanos, long timeNanos, double value) {
+        return Otlp.metrics(Otlp.claudeCode(), List.of(Otlp.sum("claude_code.cost.usage",
+                AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, List.of(Otlp.point(startNanos, timeNanos, value,
+                        attrs("session.id", "bbbbbbbb-0000-4000-8000-000000000001", "model", "m"))))));
+    }
+
+    @Test
+    void deltaWindowsArrivingOutOfOrder_areBothCountedInTheSessionTotal() {
+        daemon = DaemonHarness.start(home, backend.url(), Map.of());
+        long t0 = System.currentTimeMillis() * 1_000_000L;
+        long second = 1_000_000_000L;
+
+        daemon.export(cost(t0 + second, t0 + 2 * second, 0.02)); // the later window first
+        daemon.export(cost(t0, t0 + second, 0.01));
+
+        assertEquals(2, backend.acceptedMetricIds().size(), "both points are forwarded");
+        double total = backend.accepted().stream()
+                .mapToDouble(r -> r.json().at("/session/totalCostUsd").asDouble()).max().orElse(0);
+        assertEquals(0.03, total, 1e-9, "the session total counts both windows");
+    }
+}
