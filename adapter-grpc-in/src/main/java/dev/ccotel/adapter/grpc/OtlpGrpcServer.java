@@ -8,6 +8,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.util.internal.PlatformDependent;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
@@ -53,6 +54,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "receiver.host {0} is not a loopback address: anyone who can reach "
                     + "it may send telemetry, unauthenticated and in plain text", config.host());
         }
+        DirectMemoryHeadroom.shortfall(config, PlatformDependent.maxDirectMemory())
+                .ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls());
         MetricsServiceImpl metricsService = new MetricsServiceImpl(metrics);
         LogsServiceImpl logsService = new LogsServiceImpl(logs);

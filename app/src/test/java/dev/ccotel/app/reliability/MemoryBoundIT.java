@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * default 1g; Netty's direct memory is bounded by the same figure). The daemon answers every call
  * with OK or RESOURCE_EXHAUSTED and does not run out of memory. Measured by hand: with -Xmx512m or
  * 256m Netty's direct memory runs out instead, the HTTP/2 connection fails (its calls end INTERNAL or
- * UNAVAILABLE), and the daemon survives and serves the next connection (see docs/RELIABILITY.md).
+ * UNAVAILABLE), and the daemon survives and serves the next connection (see docs/RELIABILITY.md);
+ * the daemon warns about that at start-up.
  */
 class MemoryBoundIT {
     private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
@@ -61,24 +62,9 @@ class MemoryBoundIT {
 
     @Test
     void maxConcurrentCallsOfMaxSizedExports_withASmallHeap_everyCallAnswered_noOutOfMemory() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
         backend.answer(new Answer(200, null, Duration.ofSeconds(2)));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "daemon", "--port",
-                Integer.toString(port), "--backend-url", backend.url());
-        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
-        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
-        Path err = home.resolve("daemon.err");
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
-        daemon = pb.start();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> read(err).contains("listening on")
-                || !daemon.isAlive()) && daemon.isAlive(), read(err));
+        int port = freePort();
+        Path err = startDaemon(XMX, port);
 
         // One export just under 4 MiB: a single prompt string (not forwarded: privacy default).
         String text = "p".repeat(4 * 1024 * 1024 - 4 * 1024);
@@ -116,6 +102,45 @@ class MemoryBoundIT {
         daemon.destroy();
         assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, daemon.exitValue(), read(err));
+    }
+
+    @Test
+    void defaultBoundsOnAHeapTooSmallForThem_warnAtStartUp_andOnA1gHeapDoNot() throws Exception {
+        Path err = startDaemon("256m", freePort());
+        String small = read(err);
+        daemon.destroy();
+        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+
+        err = startDaemon("1g", freePort());
+        String large = read(err);
+
+        assertTrue(small.contains("receiver.max-concurrent-calls 64 x receiver.max-message-bytes 4194304 may need up "
+                + "to 512 MiB of direct memory"), small);
+        assertFalse(large.contains("direct memory"), large);
+    }
+
+    /** Starts the packaged daemon with the given -Xmx and default bounds; returns once it listens. */
+    private Path startDaemon(String xmx, int port) throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "daemon", "--port",
+                Integer.toString(port), "--backend-url", backend.url());
+        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA_"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
+        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
+        Path err = Files.createTempFile(home, "daemon", ".err");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        daemon = pb.start();
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> read(err).contains("listening on")
+                || !daemon.isAlive()) && daemon.isAlive(), read(err));
+        return err;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     private static String read(Path file) {

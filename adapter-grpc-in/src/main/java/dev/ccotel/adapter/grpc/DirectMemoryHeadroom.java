@@ -1,0 +1,44 @@
+package dev.ccotel.adapter.grpc;
+
+import java.util.Optional;
+
+/**
+ * Whether the receiver's worst case fits in Netty's direct memory. Every admitted call may hold a
+ * message of up to {@code receiver.max-message-bytes} in direct buffers; when they cannot all fit,
+ * Netty fails the client's whole HTTP/2 connection and Claude Code, which does not resend, loses the
+ * exports on it. The daemon keeps running, so the only sign is this start-up warning.
+ */
+final class DirectMemoryHeadroom {
+    /**
+     * Direct bytes needed per message byte in flight. Measured with the packaged daemon: 64 calls of
+     * 4.19 MB each (268 MB of messages) had 534 MB of direct memory in use (docs/RELIABILITY.md).
+     */
+    static final int DIRECT_BYTES_PER_MESSAGE_BYTE = 2;
+
+    private DirectMemoryHeadroom() {
+    }
+
+    /**
+     * The warning to log, or empty when the worst case fits.
+     *
+     * @param maxDirectBytes Netty's limit; zero or less means unknown, and then nothing is claimed
+     */
+    static Optional<String> shortfall(GrpcReceiverConfig config, long maxDirectBytes) {
+        long worstCase = (long) config.maxConcurrentCalls() * config.maxInboundMessageBytes()
+                * DIRECT_BYTES_PER_MESSAGE_BYTE;
+        if (maxDirectBytes <= 0 || worstCase <= maxDirectBytes) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                "receiver.max-concurrent-calls %d x receiver.max-message-bytes %d may need up to %d MiB of direct "
+                        + "memory at once, but this JVM allows %d MiB (its -Xmx unless -XX:MaxDirectMemorySize is "
+                        + "set): under that load the client's connection fails and its exports are lost. Raise that "
+                        + "limit to %d MiB or more, or lower one of the two keys",
+                config.maxConcurrentCalls(), config.maxInboundMessageBytes(), mib(worstCase), mib(maxDirectBytes),
+                mib(worstCase)));
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+}
