@@ -6,7 +6,7 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +14,8 @@ import java.util.Optional;
 /** Reads one OTLP number data point of a known Claude Code metric. */
 final class MetricReader {
     private static final char SEP = '\u001f';
+    private static final KeyValue[] NO_ATTRIBUTES = {};
+    private static final int INSERTION_SORT_MAX = 32;
 
     private MetricReader() {}
 
@@ -52,13 +54,42 @@ final class MetricReader {
 
     /** Metric name plus every attribute, sorted: the identity of a series, independent of attribute order. */
     static String seriesKey(String metricName, List<KeyValue> attributes) {
-        List<KeyValue> sorted = new ArrayList<>(attributes);
-        sorted.sort(Comparator.comparing(KeyValue::getKey));
-        StringBuilder sb = new StringBuilder(metricName.length() + attributes.size() * 32).append(metricName);
-        for (KeyValue kv : sorted) {
-            sb.append(SEP).append(kv.getKey()).append('=').append(Attrs.keyText(kv.getValue()));
+        KeyValue[] sorted = attributes.toArray(NO_ATTRIBUTES);
+        sortByKey(sorted);
+        String[] values = new String[sorted.length];
+        int length = metricName.length();
+        for (int i = 0; i < sorted.length; i++) {
+            values[i] = Attrs.keyText(sorted[i].getValue());
+            length += sorted[i].getKey().length() + values[i].length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(length).append(metricName);
+        for (int i = 0; i < sorted.length; i++) {
+            sb.append(SEP).append(sorted[i].getKey()).append('=').append(values[i]);
         }
         return sb.toString();
+    }
+
+    /**
+     * Stable, like the {@code List.sort} it replaces (equal keys keep their order, so keys stay as
+     * they were). A data point has about a dozen attributes, for which an insertion sort without a
+     * comparator is the cheapest (JMH, docs/PERFORMANCE.md); a hostile export with thousands of
+     * attributes on one point gets the n log n sort.
+     */
+    private static void sortByKey(KeyValue[] kvs) {
+        if (kvs.length > INSERTION_SORT_MAX) {
+            Arrays.sort(kvs, Comparator.comparing(KeyValue::getKey));
+            return;
+        }
+        for (int i = 1; i < kvs.length; i++) {
+            KeyValue kv = kvs[i];
+            String key = kv.getKey();
+            int j = i - 1;
+            while (j >= 0 && kvs[j].getKey().compareTo(key) > 0) {
+                kvs[j + 1] = kvs[j];
+                j--;
+            }
+            kvs[j + 1] = kv;
+        }
     }
 
     static int pointCount(Metric metric) {
