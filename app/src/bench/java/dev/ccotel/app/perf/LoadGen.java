@@ -1,24 +1,17 @@
 package dev.ccotel.app.perf;
 
-import com.sun.net.httpserver.HttpServer;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -87,32 +80,10 @@ public final class LoadGen {
             metrics.add(m);
         }
 
-        AtomicLong backendRequests = new AtomicLong();
-        AtomicLong backendBytes = new AtomicLong();
-        HttpServer backend = null;
-        ExecutorService backendPool = null;
-        if (http) {
-            backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-            backendPool = Executors.newFixedThreadPool(4);
-            backend.setExecutor(backendPool);
-            byte[] ok = "{\"success\":true,\"eventsProcessed\":0,\"metricsProcessed\":0,\"message\":\"ok\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-            backend.createContext("/api/v1/cc/otel", exchange -> {
-                try (InputStream in = exchange.getRequestBody()) {
-                    backendBytes.addAndGet(in.readAllBytes().length);
-                }
-                backendRequests.incrementAndGet();
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, ok.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(ok);
-                }
-            });
-            backend.start();
-        }
+        OkBackend backend = http ? new OkBackend() : null;
 
         Path jar = DaemonProcess.findJar();
-        String backendUrl = http ? "http://127.0.0.1:" + backend.getAddress().getPort() : null;
+        String backendUrl = http ? backend.url() : null;
         System.out.printf("mode=%s clients=%d rate=%s seconds=%d warmup=%d log-records/export=%d points/export=%d "
                         + "daemon-jvm=%s%n", mode, clients, rate == 0 ? "max" : Double.toString(rate), seconds, warmup,
                 logRecords, points, jvm);
@@ -236,8 +207,8 @@ public final class LoadGen {
                     daemonCpu / (secs * 1000), Runtime.getRuntime().availableProcessors(), rss / 1024, peakRss / 1024,
                     http ? " + backend" : "", ownCpu / (secs * 1000));
             if (http) {
-                System.out.printf("backend received %d requests, %d MB (all phases)%n", backendRequests.get(),
-                        backendBytes.get() >> 20);
+                System.out.printf("backend received %d requests, %d MB (all phases)%n", backend.requests(),
+                        backend.bytes() >> 20);
             }
             String err = daemon.stderr();
             long warnings = err.lines().filter(l -> l.contains(" WARNING ") || l.contains(" SEVERE ")).count();
@@ -245,13 +216,12 @@ public final class LoadGen {
             err.lines().filter(l -> l.contains(" WARNING ") || l.contains(" SEVERE ")).limit(5).forEach(System.out::println);
         } finally {
             if (backend != null) {
-                backend.stop(0);
-                backendPool.shutdownNow();
+                backend.close();
             }
         }
     }
 
-    private static ExportLogsServiceRequest renameSession(ExportLogsServiceRequest r, String prefix, int n) {
+    static ExportLogsServiceRequest renameSession(ExportLogsServiceRequest r, String prefix, int n) {
         String id = Workloads.sessionId(prefix, n);
         ExportLogsServiceRequest.Builder b = r.toBuilder();
         b.getResourceLogsBuilderList().forEach(rl -> rl.getScopeLogsBuilderList().forEach(sl ->
@@ -263,7 +233,7 @@ public final class LoadGen {
         return b.build();
     }
 
-    private static ExportMetricsServiceRequest renameSession(ExportMetricsServiceRequest r, String prefix, int n) {
+    static ExportMetricsServiceRequest renameSession(ExportMetricsServiceRequest r, String prefix, int n) {
         String id = Workloads.sessionId(prefix, n);
         ExportMetricsServiceRequest.Builder b = r.toBuilder();
         b.getResourceMetricsBuilderList().forEach(rm -> rm.getScopeMetricsBuilderList().forEach(sm ->
