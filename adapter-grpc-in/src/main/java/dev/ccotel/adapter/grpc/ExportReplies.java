@@ -3,12 +3,15 @@ package dev.ccotel.adapter.grpc;
 import com.google.protobuf.Any;
 import com.google.rpc.RetryInfo;
 import dev.ccotel.ports.in.IngestResult;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** The outcome -> OTLP answer table, shared so metrics and logs cannot drift apart. */
@@ -23,7 +26,22 @@ final class ExportReplies {
 
     private ExportReplies() {}
 
-    static <R> void answer(StreamObserver<R> responses, String signal, Supplier<IngestResult> ingest,
+    /**
+     * Runs the use case on {@code blocking} (it may wait for the backend for its whole delivery
+     * budget) and answers from there. Everything before, from the socket to the parsed request, runs
+     * on gRPC's transport threads without a hand-off.
+     */
+    static <R> void answer(Executor blocking, StreamObserver<R> responses, String signal,
+            Supplier<IngestResult> ingest, R accepted, PartialResponse<R> partial) {
+        try {
+            blocking.execute(Context.current().wrap(() -> answer(responses, signal, ingest, accepted, partial)));
+        } catch (RejectedExecutionException shuttingDown) {
+            responses.onError(Status.UNAVAILABLE.withDescription("ccotel is shutting down; retry the export")
+                    .asRuntimeException());
+        }
+    }
+
+    private static <R> void answer(StreamObserver<R> responses, String signal, Supplier<IngestResult> ingest,
             R accepted, PartialResponse<R> partial) {
         IngestResult result;
         try {

@@ -8,15 +8,19 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /** OTLP logs Export (Claude Code's events) -> {@link IngestLogsUseCase}. */
 final class LogsServiceImpl extends LogsServiceGrpc.LogsServiceImplBase {
     private static final ExportLogsServiceResponse ACCEPTED = ExportLogsServiceResponse.getDefaultInstance();
 
     private final IngestLogsUseCase useCase;
+    private final Executor blocking;
 
-    LogsServiceImpl(IngestLogsUseCase useCase) {
+    /** @param blocking where the use case runs: it blocks on the backend */
+    LogsServiceImpl(IngestLogsUseCase useCase, Executor blocking) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
     }
 
     @Override
@@ -25,7 +29,7 @@ final class LogsServiceImpl extends LogsServiceGrpc.LogsServiceImplBase {
             ExportReplies.reply(responses, ACCEPTED);
             return;
         }
-        ExportReplies.answer(responses, "logs", () -> useCase.ingest(new IngestLogsCommand(request)), ACCEPTED,
+        ExportReplies.answer(blocking, responses, "logs", () -> useCase.ingest(new IngestLogsCommand(request)), ACCEPTED,
                 (rejected, message) -> ExportLogsServiceResponse.newBuilder()
                         .setPartialSuccess(ExportLogsPartialSuccess.newBuilder()
                                 .setRejectedLogRecords(rejected)

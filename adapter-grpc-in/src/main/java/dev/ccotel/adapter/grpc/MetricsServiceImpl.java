@@ -8,15 +8,19 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /** OTLP metrics Export -> {@link IngestMetricsUseCase}. */
 final class MetricsServiceImpl extends MetricsServiceGrpc.MetricsServiceImplBase {
     private static final ExportMetricsServiceResponse ACCEPTED = ExportMetricsServiceResponse.getDefaultInstance();
 
     private final IngestMetricsUseCase useCase;
+    private final Executor blocking;
 
-    MetricsServiceImpl(IngestMetricsUseCase useCase) {
+    /** @param blocking where the use case runs: it blocks on the backend */
+    MetricsServiceImpl(IngestMetricsUseCase useCase, Executor blocking) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
     }
 
     @Override
@@ -25,7 +29,7 @@ final class MetricsServiceImpl extends MetricsServiceGrpc.MetricsServiceImplBase
             ExportReplies.reply(responses, ACCEPTED);
             return;
         }
-        ExportReplies.answer(responses, "metrics", () -> useCase.ingest(new IngestMetricsCommand(request)), ACCEPTED,
+        ExportReplies.answer(blocking, responses, "metrics", () -> useCase.ingest(new IngestMetricsCommand(request)), ACCEPTED,
                 (rejected, message) -> ExportMetricsServiceResponse.newBuilder()
                         .setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()
                                 .setRejectedDataPoints(rejected)
