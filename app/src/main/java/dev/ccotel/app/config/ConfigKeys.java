@@ -13,6 +13,7 @@ public final class ConfigKeys {
     public static final String RECEIVER_PORT = "receiver.port";
     public static final String RECEIVER_MAX_MESSAGE_BYTES = "receiver.max-message-bytes";
     public static final String RECEIVER_MAX_CONCURRENT_CALLS = "receiver.max-concurrent-calls";
+    public static final String RECEIVER_SHUTDOWN_GRACE = "receiver.shutdown-grace";
     public static final String PRIVACY_FORWARD_PROMPTS = "privacy.forward-prompts";
     public static final String PRIVACY_FORWARD_TOOL_INPUT = "privacy.forward-tool-input";
     public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
@@ -42,6 +43,7 @@ public final class ConfigKeys {
         d.put(RECEIVER_PORT, "4317");
         d.put(RECEIVER_MAX_MESSAGE_BYTES, Integer.toString(4 * 1024 * 1024));
         d.put(RECEIVER_MAX_CONCURRENT_CALLS, "64");
+        d.put(RECEIVER_SHUTDOWN_GRACE, "10s");
         d.put(PRIVACY_FORWARD_PROMPTS, "false");
         d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
         d.put(DELIVERY_RETRY_BUDGET, "5s");

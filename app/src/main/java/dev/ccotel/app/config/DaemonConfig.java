@@ -28,7 +28,7 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Optional<HttpOutConfig> 
                     s.integer(RECEIVER_PORT, 0, 65_535),
                     (int) Math.min(Integer.MAX_VALUE, s.bytes(RECEIVER_MAX_MESSAGE_BYTES)),
                     s.integer(RECEIVER_MAX_CONCURRENT_CALLS, 1, 100_000),
-                    GrpcReceiverConfig.DEFAULT_SHUTDOWN_GRACE);
+                    s.duration(RECEIVER_SHUTDOWN_GRACE));
             MappingOptions mapping = new MappingOptions(host, s.bool(PRIVACY_FORWARD_PROMPTS),
                     s.bool(PRIVACY_FORWARD_TOOL_INPUT));
             Optional<HttpOutConfig> backend = dryRun ? Optional.empty() : Optional.of(backend(s, environment, version));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.Settings;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +158,20 @@ class CliTest {
 
         assertEquals(2, run("--set", "receiver.port=http", "daemon"));
         assertTrue(err().contains("receiver.port"), err());
+    }
+
+    @Test
+    void shutdownGrace_isAConfigKey_readAsADuration_andANegativeOneIsRefused() {
+        Map<String, String> environment = Map.of("HOME", home.toString(), "CCOTEL_RECEIVER_SHUTDOWN_GRACE", "2s");
+        DaemonConfig config = DaemonConfig.from(Settings.load(Optional.empty(), environment, Map.of()), environment,
+                "test", "host", true);
+        env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
+
+        int code = run("--set", "receiver.shutdown-grace=PT-1S", "daemon", "--port", "0");
+
+        assertEquals(Duration.ofSeconds(2), config.receiver().shutdownGrace());
+        assertEquals(2, code);
+        assertTrue(err().contains("receiver.shutdown-grace"), err());
     }
 
     @Test
