@@ -10,8 +10,9 @@ import java.util.Optional;
  */
 final class DirectMemoryHeadroom {
     /**
-     * Direct bytes needed per message byte in flight. Measured with the packaged daemon: 64 calls of
-     * 4.19 MB each (268 MB of messages) had 534 MB of direct memory in use (docs/RELIABILITY.md).
+     * Direct bytes needed per admitted message byte. Measured with the packaged daemon at -Xmx512m: 80
+     * exports of 4.19 MB sent at once, 64 of them admitted (268 MB), had 534 MB of direct memory in
+     * use when it ran out (docs/RELIABILITY.md); where the overhead comes from was not analysed.
      */
     static final int DIRECT_BYTES_PER_MESSAGE_BYTE = 2;
 
