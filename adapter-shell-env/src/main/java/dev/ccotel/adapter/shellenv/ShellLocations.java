@@ -65,6 +65,12 @@ final class ShellLocations {
         };
     }
 
+    /** ccotel's lock files: {@code ${XDG_STATE_HOME:-$HOME/.local/state}/ccotel/locks}, away from the dotfiles. */
+    Path lockFolder() throws RcFileException {
+        return directory("XDG_STATE_HOME").orElse(home().resolve(".local").resolve("state"))
+                .resolve("ccotel").resolve("locks");
+    }
+
     static boolean sourcesBashrc(String profileText) {
         for (String line : profileText.split("\n")) {
             String code = line.strip();

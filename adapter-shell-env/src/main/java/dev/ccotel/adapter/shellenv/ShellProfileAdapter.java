@@ -27,7 +27,7 @@ final class ShellProfileAdapter implements ShellProfilePort {
         this.locations = locations;
         this.detector = detector;
         this.store = store;
-        this.editor = new RcFileEditor(store, new FileLocks());
+        this.editor = new RcFileEditor(store, new FileLocks(locations));
     }
 
     @Override

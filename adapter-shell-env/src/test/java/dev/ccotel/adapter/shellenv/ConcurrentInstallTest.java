@@ -92,8 +92,12 @@ class ConcurrentInstallTest {
         assertTrue(mine.stream().noneMatch(ShellChange.Failed.class::isInstance), mine.toString());
         assertTrue(Set.of(ORIGINAL, installed(4317), installed(4318)).contains(read(bashrc)), read(bashrc));
         try (var files = Files.list(home.home)) {
-            assertEquals(List.of(".bashrc", ".bashrc.ccotel.lock"),
+            assertEquals(List.of(".bashrc", ".local"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+        Path lock = new FileLocks(new ShellLocations(home.environment())).lockFileOf(bashrc);
+        try (var locks = Files.list(lock.getParent())) {
+            assertEquals(List.of(lock), locks.toList(), "all three processes locked the same file");
         }
     }
 

@@ -140,7 +140,7 @@ class RcFileSafetyTest {
         TempHome home = new TempHome(temp);
         Path bashrc = home.write("home/.bashrc", "keep me\n");
         // Made beforehand so that locking works and the failure comes at the temporary file.
-        Files.createFile(home.home.resolve(".bashrc.ccotel.lock"));
+        Files.createDirectories(new FileLocks(new ShellLocations(home.environment())).lockFileOf(bashrc).getParent());
         assumeTrue(TempHome.immutable(home.home, true), "chattr +i is not supported here");
         try {
             ShellChange.Failed failed = assertInstanceOf(ShellChange.Failed.class, install(home));
@@ -149,7 +149,7 @@ class RcFileSafetyTest {
         } finally {
             TempHome.immutable(home.home, false);
         }
-        assertEquals(List.of("", "home", "home/.bashrc", "home/.bashrc.ccotel.lock"), home.tree());
+        assertEquals(home.treeWithLockOf(bashrc, "", "home", "home/.bashrc"), home.tree());
     }
 
     /** The seam: the rename is refused after the temporary file was fully written. */
@@ -165,7 +165,7 @@ class RcFileSafetyTest {
 
         assertTrue(assertInstanceOf(ShellChange.Failed.class, change).reason().contains("Operation not permitted"));
         assertEquals("keep me\n", read(bashrc));
-        assertEquals(List.of("", "home", "home/.bashrc", "home/.bashrc.ccotel.lock"), home.tree());
+        assertEquals(home.treeWithLockOf(bashrc, "", "home", "home/.bashrc"), home.tree());
     }
 
     @Test
@@ -257,7 +257,27 @@ class RcFileSafetyTest {
         assertEquals(ShellChange.Edit.REPLACED_BLOCK, assertInstanceOf(ShellChange.Changed.class, replaced).edit());
         assertInstanceOf(ShellChange.Unchanged.class, again);
         assertTrue(read(home.home.resolve(".bashrc")).contains("http://127.0.0.1:4317"));
-        assertEquals(List.of("", "home", "home/.bashrc", "home/.bashrc.ccotel.lock"), home.tree(),
-                "no temporary file is left; the empty lock file stays (see FileLocks)");
+        assertEquals(home.treeWithLockOf(home.home.resolve(".bashrc"), "", "home", "home/.bashrc"), home.tree(),
+                "no temporary file is left; the empty lock file stays in ccotel's state folder (see FileLocks)");
+    }
+
+    @Test
+    void lockFile_livesInXdgStateHome_neverAmongTheDotfiles() throws Exception {
+        TempHome home = new TempHome(temp).with("XDG_STATE_HOME", temp.resolve("state").toString());
+        Path bashrc = home.write("home/.bashrc", "keep me\n");
+
+        assertInstanceOf(ShellChange.Changed.class, install(home));
+        assertInstanceOf(ShellChange.Changed.class, uninstall(home));
+
+        assertEquals("keep me\n", read(bashrc));
+        try (var files = Files.list(home.home)) {
+            assertEquals(List.of(bashrc), files.toList(), "the home folder holds only what was there");
+        }
+        Path lock = new FileLocks(new ShellLocations(home.environment())).lockFileOf(bashrc);
+        assertTrue(lock.startsWith(temp.resolve("state").resolve("ccotel").resolve("locks")), lock.toString());
+        assertTrue(lock.getFileName().toString().endsWith("-.bashrc.lock"), lock.toString());
+        assertTrue(Files.isRegularFile(lock), lock.toString());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(lock.getParent())));
     }
 }

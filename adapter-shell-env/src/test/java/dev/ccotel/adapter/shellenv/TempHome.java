@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,19 @@ final class TempHome {
 
     static String read(Path file) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@code entries} plus what locking {@code rcFile} leaves under ccotel's state folder (the folders and the
+     * empty lock file), sorted like {@link #tree()}.
+     */
+    List<String> treeWithLockOf(Path rcFile, String... entries) throws IOException {
+        Path lock = new FileLocks(new ShellLocations(environment)).lockFileOf(rcFile);
+        List<String> expected = new ArrayList<>(List.of(entries));
+        for (Path p = lock; !p.equals(home); p = p.getParent()) {
+            expected.add(root.relativize(p).toString());
+        }
+        return expected.stream().sorted().toList();
     }
 
     /** Every path under the root, to show that a failed or dry run left no file behind. */
