@@ -14,9 +14,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the daemon warns about that at start-up.
  */
 class MemoryBoundIT {
-    private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
     private static final String XMX = System.getProperty("ccotel.memory.xmx", "1g");
     private static final int LIMIT = 64;
     private static final int EXTRA = 16;
@@ -50,12 +46,12 @@ class MemoryBoundIT {
     Path home;
 
     private final RecordingBackend backend = new RecordingBackend();
-    private Process daemon;
+    private PackagedDaemon daemon;
 
     @AfterEach
     void stop() {
         if (daemon != null) {
-            daemon.destroyForcibly();
+            daemon.process().destroyForcibly();
         }
         backend.close();
     }
@@ -63,8 +59,8 @@ class MemoryBoundIT {
     @Test
     void maxConcurrentCallsOfMaxSizedExports_withASmallHeap_everyCallAnswered_noOutOfMemory() throws Exception {
         backend.answer(new Answer(200, null, Duration.ofSeconds(2)));
-        int port = freePort();
-        Path err = startDaemon(XMX, port);
+        daemon = start(XMX);
+        int port = daemon.port();
 
         // One export just under 4 MiB: a single prompt string (not forwarded: privacy default).
         String text = "p".repeat(4 * 1024 * 1024 - 4 * 1024);
@@ -92,62 +88,35 @@ class MemoryBoundIT {
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
-        String log = read(err);
+        String log = daemon.err().toString();
         System.out.printf("[reliability] %d exports of %d bytes at once, -Xmx%s: %s; backend saw at most %d at once%n",
                 LIMIT + EXTRA, big.getSerializedSize(), XMX, codes, backend.maxInFlight());
-        assertTrue(daemon.isAlive(), "the daemon is still running: " + log);
+        assertTrue(daemon.process().isAlive(), "the daemon is still running: " + log);
         assertFalse(log.contains("OutOfMemoryError"), log);
         assertEquals(LIMIT + EXTRA, codes.getOrDefault(Status.Code.OK, 0)
                 + codes.getOrDefault(Status.Code.RESOURCE_EXHAUSTED, 0), codes + "\n" + log);
-        daemon.destroy();
-        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, daemon.exitValue(), read(err));
+        daemon.process().destroy();
+        assertTrue(daemon.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, daemon.process().exitValue(), daemon.err().toString());
     }
 
     @Test
     void defaultBoundsOnAHeapTooSmallForThem_warnAtStartUp_andOnA1gHeapDoNot() throws Exception {
-        Path err = startDaemon("256m", freePort());
-        String small = read(err);
-        daemon.destroy();
-        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        daemon = start("256m");
+        String small = daemon.err().toString();
+        daemon.process().destroy();
+        assertTrue(daemon.process().waitFor(60, TimeUnit.SECONDS));
 
-        err = startDaemon("1g", freePort());
-        String large = read(err);
+        daemon = start("1g");
+        String large = daemon.err().toString();
 
         assertTrue(small.contains("receiver.max-concurrent-calls 64 x receiver.max-message-bytes 4194304 may need up "
                 + "to 512 MiB of direct memory"), small);
         assertFalse(large.contains("direct memory"), large);
     }
 
-    /** Starts the packaged daemon with the given -Xmx and default bounds; returns once it listens. */
-    private Path startDaemon(String xmx, int port) throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "daemon", "--port",
-                Integer.toString(port), "--backend-url", backend.url());
-        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
-        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
-        Path err = Files.createTempFile(home, "daemon", ".err");
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
-        daemon = pb.start();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> read(err).contains("listening on")
-                || !daemon.isAlive()) && daemon.isAlive(), read(err));
-        return err;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
+    /** The packaged daemon with the given -Xmx and default bounds, once it listens. */
+    private PackagedDaemon start(String xmx) throws java.io.IOException {
+        return PackagedDaemon.start(home, List.of("-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError"), backend.url(), Map.of());
     }
 }

@@ -13,9 +13,6 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * answered OK reaches the backend (at once, or from the spool when the daemon is started again).
  */
 class ShutdownIT {
-    private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
     private static final int IN_FLIGHT = 8;
 
     @TempDir
@@ -51,43 +47,10 @@ class ShutdownIT {
         backend.close();
     }
 
-    /** A started daemon process and what it wrote on stderr so far. */
-    record Daemon(Process process, int port, Log err) {}
-
-    /** The daemon's stderr, read from the file it is redirected to. */
-    record Log(Path file) {
-        @Override
-        public String toString() {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "(unreadable: " + e + ")";
-            }
-        }
-    }
-
-    private Daemon startDaemon(Map<String, String> settings) throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "daemon", "--port", Integer.toString(port), "--backend-url", backend.url());
-        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
-        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
-        settings.forEach((k, v) -> pb.environment().put("CCOTEL_" + k.toUpperCase().replace('.', '_').replace('-', '_'), v));
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Path errFile = Files.createTempFile(home, "daemon-", ".err");
-        pb.redirectError(errFile.toFile());
-        Process p = pb.start();
-        processes.add(p);
-        Log err = new Log(errFile);
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> err.toString().contains("listening on")
-                || !p.isAlive()) && p.isAlive(), "the daemon did not start: " + err);
-        return new Daemon(p, port, err);
+    private PackagedDaemon startDaemon(Map<String, String> settings) throws IOException {
+        PackagedDaemon daemon = PackagedDaemon.start(home, List.of(), backend.url(), settings);
+        processes.add(daemon.process());
+        return daemon;
     }
 
     private static ExportLogsServiceRequest prompt(String sessionId) {
@@ -95,7 +58,7 @@ class ShutdownIT {
                 attrs("session.id", sessionId, "event.name", "user_prompt", "event.sequence", 1, "prompt_length", 3))));
     }
 
-    private Map<String, Status.Code> sigtermWhileInFlight(Daemon daemon, int expectAtBackend) throws Exception {
+    private Map<String, Status.Code> sigtermWhileInFlight(PackagedDaemon daemon, int expectAtBackend) throws Exception {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
         Map<String, Future<ExportLogsServiceResponse>> calls = new LinkedHashMap<>();
         try {
@@ -137,7 +100,7 @@ class ShutdownIT {
         // Whatever was answered OK but has not arrived must be in the spool: a new daemon sends it.
         if (!ok.stream().allMatch(this::accepted)) {
             backend.answer(200);
-            Daemon again = startDaemon(Map.of());
+            PackagedDaemon again = startDaemon(Map.of());
             boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> ok.stream().allMatch(this::accepted));
             again.process().destroy();
             again.process().waitFor(60, TimeUnit.SECONDS);
@@ -152,7 +115,7 @@ class ShutdownIT {
     @Test
     void sigtermWithExportsInFlight_theyFinish_exitZero_nothingAcceptedIsLost() throws Exception {
         backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
-        Daemon daemon = startDaemon(Map.of());
+        PackagedDaemon daemon = startDaemon(Map.of());
 
         Map<String, Status.Code> outcome = sigtermWhileInFlight(daemon, IN_FLIGHT);
 
@@ -166,7 +129,7 @@ class ShutdownIT {
             throws Exception {
         // receiver.shutdown-grace is 10 s; the backend holds each POST for 20 s (timeout 25 s, budget 1 s).
         backend.answer(new Answer(200, null, Duration.ofSeconds(20)));
-        Daemon daemon = startDaemon(Map.of("backend.timeout", "25s", "delivery.retry-budget", "1s"));
+        PackagedDaemon daemon = startDaemon(Map.of("backend.timeout", "25s", "delivery.retry-budget", "1s"));
 
         Map<String, Status.Code> outcome = sigtermWhileInFlight(daemon, IN_FLIGHT);
 
@@ -175,7 +138,7 @@ class ShutdownIT {
 
         // The forced stop left the spool usable: a new daemon starts on it and forwards a new export.
         backend.answer(200);
-        Daemon again = startDaemon(Map.of());
+        PackagedDaemon again = startDaemon(Map.of());
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", again.port()).usePlaintext().build();
         try {
             LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
@@ -194,7 +157,7 @@ class ShutdownIT {
     @Test
     void sigtermWhileTheDrainerIsStuckOnAHangingBackend_exitZero_theSpoolIsKeptAndResent() throws Exception {
         backend.down();
-        Daemon daemon = startDaemon(Map.of("delivery.retry-budget", "500ms", "backend.timeout", "25s"));
+        PackagedDaemon daemon = startDaemon(Map.of("delivery.retry-budget", "500ms", "backend.timeout", "25s"));
         List<String> sessions = new ArrayList<>();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
         try {
@@ -218,7 +181,7 @@ class ShutdownIT {
         assertEquals(0, daemon.process().exitValue(), daemon.err().toString());
 
         backend.answer(200);
-        Daemon again = startDaemon(Map.of());
+        PackagedDaemon again = startDaemon(Map.of());
         boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> sessions.stream().allMatch(this::accepted));
         again.process().destroy();
         assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));

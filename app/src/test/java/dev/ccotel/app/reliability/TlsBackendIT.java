@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsBackendIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
     private static final String PASSWORD = "changeit";
 
     @TempDir
@@ -52,8 +51,7 @@ class TlsBackendIT {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private Path trustStore;
-    private Process daemon;
-    private int port;
+    private PackagedDaemon daemon;
 
     @BeforeEach
     void startHttpsBackend() throws Exception {
@@ -95,33 +93,34 @@ class TlsBackendIT {
     @AfterEach
     void stop() {
         if (daemon != null) {
-            daemon.destroyForcibly();
+            daemon.process().destroyForcibly();
         }
         backend.stop(0);
     }
 
     @Test
     void trustedCertificate_exportArrivesOverTls_withTheToken() throws Exception {
-        Path err = startDaemon(List.of("-Djavax.net.ssl.trustStore=" + trustStore,
+        daemon = startDaemon(List.of("-Djavax.net.ssl.trustStore=" + trustStore,
                 "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12"));
 
         export();
 
-        assertEquals(1, bodies.size(), read(err));
+        assertEquals(1, bodies.size(), daemon.err().toString());
         JsonNode request = JSON.readTree(bodies.get(0));
         assertEquals(8, request.get("events").size(), bodies.get(0));
         assertEquals("CLI " + DaemonHarness.TOKEN, authorizations.get(0));
-        assertFalse(read(err).contains(DaemonHarness.TOKEN), read(err));
+        assertFalse(daemon.err().toString().contains(DaemonHarness.TOKEN), daemon.err().toString());
     }
 
     @Test
     void untrustedCertificate_nothingIsSent_theLogSaysWhy_andTheExportIsSpooled() throws Exception {
-        Path err = startDaemon(List.of());
+        daemon = startDaemon(List.of());
 
         export(); // answered OK: the spool holds it until the backend can be reached
 
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> read(err).contains("spooled")), read(err));
-        String log = read(err);
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> daemon.err().toString().contains("spooled")),
+                daemon.err().toString());
+        String log = daemon.err().toString();
         assertEquals(List.of(), bodies);
         assertTrue(log.contains("SSL handshake") && log.contains("certification path"), log);
         assertFalse(log.contains(DaemonHarness.TOKEN), log);
@@ -130,33 +129,13 @@ class TlsBackendIT {
         }
     }
 
-    private Path startDaemon(List<String> jvmOptions) throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString(), "daemon", "--port", Integer.toString(port),
-                "--backend-url", "https://localhost:" + backend.getAddress().getPort()));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
-        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
-        pb.environment().put("CCOTEL_DELIVERY_RETRY_BUDGET", "1s");
-        Path err = home.resolve("daemon.err");
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
-        daemon = pb.start();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> read(err).contains("listening on")
-                || !daemon.isAlive()) && daemon.isAlive(), read(err));
-        this.port = port;
-        return err;
+    private PackagedDaemon startDaemon(List<String> jvmOptions) throws IOException {
+        return PackagedDaemon.start(home, jvmOptions, "https://localhost:" + backend.getAddress().getPort(),
+                Map.of("delivery.retry-budget", "1s"));
     }
 
     private void export() throws InterruptedException {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
         try {
             LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .export(Fixtures.pbLogs("text-reply"));
@@ -172,13 +151,5 @@ class TlsBackendIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool " + String.join(" ", args) + ": " + out);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }
