@@ -73,8 +73,8 @@ public final class LoadGen {
                 l.add(Workloads.syntheticLogs(prefix, 1, logRecords, t).toBuilder().build());
                 m.add(Workloads.syntheticMetrics(prefix, 1, points, t));
                 // one session per (client, k): give it its own id
-                l.set(k, renameSession(l.get(k), prefix, c * pool + k));
-                m.set(k, renameSession(m.get(k), prefix, c * pool + k));
+                l.set(k, Workloads.renameSession(l.get(k), prefix, c * pool + k));
+                m.set(k, Workloads.renameSession(m.get(k), prefix, c * pool + k));
             }
             logs.add(l);
             metrics.add(m);
@@ -219,31 +219,6 @@ public final class LoadGen {
                 backend.close();
             }
         }
-    }
-
-    static ExportLogsServiceRequest renameSession(ExportLogsServiceRequest r, String prefix, int n) {
-        String id = Workloads.sessionId(prefix, n);
-        ExportLogsServiceRequest.Builder b = r.toBuilder();
-        b.getResourceLogsBuilderList().forEach(rl -> rl.getScopeLogsBuilderList().forEach(sl ->
-                sl.getLogRecordsBuilderList().forEach(lr -> lr.getAttributesBuilderList().forEach(kv -> {
-                    if (kv.getKey().equals("session.id")) {
-                        kv.getValueBuilder().setStringValue(id);
-                    }
-                }))));
-        return b.build();
-    }
-
-    static ExportMetricsServiceRequest renameSession(ExportMetricsServiceRequest r, String prefix, int n) {
-        String id = Workloads.sessionId(prefix, n);
-        ExportMetricsServiceRequest.Builder b = r.toBuilder();
-        b.getResourceMetricsBuilderList().forEach(rm -> rm.getScopeMetricsBuilderList().forEach(sm ->
-                sm.getMetricsBuilderList().forEach(m -> m.getSumBuilder().getDataPointsBuilderList().forEach(dp ->
-                        dp.getAttributesBuilderList().forEach(kv -> {
-                            if (kv.getKey().equals("session.id")) {
-                                kv.getValueBuilder().setStringValue(id);
-                            }
-                        })))));
-        return b.build();
     }
 
     private static double pct(long[] sorted, double p) {

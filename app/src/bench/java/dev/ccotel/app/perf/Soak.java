@@ -79,10 +79,10 @@ public final class Soak {
                         try {
                             if ((i & 1) == 0) {
                                 logs.withDeadlineAfter(30, TimeUnit.SECONDS)
-                                        .export(LoadGen.renameSession(logsTemplate, "50a50a50", session));
+                                        .export(Workloads.renameSession(logsTemplate, "50a50a50", session));
                             } else {
                                 metrics.withDeadlineAfter(30, TimeUnit.SECONDS)
-                                        .export(LoadGen.renameSession(metricsTemplate, "50a50a50", session));
+                                        .export(Workloads.renameSession(metricsTemplate, "50a50a50", session));
                             }
                             exports.incrementAndGet();
                         } catch (RuntimeException e) {

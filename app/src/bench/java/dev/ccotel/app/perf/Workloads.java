@@ -155,6 +155,33 @@ final class Workloads {
         return export.build();
     }
 
+    /** The export with every {@code session.id} attribute set to {@link #sessionId}{@code (prefix, n)}. */
+    static ExportLogsServiceRequest renameSession(ExportLogsServiceRequest r, String prefix, int n) {
+        String id = sessionId(prefix, n);
+        ExportLogsServiceRequest.Builder b = r.toBuilder();
+        b.getResourceLogsBuilderList().forEach(rl -> rl.getScopeLogsBuilderList().forEach(sl ->
+                sl.getLogRecordsBuilderList().forEach(lr -> lr.getAttributesBuilderList().forEach(kv -> {
+                    if (kv.getKey().equals("session.id")) {
+                        kv.getValueBuilder().setStringValue(id);
+                    }
+                }))));
+        return b.build();
+    }
+
+    /** The export with every data point's {@code session.id} set to {@link #sessionId}{@code (prefix, n)}. */
+    static ExportMetricsServiceRequest renameSession(ExportMetricsServiceRequest r, String prefix, int n) {
+        String id = sessionId(prefix, n);
+        ExportMetricsServiceRequest.Builder b = r.toBuilder();
+        b.getResourceMetricsBuilderList().forEach(rm -> rm.getScopeMetricsBuilderList().forEach(sm ->
+                sm.getMetricsBuilderList().forEach(m -> m.getSumBuilder().getDataPointsBuilderList().forEach(dp ->
+                        dp.getAttributesBuilderList().forEach(kv -> {
+                            if (kv.getKey().equals("session.id")) {
+                                kv.getValueBuilder().setStringValue(id);
+                            }
+                        })))));
+        return b.build();
+    }
+
     static String sessionId(String prefix, int n) {
         return String.format("%s-%04d-4000-8000-%012d", prefix, n / 10_000, n);
     }
