@@ -7,8 +7,10 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,8 +47,7 @@ class SeriesKeyTest {
 
         assertEquals(definition("claude_code.token.usage", attributes), key, "seed " + seed);
         List<KeyValue> distinct = new ArrayList<>(attributes.stream()
-                .collect(java.util.stream.Collectors.toMap(KeyValue::getKey, kv -> kv, (a, b) -> a,
-                        java.util.LinkedHashMap::new)).values());
+                .collect(Collectors.toMap(KeyValue::getKey, kv -> kv, (a, b) -> a, LinkedHashMap::new)).values());
         List<KeyValue> shuffled = new ArrayList<>(distinct);
         Collections.shuffle(shuffled, random);
         assertEquals(MetricReader.seriesKey("m", distinct), MetricReader.seriesKey("m", shuffled), "seed " + seed);

@@ -277,7 +277,7 @@ class RcFileSafetyTest {
         assertTrue(lock.startsWith(temp.resolve("state").resolve("ccotel").resolve("locks")), lock.toString());
         assertTrue(lock.getFileName().toString().endsWith("-.bashrc.lock"), lock.toString());
         assertTrue(Files.isRegularFile(lock), lock.toString());
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rwx------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(lock.getParent())));
     }
 }
