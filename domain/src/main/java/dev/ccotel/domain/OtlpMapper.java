@@ -15,6 +15,7 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,23 +28,86 @@ import java.util.Optional;
 
 /**
  * Maps OTLP exports from Claude Code to backend requests, one per session found in the export, in
- * order of first appearance. Thread-safe: per-export work happens on the caller's thread and only
- * the fold into the {@link SessionLedger} is serialised.
+ * order of first appearance. Two steps, both pure: {@link #group} reads an export into per-session
+ * groups, and {@link #fold} folds them into the sessions' states, giving the requests and the new
+ * states. {@link #map} does both against the in-memory {@link SessionLedger}; a daemon with a
+ * durable store loads and saves the states itself. Thread-safe.
  */
 public final class OtlpMapper {
     static final String CLAUDE_CODE_SERVICE = "claude-code";
 
     private final SessionLedger ledger;
+    private final Clock clock;
     private final MappingOptions options;
     private final EventReader events;
 
+    /** A mapper whose {@link #map} folds into {@code ledger}. */
     public OtlpMapper(SessionLedger ledger, MappingOptions options) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = ledger.clock();
         this.options = Objects.requireNonNull(options, "options");
         this.events = new EventReader(options);
     }
 
+    /**
+     * A mapper for callers that keep the states themselves ({@link #group} then {@link #fold});
+     * {@link #map} still works, against a ledger of its own.
+     */
+    public OtlpMapper(Clock clock, MappingOptions options) {
+        this(new SessionLedger(clock), options);
+    }
+
+    /** Groups and folds the export against the in-memory ledger, which then holds the new states. */
     public MappingResult map(ExportLogsServiceRequest export) {
+        return mapInLedger(group(export));
+    }
+
+    /** Groups and folds the export against the in-memory ledger, which then holds the new states. */
+    public MappingResult map(ExportMetricsServiceRequest export) {
+        return mapInLedger(group(export));
+    }
+
+    private MappingResult mapInLedger(ExportGroups groups) {
+        synchronized (ledger) { // load, fold and save as one step, so concurrent exports of a session cannot lose an update
+            Folded folded = fold(groups, ledger.states(groups.sessionIds()), ledger.clock().instant(),
+                    ledger.trustedSince());
+            ledger.save(folded.states());
+            return folded.result();
+        }
+    }
+
+    /**
+     * Folds grouped exports into the sessions' states. {@code known} is not changed: the new states
+     * come back in the result, one per session of the export, for the caller to keep.
+     *
+     * @param known the states of the export's sessions that are known; a missing one starts empty
+     * @param now the time of the fold (last seen; start time when the export carries none)
+     * @param trustedSince since when the caller has kept state (see {@link SessionFold})
+     */
+    public Folded fold(ExportGroups groups, Map<String, SessionState> known, Instant now, Instant trustedSince) {
+        SessionFold fold = new SessionFold(trustedSince);
+        Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        skipped.putAll(groups.skipped());
+        List<CcOtelRequest> requests = new ArrayList<>(groups.groups().size());
+        List<SessionState> states = new ArrayList<>(groups.groups().size());
+        for (SessionGroup group : groups.groups()) {
+            SessionState prior = known.get(group.sessionId);
+            SessionState state = prior == null ? new SessionState(group.sessionId) : prior.copy();
+            SessionFold.Applied applied = fold.apply(state, group, now);
+            states.add(state);
+            add(skipped, SkipReason.STALE_POINT, applied.stale);
+            add(skipped, SkipReason.CUMULATIVE_BASELINE, applied.baselines);
+            if (group.events.isEmpty() && applied.points.isEmpty()) {
+                continue; // nothing new for this session: no request to send
+            }
+            String host = group.host.isEmpty() ? options.host() : group.host;
+            requests.add(new CcOtelRequest(host, applied.project, applied.session, group.events, applied.points));
+        }
+        return new Folded(new MappingResult(requests, skipped), states);
+    }
+
+    /** Reads a logs export into per-session groups; no state is consulted. */
+    public ExportGroups group(ExportLogsServiceRequest export) {
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         Map<String, SessionGroup> groups = new LinkedHashMap<>();
         int index = 0;
@@ -72,10 +136,11 @@ public final class OtlpMapper {
                 }
             }
         }
-        return finish(groups, skipped);
+        return new ExportGroups(List.copyOf(groups.values()), skipped);
     }
 
-    public MappingResult map(ExportMetricsServiceRequest export) {
+    /** Reads a metrics export into per-session groups; no state is consulted. */
+    public ExportGroups group(ExportMetricsServiceRequest export) {
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         Map<String, SessionGroup> groups = new LinkedHashMap<>();
         for (ResourceMetrics resourceMetrics : export.getResourceMetricsList()) {
@@ -96,7 +161,7 @@ public final class OtlpMapper {
                 }
             }
         }
-        return finish(groups, skipped);
+        return new ExportGroups(List.copyOf(groups.values()), skipped);
     }
 
     private void readSum(MetricType type, Metric metric, Attrs resource, Map<String, SessionGroup> groups,
@@ -107,7 +172,7 @@ public final class OtlpMapper {
             Attrs attrs = Attrs.of(dataPoint.getAttributesList());
             String sessionId = SessionGroup.sessionIdOf(attrs, resource);
             Optional<RawPoint> point = MetricReader.read(type, metric.getName(), cumulative, sessionId, dataPoint,
-                    attrs, ledger.clock());
+                    attrs, clock);
             if (point.isEmpty()) {
                 add(skipped, SkipReason.INVALID_VALUE, 1);
                 continue;
@@ -118,21 +183,6 @@ public final class OtlpMapper {
             group.observe(attrs, resource, Times.earlier(start, point.get().timestamp()));
             group.points.add(point.get());
         }
-    }
-
-    private MappingResult finish(Map<String, SessionGroup> groups, Map<SkipReason, Long> skipped) {
-        List<CcOtelRequest> requests = new ArrayList<>(groups.size());
-        for (SessionGroup group : groups.values()) {
-            SessionLedger.Applied applied = ledger.apply(group);
-            add(skipped, SkipReason.STALE_POINT, applied.stale);
-            add(skipped, SkipReason.CUMULATIVE_BASELINE, applied.baselines);
-            if (group.events.isEmpty() && applied.points.isEmpty()) {
-                continue; // nothing new for this session: no request to send
-            }
-            String host = group.host.isEmpty() ? options.host() : group.host;
-            requests.add(new CcOtelRequest(host, applied.project, applied.session, group.events, applied.points));
-        }
-        return new MappingResult(requests, skipped);
     }
 
     private static boolean isClaudeCode(Attrs resource) {
@@ -166,7 +216,7 @@ public final class OtlpMapper {
                 // fall through to the receiving time: the record is still worth forwarding
             }
         }
-        return ledger.clock().instant();
+        return clock.instant();
     }
 
     private static void add(Map<SkipReason, Long> skipped, SkipReason reason, long count) {

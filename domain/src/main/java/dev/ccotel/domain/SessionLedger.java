@@ -1,29 +1,23 @@
 package dev.ccotel.domain;
 
-import dev.ccotel.domain.SessionState.SeriesState;
-import dev.ccotel.domain.model.Event;
-import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What ccotel remembers of each session across exports: a stable start time, running totals, and
- * the state that turns cumulative series into deltas. Bounded in sessions (least recently seen
- * evicted first) and in idle time; thread-safe; its only time source is the injected clock.
- *
- * <p>Cumulative series: a point whose start time differs from the last one seen, or whose value
- * dropped, starts a new count, and its whole value is forwarded. The first point of a series whose
- * start lies before the ledger was created is only taken as the baseline: its total may already
- * have been forwarded by a previous run of the daemon, and forwarding it again would double it.
+ * Session states kept in memory: what {@code inspect}, passthrough mode and a backend using the
+ * domain jar on its own remember of each session across exports. Bounded in sessions (least
+ * recently seen evicted first) and in idle time; thread-safe; its only time source is the
+ * injected clock. The folding itself is {@link OtlpMapper#fold}; a durable store can stand in
+ * for this class, since states are only read ({@link #states}) and replaced ({@link #save}).
  */
 public final class SessionLedger {
     public static final int DEFAULT_MAX_SESSIONS = 10_000;
@@ -74,44 +68,38 @@ public final class SessionLedger {
         return state == null ? Optional.empty() : Optional.of(state.snapshot(state.lastSeen));
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
-    /** Folds one export's share of a session into the ledger. */
-    synchronized Applied apply(SessionGroup group) {
-        Instant now = clock.instant();
-        SessionState state = touch(group.sessionId, now);
-        state.identity = state.identity.updatedBy(group.identity);
-        if (!group.project.isEmpty()) {
-            state.project = group.project;
-        }
-        state.startedAt = Times.earlier(state.startedAt, group.earliest);
-        for (Event event : group.events) {
-            state.count(event);
-        }
-        Applied applied = new Applied(state.snapshot(now), state.project.isEmpty() ? "unknown" : state.project);
-        for (RawPoint point : group.points) {
-            convert(state, point, applied);
-        }
-        // The totals changed with the points: take the snapshot again so the request carries them.
-        return applied.withSession(state.snapshot(now));
+    /** Since when this ledger has kept state: cumulative series that started earlier may be known elsewhere. */
+    public Instant trustedSince() {
+        return trustedSince;
     }
 
-    private SessionState touch(String sessionId, Instant now) {
-        evictIdle(now);
-        SessionState state = sessions.get(sessionId);
-        if (state == null) {
-            state = new SessionState(sessionId);
-            sessions.put(sessionId, state);
-            if (sessions.size() > maxSessions) {
-                Iterator<SessionState> eldest = sessions.values().iterator();
-                eldest.next();
-                eldest.remove();
+    /** Copies of the states held for these sessions; unknown sessions are absent. */
+    public synchronized Map<String, SessionState> states(Collection<String> sessionIds) {
+        evictIdle(clock.instant());
+        Map<String, SessionState> found = new HashMap<>();
+        for (String id : sessionIds) {
+            SessionState state = sessions.get(id);
+            if (state != null) {
+                found.put(id, state.copy());
             }
         }
-        state.lastSeen = now;
-        return state;
+        return found;
+    }
+
+    /** Replaces (or adds) these states, evicting the least recently seen beyond the bound. */
+    public synchronized void save(Collection<SessionState> states) {
+        for (SessionState state : states) {
+            sessions.put(state.sessionId, state);
+        }
+        Iterator<SessionState> eldest = sessions.values().iterator();
+        while (sessions.size() > maxSessions) {
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     private void evictIdle(Instant now) {
@@ -122,91 +110,6 @@ public final class SessionLedger {
                 return; // access order: everything after this was seen more recently
             }
             it.remove();
-        }
-    }
-
-    private void convert(SessionState state, RawPoint p, Applied out) {
-        SeriesState series = state.series.get(p.seriesKey());
-        if (!p.cumulative()) {
-            // A delta point whose window was counted already is a retried export: forward it again
-            // (same id, so the backend can drop it) but do not count it twice. An earlier window
-            // that arrives late (exports overtaking each other) is counted.
-            boolean replay = series != null && series.isDeltaReplay(p.startNanos(), p.timeNanos());
-            if (series == null) {
-                series = new SeriesState();
-                state.series.put(p.seriesKey(), series);
-            }
-            MetricPoint point = p.withValue(p.value());
-            out.points.add(point);
-            if (!replay) {
-                series.countDeltaWindow(p.startNanos(), p.timeNanos());
-                state.count(point);
-            }
-            return;
-        }
-        if (series == null || series.startNanos != p.startNanos()) {
-            boolean firstSight = series == null;
-            series = new SeriesState();
-            series.startNanos = p.startNanos();
-            state.series.put(p.seriesKey(), series);
-            if (firstSight && startedBeforeTrust(p)) {
-                remember(series, p, 0);
-                out.baselines++;
-                return;
-            }
-            emit(state, series, p, p.value(), true, out);
-            return;
-        }
-        int order = Long.compareUnsigned(p.timeNanos(), series.lastTimeNanos);
-        if (order < 0 || (order == 0 && p.value() != series.lastValue)) {
-            out.stale++;
-        } else if (order == 0) {
-            if (series.lastDelta != 0) {
-                out.points.add(p.withValue(series.lastDelta)); // a retried export: same id, not counted again
-            }
-        } else if (p.value() < series.lastValue) {
-            emit(state, series, p, p.value(), true, out); // the counter was reset
-        } else {
-            emit(state, series, p, p.value() - series.lastValue, false, out);
-        }
-    }
-
-    private void emit(SessionState state, SeriesState series, RawPoint p, double delta, boolean newCount, Applied out) {
-        remember(series, p, delta);
-        if (delta == 0 && !newCount) {
-            return; // unchanged since the last export: a delta exporter would send nothing either
-        }
-        MetricPoint point = p.withValue(delta);
-        out.points.add(point);
-        state.count(point);
-    }
-
-    private static void remember(SeriesState series, RawPoint p, double delta) {
-        series.lastTimeNanos = p.timeNanos();
-        series.lastValue = p.value();
-        series.lastDelta = delta;
-    }
-
-    private boolean startedBeforeTrust(RawPoint p) {
-        return p.startNanos() == 0 || Times.fromUnixNanos(p.startNanos()).isBefore(trustedSince);
-    }
-
-    /** The result of folding one group in: the session as it now stands and the forwarded points. */
-    static final class Applied {
-        Session session;
-        final String project;
-        final List<MetricPoint> points = new ArrayList<>();
-        long stale;
-        long baselines;
-
-        Applied(Session session, String project) {
-            this.session = session;
-            this.project = project;
-        }
-
-        Applied withSession(Session updated) {
-            this.session = updated;
-            return this;
         }
     }
 }

@@ -5,14 +5,25 @@ import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
 import dev.ccotel.domain.model.SessionTotals;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
-/** The ledger's mutable record of one session. Guarded by the ledger's lock. */
-final class SessionState {
+/**
+ * What ccotel knows of one session between exports: identity, a stable start, running totals, the
+ * cumulative baselines and the delta windows and event ids already counted. A fold works on a
+ * {@link #copy()}, so a state is only replaced once what it produced was kept; {@link #encode()}
+ * and {@link #decode(byte[])} let a store carry it across restarts. Not thread-safe: one export
+ * folds one state at a time.
+ */
+public final class SessionState {
     /** Bounds per session, so that a hostile or buggy client cannot grow one session without limit. */
     static final int MAX_SERIES = 1_024;
     static final int MAX_REMEMBERED_EVENTS = 4_096;
@@ -22,6 +33,8 @@ final class SessionState {
     String project = "";
     Instant startedAt;
     Instant lastSeen;
+    /** When this state was first folded; see {@link SessionFold} for why it matters. */
+    Instant createdAt;
 
     private long prompts;
     private long toolCalls;
@@ -44,15 +57,27 @@ final class SessionState {
         }
     };
 
-    /** Ids of events already counted, so that a retried export does not count them twice. */
-    private final Set<String> countedEvents = new LinkedHashSet<>();
+    /**
+     * Events already counted, so that a retried export does not count them twice. Kept as 64 bits of
+     * each (name-based UUID) id: 8 bytes an event whatever the id's length.
+     */
+    private final Set<Long> countedEvents = new LinkedHashSet<>();
 
     SessionState(String sessionId) {
         this.sessionId = sessionId;
     }
 
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** When this state was last folded; a store uses it to forget idle sessions. */
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
     void count(Event event) {
-        if (!countedEvents.add(event.eventId())) {
+        if (!countedEvents.add(eventKey(event.eventId()))) {
             return;
         }
         if (countedEvents.size() > MAX_REMEMBERED_EVENTS) {
@@ -105,6 +130,148 @@ final class SessionState {
                         Math.round(pullRequests), activeSeconds));
     }
 
+    /** 64 bits of an event id: the UUID's halves folded together, or a hash of any other text. */
+    private static long eventKey(String eventId) {
+        try {
+            UUID uuid = UUID.fromString(eventId);
+            return uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits();
+        } catch (IllegalArgumentException notAUuid) {
+            return Ids.nameUuid(eventId.getBytes(StandardCharsets.UTF_8)).getLeastSignificantBits();
+        }
+    }
+
+    /** An independent copy: folding into it leaves this state as it was. */
+    public SessionState copy() {
+        return decode(encode());
+    }
+
+    /** Format version of {@link #encode()}; {@link #decode} refuses any other. */
+    private static final byte CODEC_VERSION = 1;
+
+    /** A compact binary form of the whole state, for a store; read back with {@link #decode}. */
+    public byte[] encode() {
+        Writer w = new Writer();
+        w.buf.put(CODEC_VERSION);
+        w.string(sessionId);
+        SessionIdentity id = identity;
+        for (String part : new String[] {id.appVersion(), id.organizationId(), id.userAccountUuid(), id.userId(),
+                id.terminalType(), id.serviceVersion(), id.osType(), id.osVersion(), id.hostArch(), project}) {
+            w.string(part);
+        }
+        w.instant(startedAt);
+        w.instant(lastSeen);
+        w.instant(createdAt);
+        w.longs(prompts, toolCalls, apiRequests);
+        w.doubles(costUsd, inputTokens, outputTokens, cacheReadTokens, cacheCreationTokens, linesAdded, linesRemoved,
+                commits, pullRequests, activeSeconds);
+        w.ensure(4 + 8 * countedEvents.size());
+        w.buf.putInt(countedEvents.size());
+        for (long key : countedEvents) {
+            w.buf.putLong(key);
+        }
+        w.ensure(4);
+        w.buf.putInt(series.size());
+        for (Map.Entry<String, SeriesState> e : series.entrySet()) {
+            w.string(e.getKey());
+            e.getValue().write(w);
+        }
+        return Arrays.copyOf(w.buf.array(), w.buf.position());
+    }
+
+    /** @throws IllegalArgumentException when {@code bytes} is not a state this version wrote */
+    public static SessionState decode(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            if (in.get() != CODEC_VERSION) {
+                throw new IllegalArgumentException("unknown session state format " + bytes[0]);
+            }
+            SessionState s = new SessionState(readString(in));
+            s.identity = new SessionIdentity(readString(in), readString(in), readString(in), readString(in),
+                    readString(in), readString(in), readString(in), readString(in), readString(in));
+            s.project = readString(in);
+            s.startedAt = readInstant(in);
+            s.lastSeen = readInstant(in);
+            s.createdAt = readInstant(in);
+            s.prompts = in.getLong();
+            s.toolCalls = in.getLong();
+            s.apiRequests = in.getLong();
+            s.costUsd = in.getDouble();
+            s.inputTokens = in.getDouble();
+            s.outputTokens = in.getDouble();
+            s.cacheReadTokens = in.getDouble();
+            s.cacheCreationTokens = in.getDouble();
+            s.linesAdded = in.getDouble();
+            s.linesRemoved = in.getDouble();
+            s.commits = in.getDouble();
+            s.pullRequests = in.getDouble();
+            s.activeSeconds = in.getDouble();
+            int events = in.getInt();
+            for (int i = 0; i < events; i++) {
+                s.countedEvents.add(in.getLong());
+            }
+            int seriesCount = in.getInt();
+            for (int i = 0; i < seriesCount; i++) {
+                s.series.put(readString(in), SeriesState.read(in));
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " bytes after the session state");
+            }
+            return s;
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new IllegalArgumentException("truncated session state", e);
+        }
+    }
+
+    private static String readString(ByteBuffer in) {
+        byte[] b = new byte[in.getInt()];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static Instant readInstant(ByteBuffer in) {
+        long seconds = in.getLong();
+        int nanos = in.getInt();
+        return nanos < 0 ? null : Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** A growing buffer for {@link #encode()}. */
+    static final class Writer {
+        ByteBuffer buf = ByteBuffer.allocate(256);
+
+        void ensure(int more) {
+            if (buf.remaining() < more) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + more));
+                bigger.put(buf.flip());
+                buf = bigger;
+            }
+        }
+
+        void string(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            ensure(4 + b.length);
+            buf.putInt(b.length).put(b);
+        }
+
+        void instant(Instant t) {
+            ensure(12);
+            buf.putLong(t == null ? 0 : t.getEpochSecond()).putInt(t == null ? -1 : t.getNano());
+        }
+
+        void longs(long... values) {
+            ensure(8 * values.length);
+            for (long v : values) {
+                buf.putLong(v);
+            }
+        }
+
+        void doubles(double... values) {
+            ensure(8 * values.length);
+            for (double v : values) {
+                buf.putDouble(v);
+            }
+        }
+    }
+
     /** What the ledger knows of one metric series. */
     static final class SeriesState {
         /** Delta windows remembered per series: enough for retries and exports that overtake each other. */
@@ -138,6 +305,41 @@ final class SessionState {
                 }
             }
             return recentCount == RECENT_DELTA_WINDOWS && olderThanAll;
+        }
+
+        void write(Writer w) {
+            w.longs(startNanos, lastTimeNanos);
+            w.doubles(lastValue, lastDelta);
+            w.ensure(12 + 16 * recentCount);
+            w.buf.putInt(recentCount).putInt(recentNext).putInt(recentWindows == null ? 0 : recentWindows.length);
+            if (recentWindows != null) {
+                w.ensure(8 * recentWindows.length);
+                for (long v : recentWindows) {
+                    w.buf.putLong(v);
+                }
+            }
+        }
+
+        static SeriesState read(ByteBuffer in) {
+            SeriesState s = new SeriesState();
+            s.startNanos = in.getLong();
+            s.lastTimeNanos = in.getLong();
+            s.lastValue = in.getDouble();
+            s.lastDelta = in.getDouble();
+            s.recentCount = in.getInt();
+            s.recentNext = in.getInt();
+            int windows = in.getInt();
+            if (windows != 0 && windows != 2 * RECENT_DELTA_WINDOWS || s.recentCount > RECENT_DELTA_WINDOWS
+                    || s.recentNext < 0 || s.recentNext >= RECENT_DELTA_WINDOWS || s.recentCount < 0) {
+                throw new IllegalArgumentException("bad delta windows in session state");
+            }
+            if (windows > 0) {
+                s.recentWindows = new long[windows];
+                for (int i = 0; i < windows; i++) {
+                    s.recentWindows[i] = in.getLong();
+                }
+            }
+            return s;
         }
 
         void countDeltaWindow(long start, long time) {
