@@ -4,13 +4,29 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How the backend took one request. Anything that cannot be classified counts as {@link RetryLater}. */
+/**
+ * How one request was taken, by the backend or by the local store. Anything that cannot be
+ * classified counts as {@link RetryLater}.
+ */
 public sealed interface PublishOutcome {
 
     /** The backend has the data, or it is kept durably for later delivery. */
     record Accepted() implements PublishOutcome {}
 
-    /** The backend refused the data itself (a 4xx other than 408/429); sending it again will not help. */
+    /**
+     * The backend refused the token (401/403): a setup problem, not bad data. Whatever holds the
+     * request keeps it until a working token is configured.
+     */
+    record TokenRefused(String message) implements PublishOutcome {
+        public TokenRefused {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * The backend refused the data itself (a 4xx other than 401/403/408/429, or a 2xx answer that
+     * says {@code success: false}); sending it again will not help.
+     */
     record Rejected(int count, String message) implements PublishOutcome {
         public Rejected {
             if (count < 0) {

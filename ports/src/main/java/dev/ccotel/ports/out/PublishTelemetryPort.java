@@ -1,8 +1,6 @@
 package dev.ccotel.ports.out;
 
-import dev.ccotel.domain.model.CcOtelRequest;
-
-/** Delivers one backend request. Implementations classify every failure; they do not throw. */
+/** Delivers one encoded request to the backend. Implementations classify every failure; they do not throw. */
 public interface PublishTelemetryPort {
-    PublishOutcome publish(CcOtelRequest request);
+    PublishOutcome publish(EncodedRequest request);
 }

@@ -1,6 +1,6 @@
 package dev.ccotel.ports.fakes;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
 import java.util.ArrayList;
@@ -8,15 +8,15 @@ import java.util.List;
 
 /** Accepts everything and remembers what it was given. */
 public final class RecordingPublisher implements PublishTelemetryPort {
-    private final List<CcOtelRequest> published = new ArrayList<>();
+    private final List<EncodedRequest> published = new ArrayList<>();
 
     @Override
-    public synchronized PublishOutcome publish(CcOtelRequest request) {
+    public synchronized PublishOutcome publish(EncodedRequest request) {
         published.add(request);
         return new PublishOutcome.Accepted();
     }
 
-    public synchronized List<CcOtelRequest> published() {
+    public synchronized List<EncodedRequest> published() {
         return List.copyOf(published);
     }
 }

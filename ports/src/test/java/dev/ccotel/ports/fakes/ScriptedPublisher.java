@@ -1,6 +1,6 @@
 package dev.ccotel.ports.fakes;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
 import java.util.ArrayDeque;
@@ -11,7 +11,7 @@ import java.util.List;
 /** Answers with the scripted outcomes in order, then repeats the last one; records every call. */
 public final class ScriptedPublisher implements PublishTelemetryPort {
     private final Deque<PublishOutcome> script;
-    private final List<CcOtelRequest> calls = new ArrayList<>();
+    private final List<EncodedRequest> calls = new ArrayList<>();
     private PublishOutcome last;
 
     public ScriptedPublisher(PublishOutcome... outcomes) {
@@ -22,7 +22,7 @@ public final class ScriptedPublisher implements PublishTelemetryPort {
     }
 
     @Override
-    public synchronized PublishOutcome publish(CcOtelRequest request) {
+    public synchronized PublishOutcome publish(EncodedRequest request) {
         calls.add(request);
         if (!script.isEmpty()) {
             last = script.poll();
@@ -30,7 +30,7 @@ public final class ScriptedPublisher implements PublishTelemetryPort {
         return last;
     }
 
-    public synchronized List<CcOtelRequest> calls() {
+    public synchronized List<EncodedRequest> calls() {
         return List.copyOf(calls);
     }
 }
