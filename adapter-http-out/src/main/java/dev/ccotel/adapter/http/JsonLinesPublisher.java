@@ -1,9 +1,10 @@
 package dev.ccotel.adapter.http;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -18,14 +19,8 @@ public final class JsonLinesPublisher implements PublishTelemetryPort {
     }
 
     @Override
-    public PublishOutcome publish(CcOtelRequest request) {
-        String line;
-        try {
-            line = BackendJson.toJsonString(request);
-        } catch (RuntimeException e) {
-            return new PublishOutcome.Rejected(request.itemCount(), "could not encode the request as JSON: "
-                    + e.getMessage());
-        }
+    public PublishOutcome publish(EncodedRequest request) {
+        String line = new String(request.body(), StandardCharsets.UTF_8);
         synchronized (out) {
             out.print(line + "\n"); // JSON Lines means \n, whatever the platform's line separator
             out.flush();

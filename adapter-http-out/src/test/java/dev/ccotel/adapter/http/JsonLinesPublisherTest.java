@@ -3,6 +3,7 @@ package dev.ccotel.adapter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,8 +15,8 @@ class JsonLinesPublisherTest {
     void eachRequest_isPrintedAsOneJsonLineAndAccepted() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLinesPublisher publisher = new JsonLinesPublisher(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertInstanceOf(Accepted.class, publisher.publish(Requests.everyField()));
-        assertInstanceOf(Accepted.class, publisher.publish(Requests.bare("s2")));
+        assertInstanceOf(Accepted.class, publisher.publish(BackendJson.encode(Requests.everyField())));
+        assertInstanceOf(Accepted.class, publisher.publish(BackendJson.encode(Requests.bare("s2"))));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n", -1);
         assertEquals(3, lines.length);
         assertEquals("", lines[2], "every line ends with \\n");

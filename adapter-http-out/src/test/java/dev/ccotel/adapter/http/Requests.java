@@ -14,13 +14,13 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** Hand-built requests for the tests: one that fills every field, and small ones that differ by id. */
-final class Requests {
-    static final Instant STARTED = Instant.parse("2026-01-02T03:04:05.678Z");
-    static final Instant AT = Instant.parse("2026-01-02T03:05:00.999Z");
+public final class Requests {
+    public static final Instant STARTED = Instant.parse("2026-01-02T03:04:05.678Z");
+    public static final Instant AT = Instant.parse("2026-01-02T03:05:00.999Z");
 
     private Requests() {}
 
-    static CcOtelRequest everyField() {
+    public static CcOtelRequest everyField() {
         Session session = new Session("sess-1", "2.1.328", "org-1", "acct-1", "user-1", "iTerm.app", "2.1.328",
                 "darwin", "24.5.0", "arm64", STARTED,
                 new SessionTotals(3, 4, 5, 1.25, 100, 200, 300, 400, 10, 2, 1, 1, 61.9));
@@ -49,13 +49,13 @@ final class Requests {
     }
 
     /** A request with nothing but ids: every optional field absent or empty. */
-    static CcOtelRequest bare(String sessionId) {
+    public static CcOtelRequest bare(String sessionId) {
         Session session = new Session(sessionId, "", "", "", "", "", "", "", "", "", STARTED, SessionTotals.ZERO);
         return new CcOtelRequest("laptop", "unknown", session, List.of(), List.of());
     }
 
     /** A small request with one event, so that it has an item count of 1. */
-    static CcOtelRequest withEvent(String eventId) {
+    public static CcOtelRequest withEvent(String eventId) {
         Event event = new Event(eventId, "user_prompt", AT, OptionalLong.empty(), "", "", OptionalDouble.empty(),
                 OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
                 OptionalLong.empty(), "", Optional.empty(), "", "", "", OptionalLong.of(5), Optional.empty(),

@@ -1,18 +1,19 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.EncodedRequest;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * The backend's JSON encoding of a {@link CcOtelRequest}: compact, one line, camelCase, empty
- * fields left out. Shared by the HTTP publisher, the spool and the CLI's {@code inspect} and
- * {@code --dry-run} printers, so that what is printed is exactly what would be posted.
+ * fields left out. Encoded once per request (see {@link WireEncoder}); what the store's outbox
+ * keeps, the client posts and the CLI's {@code inspect} and {@code --dry-run} print are the same bytes.
  */
 public final class BackendJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -33,15 +34,25 @@ public final class BackendJson {
         }
     }
 
+    /** The request in its wire form, ready to keep and post. */
+    public static EncodedRequest encode(CcOtelRequest request) {
+        return new EncodedRequest(request.session().sessionId(), toJson(request), request.itemCount());
+    }
+
     /** {@link #toJson} as a string, for printers. */
     public static String toJsonString(CcOtelRequest request) {
         return new String(toJson(request), StandardCharsets.UTF_8);
     }
 
-    /** The backend's response body, when it is the JSON object the contract describes; empty otherwise. */
-    static Optional<Wire.Response> parseResponse(byte[] body) {
+    /**
+     * The backend's own word that it dropped the data: its message when a 2xx body is the contract's
+     * response object with {@code success: false}; empty for any other body, which counts as taken.
+     */
+    public static Optional<String> refusalIn(byte[] body) {
         try {
-            return Optional.ofNullable(MAPPER.readValue(body, Wire.Response.class));
+            return Optional.ofNullable(MAPPER.readValue(body, Wire.Response.class))
+                    .filter(r -> Boolean.FALSE.equals(r.success()))
+                    .map(r -> r.message() == null ? "" : r.message());
         } catch (Exception e) {
             return Optional.empty();
         }

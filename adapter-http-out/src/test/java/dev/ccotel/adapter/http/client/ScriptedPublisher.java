@@ -1,5 +1,6 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A byte publisher that answers from a script (the last answer repeats) and records what it got. */
-final class ScriptedPublisher implements BytePublisher {
+final class ScriptedPublisher implements BackendClient {
     private final Deque<PublishOutcome> script = new ArrayDeque<>();
     private final List<byte[]> posts = new ArrayList<>();
     private Consumer<byte[]> onPost = json -> {};
@@ -30,7 +31,8 @@ final class ScriptedPublisher implements BytePublisher {
     }
 
     @Override
-    public synchronized PublishOutcome post(byte[] json, int itemCount) {
+    public synchronized PublishOutcome publish(EncodedRequest request) {
+        byte[] json = request.body();
         posts.add(json);
         onPost.accept(json);
         if (!script.isEmpty()) {
@@ -38,6 +40,9 @@ final class ScriptedPublisher implements BytePublisher {
         }
         return last;
     }
+
+    @Override
+    public void close() {}
 
     synchronized List<byte[]> posts() {
         return List.copyOf(posts);

@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -16,11 +16,10 @@ import java.util.Objects;
  * @param token {@code backend.token}, sent as {@code Authorization: CLI <token>}
  * @param timeout {@code backend.timeout}: connect timeout and read timeout of one POST
  * @param userAgentVersion the ccotel version, sent as {@code User-Agent: ccotel/<version>}
- * @param retryBudget {@code delivery.retry-budget}: how long retries may keep starting
- * @param spool {@code delivery.spool.*}
+ * @param retryBudget {@code delivery.retry-budget}: how long passthrough's retries may keep starting
  */
 public record HttpOutConfig(String url, String token, Duration timeout, String userAgentVersion,
-        Duration retryBudget, SpoolConfig spool) {
+        Duration retryBudget) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(5);
     /** Claude Code's default OTLP export timeout: a publish, retries included, must end before it. */
@@ -53,7 +52,6 @@ public record HttpOutConfig(String url, String token, Duration timeout, String u
         if (userAgentVersion == null || userAgentVersion.isBlank()) {
             throw new IllegalArgumentException("userAgentVersion (the ccotel version) must be set");
         }
-        Objects.requireNonNull(spool, "delivery.spool");
     }
 
     /**
@@ -80,7 +78,7 @@ public record HttpOutConfig(String url, String token, Duration timeout, String u
     @Override
     public String toString() {
         return "HttpOutConfig[url=" + url + ", token=" + maskToken(token) + ", timeout=" + timeout
-                + ", userAgentVersion=" + userAgentVersion + ", retryBudget=" + retryBudget + ", spool=" + spool + "]";
+                + ", userAgentVersion=" + userAgentVersion + ", retryBudget=" + retryBudget + "]";
     }
 
     private static URI parseUrl(String url) {

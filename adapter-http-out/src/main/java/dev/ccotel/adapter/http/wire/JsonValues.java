@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.wire;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

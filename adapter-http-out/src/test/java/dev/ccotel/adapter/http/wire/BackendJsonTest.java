@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.adapter.http.Requests;
 import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.Event;
 import java.io.InputStream;
@@ -79,12 +80,14 @@ class BackendJsonTest {
     }
 
     @Test
-    void backendResponse_isReadLeniently() {
-        byte[] body = "{\"success\":true,\"eventsProcessed\":2,\"metricsProcessed\":3,\"message\":\"ok\",\"extra\":[1]}"
+    void backendResponse_isReadLeniently_onlySuccessFalseIsARefusal() {
+        byte[] taken = "{\"success\":true,\"eventsProcessed\":2,\"metricsProcessed\":3,\"message\":\"ok\",\"extra\":[1]}"
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals(Optional.of(new Wire.Response(true, 2L, 3L, "ok")), BackendJson.parseResponse(body));
-        assertEquals(Optional.empty(), BackendJson.parseResponse("<html>".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(Optional.empty(), BackendJson.parseResponse(new byte[0]));
+        byte[] dropped = "{\"success\":false,\"message\":\"no\",\"extra\":[1]}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Optional.empty(), BackendJson.refusalIn(taken));
+        assertEquals(Optional.of("no"), BackendJson.refusalIn(dropped));
+        assertEquals(Optional.empty(), BackendJson.refusalIn("<html>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Optional.empty(), BackendJson.refusalIn(new byte[0]));
     }
 
     private static CcOtelRequest withToolParameters(String raw) {

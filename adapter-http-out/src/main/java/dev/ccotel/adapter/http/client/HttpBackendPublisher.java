@@ -1,5 +1,7 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
+import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
@@ -20,7 +22,7 @@ import java.util.Optional;
  * One POST per request to {@code {backend.url}/api/v1/cc/otel}, classified by {@link StatusClassifier}.
  * The client is built once, so connections are kept alive and reused between exports. Never throws.
  */
-final class HttpBackendPublisher implements BytePublisher, AutoCloseable {
+public final class HttpBackendPublisher implements BackendClient {
     private static final System.Logger LOG = System.getLogger(HttpBackendPublisher.class.getName());
     /** Enough of an error body to explain it; more is never read, whatever the backend sends. */
     static final int MAX_ERROR_BODY = 1024;
@@ -30,7 +32,7 @@ final class HttpBackendPublisher implements BytePublisher, AutoCloseable {
     private final String token;
     private final Clock clock;
 
-    HttpBackendPublisher(HttpOutConfig config, Clock clock) {
+    public HttpBackendPublisher(HttpOutConfig config, Clock clock) {
         this.token = config.token();
         this.clock = clock;
         this.client = WebClient.builder()
@@ -47,8 +49,10 @@ final class HttpBackendPublisher implements BytePublisher, AutoCloseable {
     }
 
     @Override
-    public PublishOutcome post(byte[] json, int itemCount) {
-        try (HttpClientResponse response = client.post().contentType(MediaTypes.APPLICATION_JSON).submit(json)) {
+    public PublishOutcome publish(EncodedRequest request) {
+        int itemCount = request.itemCount();
+        try (HttpClientResponse response = client.post().contentType(MediaTypes.APPLICATION_JSON)
+                .submit(request.body())) {
             PublishOutcome outcome = outcome(response, itemCount);
             if (outcome instanceof Rejected rejected) {
                 LOG.log(Level.WARNING, "backend rejected {0} item(s): {1}", itemCount, rejected.message());
@@ -65,11 +69,11 @@ final class HttpBackendPublisher implements BytePublisher, AutoCloseable {
     private PublishOutcome outcome(HttpClientResponse response, int itemCount) {
         int status = response.status().code();
         if (status >= 200 && status < 300) {
-            BackendJson.parseResponse(read(response, MAX_SUCCESS_BODY))
-                    .filter(r -> Boolean.FALSE.equals(r.success()))
-                    .ifPresent(r -> LOG.log(Level.WARNING, "backend answered {0} but success=false: {1}",
-                            status, printable(r.message() == null ? "" : r.message())));
-            return new Accepted();
+            // A backend that says it dropped the data has not taken it, whatever its status says.
+            return BackendJson.refusalIn(read(response, MAX_SUCCESS_BODY))
+                    .<PublishOutcome>map(message -> new Rejected(itemCount, "backend answered HTTP " + status
+                            + " with success=false" + (message.isBlank() ? "" : ": " + printable(message))))
+                    .orElseGet(Accepted::new);
         }
         String body = printable(new String(read(response, MAX_ERROR_BODY), StandardCharsets.UTF_8));
         Optional<Duration> retryAfter = response.headers().first(HeaderNames.RETRY_AFTER)

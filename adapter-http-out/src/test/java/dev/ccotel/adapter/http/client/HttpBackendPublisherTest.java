@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.http.FakeBackend.Reply;
+import dev.ccotel.adapter.http.Requests;
+import dev.ccotel.adapter.http.client.FakeBackend.Reply;
+import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
+import dev.ccotel.ports.out.PublishOutcome.TokenRefused;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +51,7 @@ class HttpBackendPublisherTest {
     @ParameterizedTest(name = "backendAnswers{0}_outcomeIs{1}")
     @CsvSource({
         "200, Accepted", "201, Accepted", "204, Accepted",
-        "400, Rejected", "401, Rejected", "403, Rejected", "404, Rejected", "413, Rejected", "422, Rejected",
+        "400, Rejected", "401, TokenRefused", "403, TokenRefused", "404, Rejected", "413, Rejected", "422, Rejected",
         "408, RetryLater", "429, RetryLater", "500, RetryLater", "502, RetryLater", "503, RetryLater",
         "504, RetryLater"})
     void statusTable(int status, String expected) {
@@ -80,7 +84,7 @@ class HttpBackendPublisherTest {
         "/prefix/, /prefix/api/v1/cc/otel", "/api/v1/cc/otel, /api/v1/cc/otel"})
     void baseUrlWithOrWithoutSlashOrPrefix_postsToTheApiPathBelowIt(String suffix, String expectedPath) {
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url() + suffix))) {
-            assertInstanceOf(Accepted.class, publisher.publish(REQUEST));
+            assertInstanceOf(Accepted.class, publisher.publish(BackendJson.encode(REQUEST)));
         }
         assertEquals(expectedPath, backend.received().getFirst().path());
     }
@@ -89,9 +93,9 @@ class HttpBackendPublisherTest {
     @ValueSource(ints = {401, 403})
     void backendRefusesToken_messageSaysSoWithoutShowingTheToken(int status) {
         backend.answer(r -> Reply.of(status, "bad token " + TestConfigs.TOKEN));
-        Rejected rejected = assertInstanceOf(Rejected.class, publish(REQUEST));
-        assertTrue(rejected.message().contains("refused the token"), rejected.message());
-        assertFalse(rejected.message().contains(TestConfigs.TOKEN), rejected.message());
+        TokenRefused refused = assertInstanceOf(TokenRefused.class, publish(REQUEST));
+        assertTrue(refused.message().contains("refused the token"), refused.message());
+        assertFalse(refused.message().contains(TestConfigs.TOKEN), refused.message());
     }
 
     @Test
@@ -118,6 +122,20 @@ class HttpBackendPublisherTest {
     }
 
     @Test
+    void backendAnswers200ButSuccessFalse_isRefusedData_notDelivered() {
+        backend.answer(r -> Reply.of(200, "{\"success\":false,\"message\":\"quota exceeded\"}"));
+        Rejected rejected = assertInstanceOf(Rejected.class, publish(REQUEST));
+        assertTrue(rejected.message().contains("success=false: quota exceeded"), rejected.message());
+        assertEquals(REQUEST.itemCount(), rejected.count());
+    }
+
+    @Test
+    void backendAnswers200WithSuccessTrue_isAccepted() {
+        backend.answer(r -> Reply.of(200, "{\"success\":true,\"eventsProcessed\":2}"));
+        assertInstanceOf(Accepted.class, publish(REQUEST));
+    }
+
+    @Test
     void backendAnswers200WithNonJsonBody_outcomeIsAccepted() {
         backend.answer(r -> Reply.of(200, "<html>ok</html>"));
         assertInstanceOf(Accepted.class, publish(REQUEST));
@@ -137,7 +155,7 @@ class HttpBackendPublisherTest {
             closedPort = socket.getLocalPort();
         }
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl("http://127.0.0.1:" + closedPort))) {
-            RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
+            RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(BackendJson.encode(REQUEST)));
             assertTrue(later.reason().startsWith("backend unreachable"), later.reason());
         }
     }
@@ -155,7 +173,7 @@ class HttpBackendPublisherTest {
         });
         try (HttpBackendPublisher publisher =
                 publisher(TestConfigs.forUrl(backend.url(), Duration.ofMillis(200)))) {
-            assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
+            assertInstanceOf(RetryLater.class, publisher.publish(BackendJson.encode(REQUEST)));
         } finally {
             release.countDown();
         }
@@ -165,7 +183,7 @@ class HttpBackendPublisherTest {
     void httpsToAServerThatSpeaksNoTls_outcomeIsRetryLater() {
         String https = backend.url().replace("http://", "https://");
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(https, Duration.ofMillis(500)))) {
-            RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(REQUEST));
+            RetryLater later = assertInstanceOf(RetryLater.class, publisher.publish(BackendJson.encode(REQUEST)));
             assertTrue(later.reason().startsWith("backend unreachable"), later.reason());
         }
     }
@@ -175,14 +193,14 @@ class HttpBackendPublisherTest {
         byte[] json = "{\"host\":\"h\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {
             backend.answer(400);
-            assertEquals(3, assertInstanceOf(Rejected.class, publisher.post(json, 3)).count());
+            assertEquals(3, assertInstanceOf(Rejected.class, publisher.publish(new EncodedRequest("s", json, 3))).count());
         }
         assertArrayEquals(json, backend.received().getFirst().body());
     }
 
     private PublishOutcome publish(CcOtelRequest request) {
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {
-            return publisher.publish(request);
+            return publisher.publish(BackendJson.encode(request));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import io.helidon.webclient.api.ConnectedSocketInfo;
 import io.helidon.webclient.api.ConnectedSocketChannelInfo;

@@ -1,11 +1,15 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.http.FakeBackend.Reply;
+import dev.ccotel.adapter.http.Requests;
+import dev.ccotel.adapter.http.client.FakeBackend.Reply;
+import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.service.Backoff;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
@@ -19,7 +23,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class RetryingPublisherTest {
-    private static final byte[] JSON = "{}".getBytes();
+    private static final EncodedRequest REQUEST = new EncodedRequest("s", "{}".getBytes(), 1);
     private static final RetryLater UNAVAILABLE = new RetryLater("503", Optional.empty());
     private static final RandomGenerator NO_JITTER = new java.util.Random(1) {
         @Override
@@ -37,7 +41,7 @@ class RetryingPublisherTest {
             backend.answer(r -> Reply.of(calls.getAndIncrement() == 0 ? 503 : 200));
             try (HttpBackendPublisher http = new HttpBackendPublisher(TestConfigs.forUrl(backend.url()),
                     Clock.systemUTC())) {
-                PublishOutcome outcome = retrying(http, Duration.ofSeconds(5)).publish(Requests.everyField());
+                PublishOutcome outcome = retrying(http, Duration.ofSeconds(5)).publish(BackendJson.encode(Requests.everyField()));
                 assertInstanceOf(Accepted.class, outcome);
             }
             assertEquals(2, backend.received().size());
@@ -47,7 +51,7 @@ class RetryingPublisherTest {
     @Test
     void backendKeepsAnswering503_givesUpWithinTheBudgetWithRetryLater() {
         ScriptedPublisher backend = new ScriptedPublisher(UNAVAILABLE);
-        PublishOutcome outcome = retrying(backend, Duration.ofSeconds(5)).post(JSON, 1);
+        PublishOutcome outcome = retrying(backend, Duration.ofSeconds(5)).publish(REQUEST);
         RetryLater later = assertInstanceOf(RetryLater.class, outcome);
         assertTrue(later.reason().startsWith("503 ("), later.reason());
         Duration slept = time.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
@@ -58,7 +62,7 @@ class RetryingPublisherTest {
     @Test
     void backoffDoublesUpToItsCap() {
         ScriptedPublisher backend = new ScriptedPublisher(UNAVAILABLE);
-        retrying(backend, Duration.ofSeconds(20)).post(JSON, 1);
+        retrying(backend, Duration.ofSeconds(20)).publish(REQUEST);
         assertEquals(List.of(200L, 400L, 800L, 1600L, 2000L), time.sleeps().subList(0, 5).stream()
                 .map(Duration::toMillis).toList());
     }
@@ -66,7 +70,7 @@ class RetryingPublisherTest {
     @Test
     void backendRejects400_isNotRetried() {
         ScriptedPublisher backend = new ScriptedPublisher(new Rejected(1, "400"));
-        assertInstanceOf(Rejected.class, retrying(backend, Duration.ofSeconds(5)).post(JSON, 1));
+        assertInstanceOf(Rejected.class, retrying(backend, Duration.ofSeconds(5)).publish(REQUEST));
         assertEquals(1, backend.posts().size());
         assertEquals(List.of(), time.sleeps());
     }
@@ -75,7 +79,7 @@ class RetryingPublisherTest {
     void retryAfterWithinTheBudget_isWaitedFor() {
         ScriptedPublisher backend = new ScriptedPublisher(new RetryLater("429", Optional.of(Duration.ofSeconds(3))),
                 new Accepted());
-        assertInstanceOf(Accepted.class, retrying(backend, Duration.ofSeconds(5)).post(JSON, 1));
+        assertInstanceOf(Accepted.class, retrying(backend, Duration.ofSeconds(5)).publish(REQUEST));
         assertEquals(List.of(Duration.ofSeconds(3)), time.sleeps());
     }
 
@@ -83,7 +87,7 @@ class RetryingPublisherTest {
     void retryAfterBeyondTheBudget_givesUpAtOnceKeepingTheDelay() {
         ScriptedPublisher backend = new ScriptedPublisher(new RetryLater("429", Optional.of(Duration.ofSeconds(60))),
                 new Accepted());
-        RetryLater later = assertInstanceOf(RetryLater.class, retrying(backend, Duration.ofSeconds(5)).post(JSON, 1));
+        RetryLater later = assertInstanceOf(RetryLater.class, retrying(backend, Duration.ofSeconds(5)).publish(REQUEST));
         assertEquals(Optional.of(Duration.ofSeconds(60)), later.after());
         assertEquals(1, backend.posts().size());
     }
@@ -91,18 +95,19 @@ class RetryingPublisherTest {
     @Test
     void slowFailuresEatTheBudget_noRetryStartsAfterIt() {
         ScriptedPublisher backend = new ScriptedPublisher(UNAVAILABLE).onPost(json -> time.advance(Duration.ofSeconds(3)));
-        assertInstanceOf(RetryLater.class, retrying(backend, Duration.ofSeconds(5)).post(JSON, 1));
+        assertInstanceOf(RetryLater.class, retrying(backend, Duration.ofSeconds(5)).publish(REQUEST));
         assertEquals(2, backend.posts().size());
     }
 
     @Test
     void zeroBudget_meansOneAttempt() {
         ScriptedPublisher backend = new ScriptedPublisher(UNAVAILABLE);
-        assertInstanceOf(RetryLater.class, retrying(backend, Duration.ZERO).post(JSON, 1));
+        assertInstanceOf(RetryLater.class, retrying(backend, Duration.ZERO).publish(REQUEST));
         assertEquals(1, backend.posts().size());
     }
 
-    private RetryingPublisher retrying(BytePublisher delegate, Duration budget) {
-        return new RetryingPublisher(delegate, budget, time, time, NO_JITTER);
+    private RetryingPublisher retrying(BackendClient delegate, Duration budget) {
+        return new RetryingPublisher(delegate, budget, time, time,
+                () -> new Backoff(RetryingPublisher.FIRST_BACKOFF, RetryingPublisher.MAX_BACKOFF, NO_JITTER));
     }
 }

@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import java.time.Duration;
 
@@ -12,6 +12,6 @@ final class TestConfigs {
     }
 
     static HttpOutConfig forUrl(String url, Duration timeout) {
-        return new HttpOutConfig(url, TOKEN, timeout, "1.2.3", Duration.ofSeconds(2), SpoolConfig.disabled());
+        return new HttpOutConfig(url, TOKEN, timeout, "1.2.3", Duration.ofSeconds(2));
     }
 }

@@ -1,9 +1,10 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
+import dev.ccotel.ports.out.PublishOutcome.TokenRefused;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  * The status table, as the Collector's OTLP exporter reads it: 2xx delivered; 408, 429 and 5xx
  * are worth retrying; any other 4xx means the data itself was refused and re-sending cannot help.
  * Redirects are not followed (the token must not travel elsewhere) and, like anything else
- * unclassified, count as retry-later so that the spool keeps the data until backend.url is fixed.
+ * unclassified, count as retry-later so that the outbox keeps the data until backend.url is fixed.
+ * A refused token (401/403) is a setup problem, not bad data: it is kept too.
  */
 final class StatusClassifier {
     private StatusClassifier() {}
@@ -28,8 +30,7 @@ final class StatusClassifier {
             return new Accepted();
         }
         if (status == 401 || status == 403) {
-            return new Rejected(itemCount, "backend refused the token (" + statusText + "); check backend.token"
-                    + detail);
+            return new TokenRefused("backend refused the token (" + statusText + "); check backend.token" + detail);
         }
         if (status == 429 || status == 503) {
             return new RetryLater("backend answered " + statusText + detail, retryAfter);

@@ -1,4 +1,4 @@
-package dev.ccotel.adapter.http;
+package dev.ccotel.adapter.http.client;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,26 +41,18 @@ class HttpOutConfigTest {
     @ValueSource(strings = {" ", "", "abc def", "tok\r\nX-Evil: 1", "tökén"})
     void missingOrUnsendableToken_isRefusedNamingBackendToken(String token) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HttpOutConfig(
-                "https://a.example", token, Duration.ofSeconds(1), "1", Duration.ZERO, SpoolConfig.disabled()));
+                "https://a.example", token, Duration.ofSeconds(1), "1", Duration.ZERO));
         assertTrue(e.getMessage().startsWith("backend.token"), e.getMessage());
     }
 
     @Test
     void timeoutAndBudgetBeyondTheClientDeadline_areRefusedNamingTheKeys() {
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new HttpOutConfig(
-                "https://a.example", TOKEN, Duration.ZERO, "1", Duration.ZERO, SpoolConfig.disabled()));
+                "https://a.example", TOKEN, Duration.ZERO, "1", Duration.ZERO));
         assertTrue(timeout.getMessage().startsWith("backend.timeout"), timeout.getMessage());
         IllegalArgumentException budget = assertThrows(IllegalArgumentException.class, () -> new HttpOutConfig(
-                "https://a.example", TOKEN, Duration.ofSeconds(10), "1", Duration.ofSeconds(25),
-                SpoolConfig.disabled()));
+                "https://a.example", TOKEN, Duration.ofSeconds(10), "1", Duration.ofSeconds(25)));
         assertTrue(budget.getMessage().startsWith("delivery.retry-budget"), budget.getMessage());
-    }
-
-    @Test
-    void spoolTooSmall_isRefusedNamingMaxBytes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SpoolConfig(true, java.nio.file.Path.of("/tmp/x"), 10, Duration.ofDays(1)));
-        assertTrue(e.getMessage().startsWith("delivery.spool.max-bytes"), e.getMessage());
     }
 
     @Test
@@ -78,7 +70,6 @@ class HttpOutConfigTest {
     }
 
     private static HttpOutConfig config(String url) {
-        return new HttpOutConfig(url, TOKEN, Duration.ofSeconds(10), "1.0", Duration.ofSeconds(5),
-                SpoolConfig.disabled());
+        return new HttpOutConfig(url, TOKEN, Duration.ofSeconds(10), "1.0", Duration.ofSeconds(5));
     }
 }
