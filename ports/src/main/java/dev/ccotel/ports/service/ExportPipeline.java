@@ -3,6 +3,7 @@ package dev.ccotel.ports.service;
 import dev.ccotel.domain.ExportGroups;
 import dev.ccotel.domain.Folded;
 import dev.ccotel.domain.OtlpMapper;
+import dev.ccotel.domain.SessionState;
 import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.ports.in.IngestResult;
@@ -16,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +60,15 @@ public final class ExportPipeline {
         }
         int[] held = locks.lock(sessionIds);
         try {
-            Folded folded = mapper.fold(groups, states.load(sessionIds), clock.instant(), states.trustedSince());
+            Map<String, SessionState> known;
+            try {
+                known = states.load(sessionIds);
+            } catch (RuntimeException e) {
+                // Folding into empty states would count the sessions from zero: let the exporter retry instead.
+                LOG.log(Level.WARNING, "cannot load the sessions' state: " + e.getMessage());
+                return new IngestResult.RetryLater("cannot load session state: " + e.getMessage(), Optional.empty());
+            }
+            Folded folded = mapper.fold(groups, known, clock.instant(), states.trustedSince());
             Encoded encoded = encode(folded.result());
             PublishOutcome outcome = keepSafely(new KeptExport(encoded.requests, folded.states()));
             return answer(outcome, encoded);

@@ -1,0 +1,201 @@
+package dev.ccotel.adapter.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one connection the daemon writes through, and the schema's migrations. SQLite takes one
+ * writer at a time anyway; a lock in front of the connection makes that explicit and keeps JDBC
+ * objects on one thread at a time.
+ *
+ * <p>Durability: WAL with {@code synchronous=FULL}, so a transaction that committed is on disk
+ * (fsync'ed) before the exporter hears "success", power loss included. {@code NORMAL} would be
+ * safe against a crash of the daemon but not of the machine; see docs/PERFORMANCE.md for what
+ * each costs.
+ */
+final class Database implements AutoCloseable {
+    /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
+    static final int SCHEMA_VERSION = 1;
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path path;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Path path, Connection connection) {
+        this.path = path;
+        this.connection = connection;
+    }
+
+    static Database open(Path path) throws IOException, SQLException {
+        createPrivately(path);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000"); // a report reading at the same moment must not fail a write
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            migrate(c, path);
+            return new Database(path, c);
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** A read-only connection for reports: WAL lets it read while the daemon writes. */
+    static Connection openReadOnly(Path path) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=ro");
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            int version = userVersion(c);
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException(path + " was written by a newer ccotel (schema " + version + "; this one reads "
+                        + SCHEMA_VERSION + ")");
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     * {@code BEGIN IMMEDIATE} takes the write lock up front, so a busy database fails here (after
+     * the busy timeout) rather than half way. The statements are issued by hand, not through
+     * JDBC's auto-commit switch: SQLite rolls a transaction back by itself after some errors
+     * (SQLITE_FULL among them), and the driver's own bookkeeping would then go wrong.
+     */
+    <T> T inTransaction(Work<T> work) throws SQLException {
+        return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    /** Runs {@code work} in a read transaction: one consistent view, and no wait for a writer (WAL). */
+    <T> T read(Work<T> work) throws SQLException {
+        return transaction("BEGIN", work);
+    }
+
+    private <T> T transaction(String begin, Work<T> work) throws SQLException {
+        lock.lock();
+        try (Statement control = connection.createStatement()) {
+            control.execute(begin);
+            try {
+                T result = work.run(connection);
+                control.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    control.execute("ROLLBACK");
+                } catch (SQLException alreadyRolledBack) {
+                    // SQLite ended the transaction itself; nothing is left to undo
+                }
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        lock.lock();
+        try {
+            connection.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The folder 0700 and the file 0600 from the moment they exist; SQLite gives its -wal and -shm files the same mode. */
+    private static void createPrivately(Path path) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path dir = path.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        if (Files.exists(path)) {
+            return;
+        }
+        try {
+            if (posix) {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(path);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it first; it applied the same mode
+        }
+    }
+
+    private static void migrate(Connection c, Path path) throws SQLException, IOException {
+        int version = userVersion(c);
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException(path + " was written by a newer ccotel (schema " + version + "; this one knows up to "
+                    + SCHEMA_VERSION + "): upgrade ccotel, or point store.path at another file");
+        }
+        for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String statement : script(next).split(";\\s*(\\n|$)")) {
+                    if (containsSql(statement)) {
+                        s.execute(statement);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + next);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static boolean containsSql(String statement) {
+        return statement.lines().anyMatch(line -> !line.isBlank() && !line.strip().startsWith("--"));
+    }
+
+    private static String script(int version) throws IOException {
+        String name = "schema-" + version + ".sql";
+        try (InputStream in = Database.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("schema script " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

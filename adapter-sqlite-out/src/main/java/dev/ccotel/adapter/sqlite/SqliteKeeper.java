@@ -1,0 +1,195 @@
+package dev.ccotel.adapter.sqlite;
+
+import dev.ccotel.domain.SessionState;
+import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.MetricPoint;
+import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionTotals;
+import dev.ccotel.ports.out.KeepTelemetryPort;
+import dev.ccotel.ports.out.KeptExport;
+import dev.ccotel.ports.out.PublishOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Keeps an export in one transaction: its events and data points (once each, by id), each
+ * session's latest row and state, and, when a backend is configured, one outbox entry per request.
+ * Any failure rolls all of it back and tells the exporter to retry, with the store's own words.
+ */
+final class SqliteKeeper implements KeepTelemetryPort {
+    private static final System.Logger LOG = System.getLogger(SqliteKeeper.class.getName());
+
+    private final Database db;
+    private final StoreConfig config;
+    private final SqliteOutbox outbox;
+    private final Clock clock;
+    private final RateLimitedLog failures;
+
+    SqliteKeeper(Database db, StoreConfig config, SqliteOutbox outbox, Clock clock) {
+        this.db = db;
+        this.config = config;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.failures = new RateLimitedLog(LOG, clock);
+    }
+
+    @Override
+    public PublishOutcome keep(KeptExport export) {
+        long bytes = export.requests().stream().mapToLong(r -> r.encoded().body().length).sum();
+        if (config.forward() && !outbox.hasRoomFor(bytes)) {
+            String reason = "the outbox is full (" + outbox.depth().bytes() + " bytes wait for the backend, limit "
+                    + config.outboxMaxBytes() + ", see delivery.spool.max-bytes)";
+            failures.warn(reason + ": exports are refused until the backend takes some");
+            return new PublishOutcome.RetryLater(reason, Optional.empty());
+        }
+        long now = clock.millis();
+        try {
+            db.inTransaction(c -> {
+                for (KeptExport.Request r : export.requests()) {
+                    if (config.keepsHistory()) {
+                        writeRows(c, r.request());
+                    }
+                    writeSession(c, r.request(), now);
+                }
+                for (SessionState state : export.states()) {
+                    writeState(c, state, now);
+                }
+                if (config.forward()) {
+                    outbox.append(c, export.requests(), now);
+                }
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            String reason = "the local store " + db.path() + " cannot write: " + e.getMessage();
+            failures.warn(reason + "; the exporter is told to retry");
+            return new PublishOutcome.RetryLater(reason, Optional.empty());
+        }
+        if (config.forward()) {
+            outbox.added(export.requests().size(), bytes);
+        }
+        failures.recovered("the local store writes again");
+        return new PublishOutcome.Accepted();
+    }
+
+    private static void writeRows(Connection c, CcOtelRequest request) throws SQLException {
+        String sessionId = request.session().sessionId();
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
+                + " ts, model, cost_usd, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,"
+                + " duration_ms, tool_name, success, status_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Event e : request.events()) {
+                ps.setString(1, e.eventId());
+                ps.setString(2, sessionId);
+                ps.setString(3, e.eventType());
+                ps.setLong(4, e.timestamp().toEpochMilli());
+                ps.setString(5, nonNull(e.model()));
+                setDouble(ps, 6, e.costUsd());
+                setLong(ps, 7, e.inputTokens());
+                setLong(ps, 8, e.outputTokens());
+                setLong(ps, 9, e.cacheReadTokens());
+                setLong(ps, 10, e.cacheCreationTokens());
+                setLong(ps, 11, e.durationMs());
+                ps.setString(12, nonNull(e.toolName()));
+                if (e.success().isPresent()) {
+                    ps.setInt(13, e.success().get() ? 1 : 0);
+                } else {
+                    ps.setNull(13, Types.INTEGER);
+                }
+                setLong(ps, 14, e.statusCode());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO metrics (metric_id, session_id,"
+                + " metric_type, ts, value, model, token_type, lines_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (MetricPoint m : request.metrics()) {
+                ps.setString(1, m.metricId());
+                ps.setString(2, sessionId);
+                ps.setString(3, m.metricType().wireName());
+                ps.setLong(4, m.timestamp().toEpochMilli());
+                ps.setDouble(5, m.value());
+                ps.setString(6, nonNull(m.model()));
+                ps.setString(7, nonNull(m.tokenType()));
+                ps.setString(8, nonNull(m.linesType()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeSession(Connection c, CcOtelRequest request, long now) throws SQLException {
+        Session s = request.session();
+        SessionTotals t = s.totals();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session_id, host, project, app_version,"
+                + " terminal_type, os_type, started_at, last_seen, prompts, tool_calls, api_requests, cost_usd,"
+                + " input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, lines_added, lines_removed,"
+                + " commits, pull_requests, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET host = excluded.host, project = excluded.project,"
+                + " app_version = excluded.app_version, terminal_type = excluded.terminal_type,"
+                + " os_type = excluded.os_type, started_at = MIN(started_at, excluded.started_at),"
+                + " last_seen = excluded.last_seen, prompts = excluded.prompts, tool_calls = excluded.tool_calls,"
+                + " api_requests = excluded.api_requests, cost_usd = excluded.cost_usd,"
+                + " input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,"
+                + " cache_read_tokens = excluded.cache_read_tokens,"
+                + " cache_creation_tokens = excluded.cache_creation_tokens, lines_added = excluded.lines_added,"
+                + " lines_removed = excluded.lines_removed, commits = excluded.commits,"
+                + " pull_requests = excluded.pull_requests, active_seconds = excluded.active_seconds")) {
+            int i = 1;
+            ps.setString(i++, s.sessionId());
+            ps.setString(i++, request.host());
+            ps.setString(i++, request.project());
+            ps.setString(i++, nonNull(s.appVersion()));
+            ps.setString(i++, nonNull(s.terminalType()));
+            ps.setString(i++, nonNull(s.osType()));
+            ps.setLong(i++, s.startedAt().toEpochMilli());
+            ps.setLong(i++, now);
+            for (long v : new long[] {t.prompts(), t.toolCalls(), t.apiRequests()}) {
+                ps.setLong(i++, v);
+            }
+            ps.setDouble(i++, t.costUsd());
+            for (long v : new long[] {t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheCreationTokens(),
+                    t.linesAdded(), t.linesRemoved(), t.commits(), t.pullRequests()}) {
+                ps.setLong(i++, v);
+            }
+            ps.setDouble(i, t.activeSeconds());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void writeState(Connection c, SessionState state, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_states (session_id, last_seen, state)"
+                + " VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET last_seen = excluded.last_seen,"
+                + " state = excluded.state")) {
+            ps.setString(1, state.sessionId());
+            ps.setLong(2, now);
+            ps.setBytes(3, state.encode());
+            ps.executeUpdate();
+        }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, OptionalLong value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setLong(index, value.getAsLong());
+        } else {
+            ps.setNull(index, Types.INTEGER);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int index, OptionalDouble value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setDouble(index, value.getAsDouble());
+        } else {
+            ps.setNull(index, Types.REAL);
+        }
+    }
+}
