@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The one connection the daemon writes through, and the schema's migrations. SQLite takes one
@@ -63,9 +64,11 @@ final class Database implements AutoCloseable {
 
     /** A read-only connection for reports: WAL lets it read while the daemon writes. */
     static Connection openReadOnly(Path path) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=ro");
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        Connection c = config.createConnection("jdbc:sqlite:" + path);
+        try {
             int version = userVersion(c);
             if (version > SCHEMA_VERSION) {
                 throw new SQLException(path + " was written by a newer ccotel (schema " + version + "; this one reads "

@@ -1,0 +1,149 @@
+package dev.ccotel.adapter.sqlite;
+
+import dev.ccotel.ports.in.Usage;
+import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.out.UsageSlice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the history for reports over a read-only connection of its own: it never creates, migrates
+ * or locks the file, and it reads while a daemon writes (WAL). Sums per session, model and quarter
+ * hour in SQL, so a report reads a few rows per session and day, not every event.
+ */
+public final class SqliteUsageReader implements ReadUsagePort {
+    static final long QUARTER_MS = 15 * 60 * 1000;
+
+    private static final String METRICS = "SELECT m.session_id, m.model, (m.ts / ?) * ? AS quarter,"
+            + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'input' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'output' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'cacheCreation' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'cacheRead' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'cost_usage' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'lines_of_code_count' AND m.lines_type = 'added' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'lines_of_code_count' AND m.lines_type = 'removed' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'commit_count' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'pull_request_count' THEN m.value ELSE 0 END),"
+            + " SUM(CASE WHEN m.metric_type = 'active_time_total' THEN m.value ELSE 0 END)"
+            + " FROM metrics m JOIN sessions s ON s.session_id = m.session_id"
+            + " WHERE m.ts >= ? AND m.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
+    private static final String EVENTS = "SELECT e.session_id, e.model, (e.ts / ?) * ? AS quarter,"
+            + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.input_tokens, 0) ELSE 0 END),"
+            + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.output_tokens, 0) ELSE 0 END),"
+            + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.cache_creation_tokens, 0) ELSE 0 END),"
+            + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.cache_read_tokens, 0) ELSE 0 END),"
+            + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.cost_usd, 0) ELSE 0 END),"
+            + " SUM(e.event_type = 'user_prompt'), SUM(e.event_type = 'tool_result'),"
+            + " SUM(e.event_type = 'api_request'), SUM(e.event_type = 'api_error')"
+            + " FROM events e JOIN sessions s ON s.session_id = e.session_id"
+            + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
+
+    private final Path path;
+
+    public SqliteUsageReader(Path path) {
+        this.path = path;
+    }
+
+    /** Whether there is a store to read at all. */
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
+    @Override
+    public List<UsageSlice> slices(Instant from, Instant to, Optional<String> project) {
+        if (!exists()) {
+            return List.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            c.setAutoCommit(false); // one read transaction: metrics, events and sessions from the same moment
+            Map<List<Object>, Builder> slices = new LinkedHashMap<>();
+            read(c, METRICS, from, to, project, slices, true);
+            read(c, EVENTS, from, to, project, slices, false);
+            Map<String, String[]> sessions = sessions(c);
+            c.commit();
+            List<UsageSlice> out = new ArrayList<>(slices.size());
+            for (Builder b : slices.values()) {
+                String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0"});
+                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1]))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void read(Connection c, String sql, Instant from, Instant to, Optional<String> project,
+            Map<List<Object>, Builder> into, boolean metrics) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, QUARTER_MS);
+            ps.setLong(2, QUARTER_MS);
+            ps.setLong(3, from.toEpochMilli());
+            ps.setLong(4, to.toEpochMilli());
+            ps.setString(5, project.orElse(null));
+            ps.setString(6, project.orElse(null));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Builder b = into.computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                            k -> new Builder((String) k.get(0), (String) k.get(1), (Long) k.get(2)));
+                    Usage.Tokens tokens = new Usage.Tokens(Math.round(rs.getDouble(4)), Math.round(rs.getDouble(5)),
+                            Math.round(rs.getDouble(6)), Math.round(rs.getDouble(7)));
+                    UsageSlice.Priced priced = new UsageSlice.Priced(tokens, rs.getDouble(8));
+                    if (metrics) {
+                        b.fromMetrics = priced;
+                        b.code = new Usage.CodeChanges(Math.round(rs.getDouble(9)), Math.round(rs.getDouble(10)),
+                                Math.round(rs.getDouble(11)), Math.round(rs.getDouble(12)));
+                        b.activeSeconds = rs.getDouble(13);
+                    } else {
+                        b.fromEvents = priced;
+                        b.activity = new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, String[]> sessions(Connection c) throws SQLException {
+        Map<String, String[]> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, project, started_at FROM sessions");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3))});
+            }
+        }
+        return out;
+    }
+
+    /** One slice, filled from the metrics query and the events query. */
+    private static final class Builder {
+        final String sessionId;
+        final String model;
+        final long quarter;
+        UsageSlice.Priced fromMetrics = UsageSlice.Priced.ZERO;
+        UsageSlice.Priced fromEvents = UsageSlice.Priced.ZERO;
+        Usage.Activity activity = Usage.Activity.ZERO;
+        Usage.CodeChanges code = Usage.CodeChanges.ZERO;
+        double activeSeconds;
+
+        Builder(String sessionId, String model, long quarter) {
+            this.sessionId = sessionId;
+            this.model = model;
+            this.quarter = quarter;
+        }
+
+        UsageSlice build(String project, Instant sessionStart) {
+            return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
+                    fromEvents, activity, code, activeSeconds);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ccotel.ports.in;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A report: its rows in order, and their sum.
+ *
+ * @param totals the sum of the rows; its sessions are distinct sessions, not a sum of the rows' counts
+ */
+public record UsageReport(UsageQuery query, List<Row> rows, Usage totals) {
+    public UsageReport {
+        Objects.requireNonNull(query, "query");
+        rows = List.copyOf(rows);
+        Objects.requireNonNull(totals, "totals");
+    }
+
+    /**
+     * @param key the date ({@code 2026-11-02}), session id, model or project
+     * @param detail what else identifies the row: a session's project and start; empty otherwise
+     * @param models the row split by model, when the query asked for a breakdown
+     */
+    public record Row(String key, String detail, Usage usage, List<ModelShare> models) {
+        public Row {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(usage, "usage");
+            models = List.copyOf(models);
+        }
+    }
+
+    /** One model's part of a row: tokens and cost. */
+    public record ModelShare(String model, Usage.Tokens tokens, double costUsd) {}
+}

@@ -1,0 +1,15 @@
+package dev.ccotel.ports.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The store's history, summed into slices for reports. */
+public interface ReadUsagePort {
+    /**
+     * The slices whose quarter starts in [{@code from}, {@code to}), of one project or all.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    List<UsageSlice> slices(Instant from, Instant to, Optional<String> project);
+}
