@@ -64,7 +64,7 @@ class DaemonEndToEndTest {
                 "backend.url", backend.url(),
                 "backend.timeout", "2s",
                 "delivery.retry-budget", "1500ms",
-                "delivery.spool.enabled", "false"));
+                "delivery.mode", "passthrough"));
         flags.putAll(extra);
         Settings settings = Settings.load(java.util.Optional.empty(), Map.of("HOME", home.toString(),
                 "CCOTEL_BACKEND_TOKEN", TOKEN), flags);
@@ -174,7 +174,7 @@ class DaemonEndToEndTest {
     @Test
     void backendDown_withSpool_clientGetsSuccess_andTheDataArrivesWhenItIsBack(@TempDir Path spool) throws Exception {
         backend.answer(503);
-        startDaemon(Map.of("delivery.spool.enabled", "true", "delivery.spool.dir", spool.toString(),
+        startDaemon(Map.of("delivery.mode", "store", "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "200ms"));
 
         exportLogs("bash-tool"); // no exception: spooled, and the client is told success

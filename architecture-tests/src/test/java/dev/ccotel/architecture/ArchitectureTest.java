@@ -52,22 +52,31 @@ class ArchitectureTest {
             .adapter("grpc-in", "dev.ccotel.adapter.grpc..")
             .adapter("http-out", "dev.ccotel.adapter.http..")
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
+            .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
             .ignoreDependency(resideInAPackage("dev.ccotel.app.."), alwaysTrue())
             .because("adapters know the ports and the domain, never each other; only app, the composition root, knows everyone");
 
     static final ArchRule domainDependsOnlyOnProtobufAndOtlp = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "com.google.protobuf..", "io.opentelemetry.proto..", DOMAIN)
+            .resideInAnyPackage("java.lang", "java.lang.invoke", "java.lang.reflect", "java.util..", "java.time..",
+                    "java.nio", "java.nio.charset", "java.security", "java.math", "java.io",
+                    "com.google.protobuf..", "io.opentelemetry.proto..", DOMAIN)
             .because("a backend reuses the domain jar to parse OTLP, bringing opentelemetry-proto and nothing else");
 
     static final ArchRule coreHasNoTransportFilesOrEnvironment = noClasses()
             .that().resideInAnyPackage(DOMAIN, PORTS)
-            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.helidon..", "java.net.http..", "java.nio.file..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.helidon..", "java.net..", "java.nio.file..",
+                    "java.nio.channels..", "java.sql..", "javax.sql..", "org.sqlite..")
+            .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, java.io.FileInputStream.class,
+                    java.io.FileOutputStream.class, java.io.FileReader.class, java.io.FileWriter.class,
+                    java.io.RandomAccessFile.class, ProcessBuilder.class, Runtime.class)
             .orShould().callMethod(System.class, "getenv")
             .orShould().callMethod(System.class, "getenv", String.class)
             .orShould().callMethod(System.class, "getProperty", String.class)
-            .because("transport, files and the environment belong to adapters and app");
+            .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+            .orShould().callMethod(System.class, "getProperties")
+            .because("transport, files, storage, processes and the environment belong to adapters and app");
 
     static final ArchRule coreReadsTimeOnlyFromAnInjectedClock = noClasses()
             .that().resideInAnyPackage(DOMAIN, PORTS)
@@ -79,6 +88,10 @@ class ArchitectureTest {
             .orShould().callMethod(LocalDateTime.class, "now")
             .orShould().callMethod(OffsetDateTime.class, "now")
             .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalTime.class, "now")
+            .orShould().callMethod(java.time.Year.class, "now")
+            .orShould().callMethod(java.time.YearMonth.class, "now")
             .because("the ledger's time must come from a java.time.Clock that tests control");
 
     static final ArchRule noPackageCycles = slices()
@@ -117,7 +130,7 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.ccotel.domain", "dev.ccotel.ports.in", "dev.ccotel.ports.out",
                 "dev.ccotel.ports.service", "dev.ccotel.adapter.grpc", "dev.ccotel.adapter.http",
-                "dev.ccotel.adapter.shellenv", "dev.ccotel.app"}) {
+                "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite", "dev.ccotel.app"}) {
             org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "classes of " + pkg + " imported");
         }
     }

@@ -97,6 +97,7 @@ public final class OtlpMapper {
             states.add(state);
             add(skipped, SkipReason.STALE_POINT, applied.stale);
             add(skipped, SkipReason.CUMULATIVE_BASELINE, applied.baselines);
+            add(skipped, SkipReason.OUT_OF_RANGE, applied.outOfRange);
             if (group.events.isEmpty() && applied.points.isEmpty()) {
                 continue; // nothing new for this session: no request to send
             }

@@ -60,6 +60,10 @@ final class SessionFold {
                 state.series.put(p.seriesKey(), series);
             }
             MetricPoint point = p.withValue(p.value());
+            if (!state.canCount(point)) {
+                out.outOfRange++;
+                return;
+            }
             out.points.add(point);
             if (!replay) {
                 series.countDeltaWindow(p.startNanos(), p.timeNanos());
@@ -96,11 +100,15 @@ final class SessionFold {
 
     private static void emit(SessionState state, SeriesState series, RawPoint p, double delta, boolean newCount,
             Applied out) {
+        MetricPoint point = p.withValue(delta);
+        if (!state.canCount(point)) {
+            out.outOfRange++; // not remembered either: the next point is measured against the last sane one
+            return;
+        }
         remember(series, p, delta);
         if (delta == 0 && !newCount) {
             return; // unchanged since the last export: a delta exporter would send nothing either
         }
-        MetricPoint point = p.withValue(delta);
         out.points.add(point);
         state.count(point);
     }
@@ -123,6 +131,7 @@ final class SessionFold {
         final List<MetricPoint> points = new ArrayList<>();
         long stale;
         long baselines;
+        long outOfRange;
 
         Applied(String project) {
             this.project = project;

@@ -92,6 +92,28 @@ public final class SessionState {
         }
     }
 
+    /**
+     * Whether counting {@code point} keeps every total a finite number that never goes down: every
+     * Claude Code metric is a counter, so a negative delta or one that overflows is out of range.
+     */
+    boolean canCount(MetricPoint point) {
+        double v = point.value();
+        if (v < 0 || !Double.isFinite(v)) {
+            return false;
+        }
+        // Cost and active time are sent as decimals; the other totals as whole numbers (so: below 2^63).
+        return switch (point.metricType()) {
+            case COST_USAGE -> Double.isFinite(costUsd + v);
+            case ACTIVE_TIME_TOTAL -> Double.isFinite(activeSeconds + v);
+            case TOKEN_USAGE -> Math.max(Math.max(inputTokens, outputTokens), Math.max(cacheReadTokens,
+                    cacheCreationTokens)) + v < Long.MAX_VALUE;
+            case LINES_OF_CODE_COUNT -> Math.max(linesAdded, linesRemoved) + v < Long.MAX_VALUE;
+            case COMMIT_COUNT -> commits + v < Long.MAX_VALUE;
+            case PULL_REQUEST_COUNT -> pullRequests + v < Long.MAX_VALUE;
+            case SESSION_COUNT, CODE_EDIT_TOOL_DECISION -> true;
+        };
+    }
+
     void count(MetricPoint point) {
         double v = point.value();
         switch (point.metricType()) {

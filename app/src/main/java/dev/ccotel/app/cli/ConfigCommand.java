@@ -1,6 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.http.HttpOutConfig;
+import dev.ccotel.adapter.http.client.HttpOutConfig;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
 import java.util.Map;

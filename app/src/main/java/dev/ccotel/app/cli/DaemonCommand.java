@@ -54,8 +54,8 @@ final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {
-            parent.err.printf("ccotel %s listening on %s:%d (%s)%n", Version.VALUE, config.receiver().host(),
-                    daemon.port(), config.backend().map(b -> "forwarding to " + b.endpoint()).orElse("dry run"));
+            parent.err.printf("ccotel %s listening on %s:%d, %s%n", Version.VALUE, config.receiver().host(),
+                    daemon.port(), daemon.destination());
             stop.await();
             parent.err.println("ccotel: stopping; finishing in-flight exports");
         }

@@ -3,7 +3,7 @@ package dev.ccotel.app.cli;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import dev.ccotel.adapter.http.BackendJson;
+import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.app.runtime.HostNames;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;

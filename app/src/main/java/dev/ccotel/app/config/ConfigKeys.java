@@ -17,12 +17,18 @@ public final class ConfigKeys {
     public static final String PRIVACY_FORWARD_PROMPTS = "privacy.forward-prompts";
     public static final String PRIVACY_FORWARD_TOOL_INPUT = "privacy.forward-tool-input";
     public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
+    public static final String DELIVERY_MODE = "delivery.mode";
     public static final String DELIVERY_SPOOL_ENABLED = "delivery.spool.enabled";
-    public static final String DELIVERY_SPOOL_DIR = "delivery.spool.dir";
     public static final String DELIVERY_SPOOL_MAX_BYTES = "delivery.spool.max-bytes";
     public static final String DELIVERY_SPOOL_MAX_AGE = "delivery.spool.max-age";
+    public static final String STORE_PATH = "store.path";
+    public static final String STORE_MAX_AGE = "store.max-age";
     public static final String SESSIONS_MAX = "sessions.max";
     public static final String SESSIONS_IDLE_TIMEOUT = "sessions.idle-timeout";
+
+    /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
+    public static final Map<String, String> RETIRED = Map.of(
+            "delivery.spool.dir", "the file spool was replaced by the local store's outbox; set store.path instead");
 
     /** Built-in defaults, in the order {@code ccotel config} prints them. Empty means "not set". */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -47,10 +53,12 @@ public final class ConfigKeys {
         d.put(PRIVACY_FORWARD_PROMPTS, "false");
         d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
         d.put(DELIVERY_RETRY_BUDGET, "5s");
-        d.put(DELIVERY_SPOOL_ENABLED, "true");
-        d.put(DELIVERY_SPOOL_DIR, ""); // empty: $XDG_STATE_HOME/ccotel/spool
+        d.put(DELIVERY_MODE, "store");
+        d.put(DELIVERY_SPOOL_ENABLED, "true"); // the older spelling of delivery.mode: false means passthrough
         d.put(DELIVERY_SPOOL_MAX_BYTES, Long.toString(64L * 1024 * 1024));
         d.put(DELIVERY_SPOOL_MAX_AGE, "7d");
+        d.put(STORE_PATH, ""); // empty: ${XDG_DATA_HOME:-~/.local/share}/ccotel/ccotel.db
+        d.put(STORE_MAX_AGE, ""); // empty: keep everything; 0 keeps no history
         d.put(SESSIONS_MAX, "10000");
         d.put(SESSIONS_IDLE_TIMEOUT, "24h");
         return java.util.Collections.unmodifiableMap(d);

@@ -3,8 +3,8 @@ package dev.ccotel.app.config;
 import static dev.ccotel.app.config.ConfigKeys.*;
 
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
-import dev.ccotel.adapter.http.HttpOutConfig;
-import dev.ccotel.adapter.http.SpoolConfig;
+import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.MappingOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import java.util.Optional;
  * One typed config record per part of the daemon, read once from {@link Settings} and validated at
  * start-up. The adapters' own records check their values and name the key in every message.
  *
- * @param backend empty for {@code --dry-run}, which needs no backend and no token
+ * @param delivery where exports go: the local store (and a backend when a token is set), passthrough, or a dry run
  */
-public record DaemonConfig(GrpcReceiverConfig receiver, Optional<HttpOutConfig> backend, MappingOptions mapping,
+public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, MappingOptions mapping,
         int maxSessions, Duration sessionIdleTimeout) {
 
     public static DaemonConfig from(Settings s, Map<String, String> environment, String version, String host,
@@ -31,31 +31,52 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Optional<HttpOutConfig> 
                     s.duration(RECEIVER_SHUTDOWN_GRACE));
             MappingOptions mapping = new MappingOptions(host, s.bool(PRIVACY_FORWARD_PROMPTS),
                     s.bool(PRIVACY_FORWARD_TOOL_INPUT));
-            Optional<HttpOutConfig> backend = dryRun ? Optional.empty() : Optional.of(backend(s, environment, version));
-            return new DaemonConfig(receiver, backend, mapping, s.integer(SESSIONS_MAX, 1, 10_000_000),
+            return new DaemonConfig(receiver, delivery(s, environment, version, dryRun), mapping,
+                    s.integer(SESSIONS_MAX, 1, 10_000_000),
                     positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)));
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e); // the adapters' records name the key
         }
     }
 
-    private static HttpOutConfig backend(Settings s, Map<String, String> environment, String version) {
-        if (s.string(BACKEND_TOKEN).isBlank()) {
-            throw new ConfigError(BACKEND_TOKEN + " is not set: put it in " + s.file().orElse(XdgDirs.configFile(environment))
-                    + " (backend: {token: ...}) or export " + ConfigKeys.environmentVariable(BACKEND_TOKEN)
-                    + "; or run 'ccotel daemon --dry-run' to see the requests without a backend");
+    private static Delivery delivery(Settings s, Map<String, String> environment, String version, boolean dryRun) {
+        if (dryRun) {
+            return new Delivery.DryRun();
         }
-        SpoolConfig spool = s.bool(DELIVERY_SPOOL_ENABLED)
-                ? new SpoolConfig(true, spoolDir(s, environment), s.bytes(DELIVERY_SPOOL_MAX_BYTES),
-                        s.duration(DELIVERY_SPOOL_MAX_AGE))
-                : SpoolConfig.disabled();
-        return new HttpOutConfig(s.string(BACKEND_URL), s.string(BACKEND_TOKEN), s.duration(BACKEND_TIMEOUT), version,
-                s.duration(DELIVERY_RETRY_BUDGET), spool);
+        String mode = s.string(DELIVERY_MODE).strip();
+        // delivery.spool.enabled: false is the older spelling of passthrough; an explicit delivery.mode wins.
+        boolean passthrough = mode.equals("passthrough")
+                || s.origin(DELIVERY_MODE) == Settings.Origin.DEFAULT && !s.bool(DELIVERY_SPOOL_ENABLED);
+        if (!mode.equals("store") && !mode.equals("passthrough")) {
+            throw new ConfigError(DELIVERY_MODE + ": '" + mode + "' is not a mode; write store (the default: keep"
+                    + " locally, forward when backend.token is set) or passthrough (keep nothing, post inside the call)");
+        }
+        boolean hasToken = !s.string(BACKEND_TOKEN).isBlank();
+        if (passthrough) {
+            if (!hasToken) {
+                throw new ConfigError(BACKEND_TOKEN + " is not set, and " + DELIVERY_MODE + ": passthrough keeps"
+                        + " nothing locally: set the token in " + s.file().orElse(XdgDirs.configFile(environment))
+                        + " (backend: {token: ...}) or export " + ConfigKeys.environmentVariable(BACKEND_TOKEN)
+                        + ", or use " + DELIVERY_MODE + ": store");
+            }
+            return new Delivery.Passthrough(backend(s, version));
+        }
+        return new Delivery.Stored(store(s, environment, hasToken),
+                hasToken ? Optional.of(backend(s, version)) : Optional.empty());
     }
 
-    private static Path spoolDir(Settings s, Map<String, String> environment) {
-        String dir = s.string(DELIVERY_SPOOL_DIR);
-        return dir.isBlank() ? XdgDirs.spoolDir(environment) : Path.of(dir);
+    private static HttpOutConfig backend(Settings s, String version) {
+        return new HttpOutConfig(s.string(BACKEND_URL), s.string(BACKEND_TOKEN), s.duration(BACKEND_TIMEOUT), version,
+                s.duration(DELIVERY_RETRY_BUDGET));
+    }
+
+    private static StoreConfig store(Settings s, Map<String, String> environment, boolean forward) {
+        String path = s.string(STORE_PATH);
+        String maxAge = s.string(STORE_MAX_AGE).strip();
+        Duration age = maxAge.isEmpty() ? StoreConfig.KEEP_FOREVER
+                : maxAge.equals("0") ? Duration.ZERO : s.duration(STORE_MAX_AGE);
+        return new StoreConfig(path.isBlank() ? XdgDirs.storeFile(environment) : Path.of(path), age, forward,
+                s.bytes(DELIVERY_SPOOL_MAX_BYTES), s.duration(DELIVERY_SPOOL_MAX_AGE));
     }
 
     private static Duration positive(String key, Duration d) {

@@ -127,6 +127,11 @@ public final class Settings {
         } catch (ConfigException e) {
             throw new ConfigError(path + ": cannot read the config file: " + e.getMessage(), e);
         }
+        for (String key : unknown) {
+            if (ConfigKeys.RETIRED.containsKey(key)) {
+                throw new ConfigError(path + ": " + key + " is no longer a key: " + ConfigKeys.RETIRED.get(key));
+            }
+        }
         if (!unknown.isEmpty()) {
             throw new ConfigError(path + ": unknown key(s) " + new TreeSet<>(unknown) + "; known keys are "
                     + ConfigKeys.DEFAULTS.keySet());
@@ -135,6 +140,9 @@ public final class Settings {
     }
 
     private static void requireKnown(String key, String where) {
+        if (ConfigKeys.RETIRED.containsKey(key)) {
+            throw new ConfigError(where + ": " + key + " is no longer a key: " + ConfigKeys.RETIRED.get(key));
+        }
         if (!ConfigKeys.DEFAULTS.containsKey(key)) {
             throw new ConfigError(where + ": unknown key '" + key + "'; known keys are " + ConfigKeys.DEFAULTS.keySet());
         }

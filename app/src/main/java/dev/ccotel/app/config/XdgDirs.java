@@ -11,8 +11,9 @@ public final class XdgDirs {
         return base(env, "XDG_CONFIG_HOME", ".config").resolve("ccotel").resolve("config.yaml");
     }
 
-    public static Path spoolDir(Map<String, String> env) {
-        return base(env, "XDG_STATE_HOME", ".local/state").resolve("ccotel").resolve("spool");
+    /** The local store: {@code ${XDG_DATA_HOME:-~/.local/share}/ccotel/ccotel.db}. */
+    public static Path storeFile(Map<String, String> env) {
+        return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("ccotel.db");
     }
 
     private static Path base(Map<String, String> env, String variable, String fallbackUnderHome) {

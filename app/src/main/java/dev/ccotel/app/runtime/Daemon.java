@@ -1,83 +1,168 @@
 package dev.ccotel.app.runtime;
 
 import dev.ccotel.adapter.grpc.OtlpGrpcServer;
-import dev.ccotel.adapter.http.BackendPublisher;
 import dev.ccotel.adapter.http.HttpPublishers;
 import dev.ccotel.adapter.http.JsonLinesPublisher;
+import dev.ccotel.adapter.http.client.BackendClient;
+import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.Delivery;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
+import dev.ccotel.ports.out.KeepTelemetryPort;
+import dev.ccotel.ports.out.KeptExport;
+import dev.ccotel.ports.out.LoadSessionStatePort;
+import dev.ccotel.ports.out.OutboxDepth;
+import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
+import dev.ccotel.ports.service.ExportPipeline;
+import dev.ccotel.ports.service.ForwardPendingService;
+import dev.ccotel.ports.service.InMemorySessionStates;
 import dev.ccotel.ports.service.IngestLogsService;
 import dev.ccotel.ports.service.IngestMetricsService;
+import dev.ccotel.ports.service.PassthroughKeeper;
 import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 
-/** The running collector: the wiring of ledger, mapper, services, publisher and receiver. */
+/** The running collector: the wiring of store or ledger, mapper, pipeline, forwarder and receiver. */
 public final class Daemon implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
 
-    private final AutoCloseable publisherLifecycle;
+    /** What to close, newest first: the reverse of the order things were started in. */
+    private final Deque<AutoCloseable> started;
     private final OtlpGrpcServer server;
+    private final Optional<SqliteStore> store;
+    private final String destination;
 
-    private Daemon(AutoCloseable publisherLifecycle, OtlpGrpcServer server) {
-        this.publisherLifecycle = publisherLifecycle;
+    private Daemon(Deque<AutoCloseable> started, OtlpGrpcServer server, Optional<SqliteStore> store,
+            String destination) {
+        this.started = started;
         this.server = server;
+        this.store = store;
+        this.destination = destination;
     }
 
     /**
-     * Starts the outbound side first and the gRPC server last, so that no export is accepted before
-     * it can be forwarded.
+     * Starts the outbound side first (store, backend client, forwarder) and the gRPC server last,
+     * so that no export is accepted before it can be kept.
      *
-     * @param dryRunOut where {@code --dry-run} prints requests; used when the config has no backend
+     * @param dryRunOut where {@code --dry-run} prints requests
      */
     public static Daemon start(DaemonConfig config, Clock clock, PrintStream dryRunOut) {
-        SessionLedger ledger = new SessionLedger(clock, config.maxSessions(), config.sessionIdleTimeout());
-        OtlpMapper mapper = new OtlpMapper(ledger, config.mapping());
-        PublishTelemetryPort publisher;
-        AutoCloseable lifecycle;
-        if (config.backend().isPresent()) {
-            BackendPublisher backend = HttpPublishers.start(config.backend().get());
-            if (backend.spooledRecords() > 0) {
-                LOG.log(System.Logger.Level.INFO, "{0} request(s), {1} bytes wait in the spool from an earlier run; "
-                        + "re-sending them in order", backend.spooledRecords(), backend.spooledBytes());
-            }
-            publisher = backend;
-            lifecycle = backend;
-        } else {
-            publisher = new JsonLinesPublisher(dryRunOut);
-            lifecycle = () -> { };
-        }
-        OtlpGrpcServer server = new OtlpGrpcServer(config.receiver(),
-                new IngestMetricsService(mapper, publisher), new IngestLogsService(mapper, publisher));
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            Outbound outbound = outbound(config, clock, dryRunOut, started);
+            ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(clock, config.mapping()), outbound.states,
+                    new WireEncoder(), outbound.keeper, clock);
+            OtlpGrpcServer server = new OtlpGrpcServer(config.receiver(), new IngestMetricsService(pipeline),
+                    new IngestLogsService(pipeline));
             server.start();
+            started.push(server);
+            return new Daemon(started, server, outbound.store, outbound.destination);
         } catch (RuntimeException e) {
-            closeQuietly(lifecycle);
+            closeAll(started);
             throw e;
         }
-        return new Daemon(lifecycle, server);
+    }
+
+    private record Outbound(LoadSessionStatePort states, KeepTelemetryPort keeper, Optional<SqliteStore> store,
+            String destination) {}
+
+    private static Outbound outbound(DaemonConfig config, Clock clock, PrintStream dryRunOut,
+            Deque<AutoCloseable> started) {
+        return switch (config.delivery()) {
+            case Delivery.DryRun d -> passthrough(config, new JsonLinesPublisher(dryRunOut), clock, "dry run");
+            case Delivery.Passthrough p -> {
+                BackendClient client = HttpPublishers.retrying(p.backend());
+                started.push(client);
+                yield passthrough(config, client, clock, "forwarding to " + p.backend().endpoint()
+                        + " (passthrough: nothing kept locally)");
+            }
+            case Delivery.Stored s -> {
+                SqliteStore store = SqliteStore.open(s.store(), clock); // prunes once at open
+                started.push(store);
+                started.push(DailyPrune.start(store));
+                KeepTelemetryPort keeper = store.keeper();
+                String destination = "storing in " + s.store().path();
+                if (s.backend().isPresent()) {
+                    BackendClient client = HttpPublishers.direct(s.backend().get());
+                    started.push(client);
+                    OutboxForwarder forwarder = new OutboxForwarder(new ForwardPendingService(store.outbox(), client),
+                            s.backend().get().endpoint().toString(), clock);
+                    forwarder.start();
+                    started.push(forwarder);
+                    keeper = new WakingKeeper(keeper, forwarder::wake);
+                    destination += " and forwarding to " + s.backend().get().endpoint();
+                    OutboxDepth waiting = store.outbox().depth();
+                    if (waiting.requests() > 0) {
+                        LOG.log(Level.INFO, "{0} request(s), {1} bytes wait in the outbox from an earlier run;"
+                                + " sending them in order", waiting.requests(), waiting.bytes());
+                    }
+                } else {
+                    destination += " (no backend.token is set, so nothing is forwarded; set backend.token to also"
+                            + " forward to a backend)";
+                }
+                yield new Outbound(store.sessionStates(), keeper, Optional.of(store), destination);
+            }
+        };
+    }
+
+    private static Outbound passthrough(DaemonConfig config, PublishTelemetryPort publisher,
+            Clock clock, String destination) {
+        InMemorySessionStates states = new InMemorySessionStates(
+                new SessionLedger(clock, config.maxSessions(), config.sessionIdleTimeout()));
+        return new Outbound(states, new PassthroughKeeper(publisher, states), Optional.empty(), destination);
     }
 
     public int port() {
         return server.port();
     }
 
+    /** Where exports go, in words, for the start-up line. */
+    public String destination() {
+        return destination;
+    }
+
+    /** The local store, when the daemon keeps one. */
+    public Optional<SqliteStore> store() {
+        return store;
+    }
+
     /**
      * Stops in reverse order: the receiver first (stop accepting, let in-flight exports finish,
-     * which may still publish), then the publisher, whose spool drainer must outlive them.
+     * which still keep), then the forwarder (after the request in flight), the backend client,
+     * and the store last, since everything before it writes to it.
      */
     @Override
     public void close() {
-        server.close();
-        closeQuietly(publisherLifecycle);
+        closeAll(started);
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "error while closing the publisher", e);
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "error while closing " + c.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Wakes the forwarder after every export the store took, so forwarding happens at once. */
+    private record WakingKeeper(KeepTelemetryPort keeper, Runnable wake) implements KeepTelemetryPort {
+        @Override
+        public PublishOutcome keep(KeptExport export) {
+            PublishOutcome outcome = keeper.keep(export);
+            if (outcome instanceof PublishOutcome.Accepted) {
+                wake.run();
+            }
+            return outcome;
         }
     }
 }

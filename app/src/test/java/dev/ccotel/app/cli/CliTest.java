@@ -175,8 +175,8 @@ class CliTest {
     }
 
     @Test
-    void missingToken_stopsDaemonStartUp_sayingHowToSetIt_exit2() {
-        assertEquals(2, run("daemon", "--port", "0"));
+    void missingToken_inPassthroughMode_stopsDaemonStartUp_sayingHowToSetIt_exit2() {
+        assertEquals(2, run("--set", "delivery.mode=passthrough", "daemon", "--port", "0"));
         assertTrue(err().contains("CCOTEL_BACKEND_TOKEN"), err());
     }
 

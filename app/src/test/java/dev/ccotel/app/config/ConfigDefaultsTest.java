@@ -3,8 +3,8 @@ package dev.ccotel.app.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
-import dev.ccotel.adapter.http.HttpOutConfig;
-import dev.ccotel.adapter.http.SpoolConfig;
+import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.SessionLedger;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,11 +29,11 @@ class ConfigDefaultsTest {
 
         GrpcReceiverConfig receiver = GrpcReceiverConfig.defaults();
         assertEquals(receiver, config.receiver());
-        HttpOutConfig backend = config.backend().orElseThrow();
+        Delivery.Stored stored = (Delivery.Stored) config.delivery();
+        HttpOutConfig backend = stored.backend().orElseThrow();
         assertEquals(HttpOutConfig.DEFAULT_TIMEOUT, backend.timeout());
         assertEquals(HttpOutConfig.DEFAULT_RETRY_BUDGET, backend.retryBudget());
-        assertEquals(SpoolConfig.DEFAULT_MAX_BYTES, backend.spool().maxBytes());
-        assertEquals(SpoolConfig.DEFAULT_MAX_AGE, backend.spool().maxAge());
+        assertEquals(StoreConfig.at(home.resolve(".local/share/ccotel/ccotel.db"), true), stored.store());
         assertEquals(SessionLedger.DEFAULT_MAX_SESSIONS, config.maxSessions());
         assertEquals(SessionLedger.DEFAULT_IDLE_TIMEOUT, config.sessionIdleTimeout());
     }

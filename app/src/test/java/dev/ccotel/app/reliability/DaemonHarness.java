@@ -48,14 +48,14 @@ final class DaemonHarness implements AutoCloseable {
         this.log = log;
     }
 
-    /** Defaults for tests: short budget and timeout, spool off unless a flag turns it on. */
+    /** Defaults for tests: short budget and timeout, passthrough unless a flag asks for the store. */
     static DaemonHarness start(Path home, String backendUrl, Map<String, String> extra) {
         Map<String, String> flags = new HashMap<>(Map.of(
                 "receiver.port", "0",
                 "backend.url", backendUrl,
                 "backend.timeout", "2s",
                 "delivery.retry-budget", "1s",
-                "delivery.spool.enabled", "false"));
+                "delivery.mode", "passthrough"));
         flags.putAll(extra);
         return start(home, flags, "test-host");
     }

@@ -144,8 +144,8 @@ class OtelSdkOutageTest {
 
     private void outage(AggregationTemporalitySelector temporality) {
         daemon = DaemonHarness.start(home, backend.url(), Map.of(
-                "delivery.spool.enabled", "true",
-                "delivery.spool.dir", spool.toString(),
+                "delivery.mode", "store",
+                "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms"));
         String endpoint = "http://127.0.0.1:" + daemon.port();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(

@@ -51,8 +51,8 @@ class OutageTest {
 
     private DaemonHarness startDaemon() {
         return DaemonHarness.start(home, backend.url(), Map.of(
-                "delivery.spool.enabled", "true",
-                "delivery.spool.dir", spool.toString(),
+                "delivery.mode", "store",
+                "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms",
                 "backend.timeout", "2s"));
     }
@@ -197,11 +197,11 @@ class OutageTest {
     }
 
     @Test
-    void spoolFullDuringAnOutage_laterExportsGetUnavailable_everyExportAnsweredOkStillArrives() throws Exception {
+    void outboxFullDuringAnOutage_laterExportsGetUnavailable_everyExportAnsweredOkStillArrives() throws Exception {
         long maxBytes = 64 * 1024;
         backend.down();
         daemon = DaemonHarness.start(home, backend.url(), Map.of(
-                "delivery.spool.enabled", "true", "delivery.spool.dir", spool.toString(),
+                "delivery.mode", "store", "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.spool.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
         String s = "88888888-0000-4000-8000-000000000001";
         int ok = 0;
@@ -217,15 +217,12 @@ class OutageTest {
                 unavailable++;
             }
         }
-        long onDisk;
-        try (var files = java.nio.file.Files.walk(spool)) {
-            onDisk = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-        assertTrue(unavailable >= 1, "the spool filled up and said so");
-        assertTrue(onDisk <= maxBytes + 16 * 1024, "spool on disk " + onDisk + " bytes, bound " + maxBytes);
-        assertTrue(daemon.log.text().contains("spool is full"), "the loss is logged");
-        System.out.printf("[reliability] spool bound %d bytes: %d exports spooled, then UNAVAILABLE; %d bytes on disk%n",
-                maxBytes, ok, onDisk);
+        long waiting = daemon.daemon.store().orElseThrow().outbox().depth().bytes();
+        assertTrue(unavailable >= 1, "the outbox filled up and said so");
+        assertTrue(waiting <= maxBytes + 16 * 1024, "outbox holds " + waiting + " bytes, bound " + maxBytes);
+        assertTrue(daemon.log.text().contains("outbox is full"), "the refusal is logged");
+        System.out.printf("[reliability] outbox bound %d bytes: %d exports kept, then UNAVAILABLE; %d bytes waiting%n",
+                maxBytes, ok, waiting);
 
         backend.up();
         boolean all = RecordingBackend.await(DELIVERY_DEADLINE, () ->
@@ -234,7 +231,7 @@ class OutageTest {
     }
 
     @Test
-    void daemonRestartedWhileDataIsSpooled_theNewDaemonResumesTheSpool() {
+    void daemonRestartedWhileDataWaits_theNewDaemonResumesTheOutbox() {
         String s = "22222222-0000-4000-8000-000000000001";
         backend.down();
         daemon = startDaemon();
@@ -246,7 +243,7 @@ class OutageTest {
         assertTrue(backend.received().isEmpty());
 
         backend.up();
-        daemon = startDaemon(); // same spool folder
+        daemon = startDaemon(); // same store file
         assertEverythingArrives(List.of(s));
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The packaged jar ({@code target/ccotel.jar} with {@code target/libs}) started as {@code ccotel daemon} in its
- * own process on a free loopback port, with the test's HOME and spool folder, the test token, and nothing
+ * own process on a free loopback port, with the test's HOME and store file, the test token, and nothing
  * inherited from the build's CCOTEL_, XDG_ or JAVA_ variables. {@link #start} returns once it listens.
  *
  * @param err the daemon's stderr, read from the file it is redirected to
@@ -55,7 +55,7 @@ record PackagedDaemon(Process process, int port, Log err) {
         pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA_"));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
-        pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
+        pb.environment().put("CCOTEL_STORE_PATH", home.resolve("ccotel.db").toString());
         settings.forEach((key, value) -> pb.environment().put(ConfigKeys.environmentVariable(key), value));
         Log err = new Log(Files.createTempFile(home, "daemon-", ".err"));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.file().toFile());

@@ -137,6 +137,11 @@ final class RecordingBackend implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Forgets what was received, for a second phase of a test. */
+    synchronized void clear() {
+        received.clear();
+    }
+
     synchronized List<Received> received() {
         return List.copyOf(received);
     }

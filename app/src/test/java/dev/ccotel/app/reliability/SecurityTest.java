@@ -152,15 +152,16 @@ class SecurityTest {
                     .getStatus().toString());
 
             backend.answer(Answer.of(503));
-            DaemonHarness spooling = start(backend.url(), Map.of("delivery.spool.enabled", "true",
-                    "delivery.spool.dir", spool.toString(), "delivery.retry-budget", "200ms"));
+            DaemonHarness spooling = start(backend.url(), Map.of("delivery.mode", "store",
+                    "store.path", spool.resolve("ccotel.db").toString(), "delivery.retry-budget", "200ms"));
             spooling.export(Fixtures.pbMetrics("bash-tool"));
 
             backend.answer(Answer.of(401));
             DaemonHarness refused = start(backend.url(), Map.of());
-            ExportLogsServiceResponse r = refused.export(Fixtures.pbLogs("bash-tool"));
-            clientSaw.add(r.getPartialSuccess().getErrorMessage());
-            assertTrue(r.getPartialSuccess().getErrorMessage().contains("token"), r.toString());
+            String refusal = assertThrows(StatusRuntimeException.class,
+                    () -> refused.export(Fixtures.pbLogs("bash-tool"))).getStatus().toString();
+            clientSaw.add(refusal);
+            assertTrue(refusal.contains("token"), refusal);
 
             assertTrue(backend.received().stream().anyMatch(x -> x.body().length() > 0
                     && x.headers().get("Authorization").equals(List.of("CLI " + TOKEN))), "the token was really sent");

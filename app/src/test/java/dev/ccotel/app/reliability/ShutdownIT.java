@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM to the packaged daemon while exports are in flight at a slow backend: the process exits
  * 0 within a bounded time, each in-flight export ends OK or with an error status, and every export
- * answered OK reaches the backend (at once, or from the spool when the daemon is started again).
+ * answered OK reaches the backend. In passthrough the POSTs are in the calls; with the store (the
+ * last test) the forwarder is what is stuck, and a new daemon sends what the outbox still holds.
  */
 class ShutdownIT {
     private static final int IN_FLIGHT = 8;
@@ -97,7 +98,7 @@ class ShutdownIT {
     private void assertNothingAcceptedIsLost(Map<String, Status.Code> outcome) throws Exception {
         List<String> ok = outcome.entrySet().stream().filter(e -> e.getValue() == Status.Code.OK).map(Map.Entry::getKey)
                 .toList();
-        // Whatever was answered OK but has not arrived must be in the spool: a new daemon sends it.
+        // Whatever was answered OK but has not arrived must be in the store: a new daemon sends it.
         if (!ok.stream().allMatch(this::accepted)) {
             backend.answer(200);
             PackagedDaemon again = startDaemon(Map.of());
@@ -115,7 +116,8 @@ class ShutdownIT {
     @Test
     void sigtermWithExportsInFlight_theyFinish_exitZero_nothingAcceptedIsLost() throws Exception {
         backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
-        PackagedDaemon daemon = startDaemon(Map.of());
+        // Passthrough: the POSTs happen inside the calls, so they are what SIGTERM finds in flight.
+        PackagedDaemon daemon = startDaemon(Map.of("delivery.mode", "passthrough"));
 
         Map<String, Status.Code> outcome = sigtermWhileInFlight(daemon, IN_FLIGHT);
 
@@ -129,14 +131,15 @@ class ShutdownIT {
             throws Exception {
         // receiver.shutdown-grace is 10 s; the backend holds each POST for 20 s (timeout 25 s, budget 1 s).
         backend.answer(new Answer(200, null, Duration.ofSeconds(20)));
-        PackagedDaemon daemon = startDaemon(Map.of("backend.timeout", "25s", "delivery.retry-budget", "1s"));
+        PackagedDaemon daemon = startDaemon(Map.of("backend.timeout", "25s", "delivery.retry-budget", "1s",
+                "delivery.mode", "passthrough"));
 
         Map<String, Status.Code> outcome = sigtermWhileInFlight(daemon, IN_FLIGHT);
 
         assertTrue(outcome.values().stream().noneMatch(c -> c == Status.Code.DEADLINE_EXCEEDED), outcome.toString());
         assertNothingAcceptedIsLost(outcome);
 
-        // The forced stop left the spool usable: a new daemon starts on it and forwards a new export.
+        // The forced stop left the store usable: a new daemon starts on it and forwards a new export.
         backend.answer(200);
         PackagedDaemon again = startDaemon(Map.of());
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", again.port()).usePlaintext().build();
@@ -155,7 +158,7 @@ class ShutdownIT {
     }
 
     @Test
-    void sigtermWhileTheDrainerIsStuckOnAHangingBackend_exitZero_theSpoolIsKeptAndResent() throws Exception {
+    void sigtermWhileTheForwarderIsStuckOnAHangingBackend_exitZero_theOutboxIsKeptAndResent() throws Exception {
         backend.down();
         PackagedDaemon daemon = startDaemon(Map.of("delivery.retry-budget", "500ms", "backend.timeout", "25s"));
         List<String> sessions = new ArrayList<>();
@@ -164,7 +167,7 @@ class ShutdownIT {
             for (int i = 0; i < 10; i++) {
                 String session = "99999999-0000-4000-8000-" + String.format("%012d", i);
                 LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS).export(prompt(session));
-                sessions.add(session); // answered OK: spooled
+                sessions.add(session); // answered OK: kept in the store
             }
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -172,7 +175,7 @@ class ShutdownIT {
         // Held 20 s, then 503: the POST abandoned by the stopped daemon must not count as delivered.
         backend.answer(new Answer(503, null, Duration.ofSeconds(20))).up();
         assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> backend.inFlight() >= 1),
-                "the drainer's probe is held by the backend");
+                "the forwarder's POST is held by the backend");
 
         long t0 = System.nanoTime();
         daemon.process().destroy(); // SIGTERM
@@ -185,9 +188,9 @@ class ShutdownIT {
         boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> sessions.stream().allMatch(this::accepted));
         again.process().destroy();
         assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
-        assertTrue(all, "spooled but never delivered: " + sessions.stream().filter(x -> !accepted(x)).toList()
+        assertTrue(all, "kept but never delivered: " + sessions.stream().filter(x -> !accepted(x)).toList()
                 + "\n" + daemon.err() + "\n" + again.err());
         System.out.printf("[reliability] SIGTERM with the drainer stuck on a hanging backend: exit 0 after %d ms; "
-                + "all %d spooled exports delivered by the next daemon%n", ms, sessions.size());
+                + "all %d kept exports delivered by the next daemon%n", ms, sessions.size());
     }
 }

@@ -92,7 +92,7 @@ class SlowBackendTest {
     }
 
     @Test
-    void backendSlowerThanTheTimeout_spoolOff_unavailable_noThreadBuildUp_andOtherExportsAreStillAnswered()
+    void backendSlowerThanTheTimeout_passthrough_unavailable_noThreadBuildUp_andOtherExportsAreStillAnswered()
             throws Exception {
         backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
         daemon = DaemonHarness.start(home, backend.url(), Map.of(
@@ -101,7 +101,7 @@ class SlowBackendTest {
         StatusRuntimeException one = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
                 () -> daemon.export(Fixtures.pbLogs("text-reply")));
         assertEquals(Status.Code.UNAVAILABLE, one.getStatus().getCode());
-        assertTrue(daemon.log.text().contains("spool is disabled"), "the loss is logged");
+        assertTrue(daemon.log.text().contains("delivery.mode is passthrough"), "the loss is logged");
 
         burst(BURST); // warm-up: connection pools and executors reach their steady size
         RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);

@@ -105,6 +105,8 @@ class TlsBackendIT {
 
         export();
 
+        // The export is answered once it is in the store; the outbox forwards it right after.
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> bodies.size() >= 1), daemon.err().toString());
         assertEquals(1, bodies.size(), daemon.err().toString());
         JsonNode request = JSON.readTree(bodies.get(0));
         assertEquals(8, request.get("events").size(), bodies.get(0));
@@ -113,19 +115,20 @@ class TlsBackendIT {
     }
 
     @Test
-    void untrustedCertificate_nothingIsSent_theLogSaysWhy_andTheExportIsSpooled() throws Exception {
+    void untrustedCertificate_nothingIsSent_theLogSaysWhy_andTheExportWaitsInTheStore() throws Exception {
         daemon = startDaemon(List.of());
 
-        export(); // answered OK: the spool holds it until the backend can be reached
+        export(); // answered OK: the store holds it until the backend can be reached
 
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> daemon.err().toString().contains("spooled")),
-                daemon.err().toString());
+        assertTrue(RecordingBackend.await(Duration.ofSeconds(30),
+                () -> daemon.err().toString().contains("waits in the local store")), daemon.err().toString());
         String log = daemon.err().toString();
         assertEquals(List.of(), bodies);
         assertTrue(log.contains("SSL handshake") && log.contains("certification path"), log);
         assertFalse(log.contains(DaemonHarness.TOKEN), log);
-        try (var spooled = Files.list(home.resolve("spool"))) {
-            assertTrue(spooled.findAny().isPresent(), "the export waits in the spool");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("ccotel.db"));
+                var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox")) {
+            assertEquals(1, rs.getLong(1), "the export waits in the outbox");
         }
     }
 

@@ -12,6 +12,11 @@ public enum SkipReason {
     NO_EVENT_NAME,
     /** A data point whose value is missing, NaN or infinite. */
     INVALID_VALUE,
+    /**
+     * A point that would lower a total (a negative delta: every Claude Code metric is a counter) or
+     * make one infinite; forwarding or counting it would corrupt the session's totals.
+     */
+    OUT_OF_RANGE,
     /** A cumulative point older than one already seen for its series. */
     STALE_POINT,
     /**

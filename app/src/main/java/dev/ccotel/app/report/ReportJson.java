@@ -1,0 +1,79 @@
+package dev.ccotel.app.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccotel.ports.in.Usage;
+import dev.ccotel.ports.in.UsageReport;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * {@code ccotel report --json}: the report as one JSON document, in the schema the README's
+ * "Reports" section documents ({@code "schema": 1}; fields are only ever added).
+ */
+public final class ReportJson {
+    public static final int SCHEMA = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ReportJson() {}
+
+    public static String render(UsageReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
+        root.put("timezone", report.query().zone().getId());
+        report.query().since().ifPresent(d -> root.put("since", d.toString()));
+        report.query().until().ifPresent(d -> root.put("until", d.toString()));
+        report.query().project().ifPresent(p -> root.put("project", p));
+        ArrayNode rows = root.putArray("rows");
+        for (UsageReport.Row row : report.rows()) {
+            ObjectNode r = rows.addObject();
+            r.put("key", row.key());
+            if (!row.detail().isEmpty()) {
+                r.put("detail", row.detail());
+            }
+            usage(r, row.usage());
+            if (!row.models().isEmpty()) {
+                ArrayNode models = r.putArray("models");
+                for (UsageReport.ModelShare share : row.models()) {
+                    ObjectNode m = models.addObject();
+                    m.put("model", share.model());
+                    tokens(m, share.tokens());
+                    m.put("costUsd", share.costUsd());
+                }
+            }
+        }
+        usage(root.putObject("totals"), report.totals());
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void usage(ObjectNode node, Usage u) {
+        node.put("sessions", u.sessions());
+        tokens(node, u.tokens());
+        node.put("costUsd", u.costUsd());
+        node.put("prompts", u.activity().prompts());
+        node.put("toolCalls", u.activity().toolCalls());
+        node.put("apiRequests", u.activity().apiRequests());
+        node.put("apiErrors", u.activity().apiErrors());
+        node.put("linesAdded", u.code().linesAdded());
+        node.put("linesRemoved", u.code().linesRemoved());
+        node.put("commits", u.code().commits());
+        node.put("pullRequests", u.code().pullRequests());
+        node.put("activeSeconds", u.activeSeconds());
+    }
+
+    private static void tokens(ObjectNode node, Usage.Tokens t) {
+        ObjectNode tokens = node.putObject("tokens");
+        tokens.put("input", t.input());
+        tokens.put("output", t.output());
+        tokens.put("cacheCreation", t.cacheCreation());
+        tokens.put("cacheRead", t.cacheRead());
+        tokens.put("total", t.total());
+    }
+}

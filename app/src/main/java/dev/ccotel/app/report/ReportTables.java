@@ -1,0 +1,141 @@
+package dev.ccotel.app.report;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.ColumnData;
+import com.github.freva.asciitable.HorizontalAlign;
+import dev.ccotel.ports.in.Usage;
+import dev.ccotel.ports.in.UsageQuery;
+import dev.ccotel.ports.in.UsageReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A report as two tables for a terminal of 80 columns: tokens and cost (as ccusage's daily report
+ * shows them), then what only telemetry knows (sessions, prompts, tools, API calls, code, active
+ * time). Numbers right-aligned with thousands separators; a totals row at the bottom of each.
+ */
+public final class ReportTables {
+    private static final Character[] BORDER = AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS_NO_OUTSIDE_BORDER;
+    /** Dates, short session ids, model names; project paths are cut to this from the left. */
+    static final int KEY_WIDTH = 12;
+
+    private ReportTables() {}
+
+    public static String render(UsageReport report) {
+        List<Line> lines = lines(report);
+        String head = heading(report.query().grouping());
+        StringBuilder out = new StringBuilder();
+        out.append(AsciiTable.getTable(BORDER, lines, List.of(
+                text(head, l -> l.key),
+                number("Input", l -> l.usage.tokens().input()),
+                number("Output", l -> l.usage.tokens().output()),
+                number("Cache wr", l -> l.usage.tokens().cacheCreation()),
+                number("Cache rd", l -> l.usage.tokens().cacheRead()),
+                number("Tokens", l -> l.usage.tokens().total()),
+                column("Cost $", l -> cost(l.usage.costUsd())))));
+        out.append("\n\n");
+        List<Line> rowsOnly = lines.stream().filter(l -> !l.modelShare).toList();
+        out.append(AsciiTable.getTable(BORDER, rowsOnly, List.of(
+                text(head, l -> l.key),
+                number("Sess", l -> l.usage.sessions()),
+                number("Prompts", l -> l.usage.activity().prompts()),
+                number("Tools", l -> l.usage.activity().toolCalls()),
+                column("API/err", l -> String.format(Locale.ROOT, "%,d/%,d", l.usage.activity().apiRequests(),
+                        l.usage.activity().apiErrors())),
+                column("Lines +/-", l -> String.format(Locale.ROOT, "+%,d/-%,d", l.usage.code().linesAdded(),
+                        l.usage.code().linesRemoved())),
+                column("Git/PR", l -> String.format(Locale.ROOT, "%,d/%,d", l.usage.code().commits(),
+                        l.usage.code().pullRequests())),
+                column("Active", l -> duration(l.usage.activeSeconds())))));
+        out.append('\n');
+        if (report.query().grouping() == UsageQuery.Grouping.SESSIONS) {
+            out.append('\n');
+            for (UsageReport.Row row : report.rows()) {
+                out.append(shortId(row.key())).append("  ").append(row.key()).append("  ").append(row.detail())
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String heading(UsageQuery.Grouping grouping) {
+        return switch (grouping) {
+            case DAILY -> "Date";
+            case SESSIONS -> "Session";
+            case MODELS -> "Model";
+            case PROJECTS -> "Project";
+        };
+    }
+
+    /** A table line: a row, one model's share of it (indented), or the totals. */
+    private record Line(String key, Usage usage, boolean modelShare) {}
+
+    private static List<Line> lines(UsageReport report) {
+        boolean sessions = report.query().grouping() == UsageQuery.Grouping.SESSIONS;
+        List<Line> lines = new ArrayList<>();
+        for (UsageReport.Row row : report.rows()) {
+            String key = switch (report.query().grouping()) {
+                case SESSIONS -> shortId(row.key());
+                case MODELS -> fit(model(row.key()));
+                case DAILY, PROJECTS -> fit(row.key());
+            };
+            lines.add(new Line(key, row.usage(), false));
+            // A models report is already by model: its breakdown would repeat every row.
+            List<UsageReport.ModelShare> shares = report.query().grouping() == UsageQuery.Grouping.MODELS ? List.of()
+                    : row.models();
+            for (UsageReport.ModelShare share : shares) {
+                lines.add(new Line(" " + fit(model(share.model()), KEY_WIDTH - 1), new Usage(0, share.tokens(), share.costUsd(),
+                        Usage.Activity.ZERO, Usage.CodeChanges.ZERO, 0), true));
+            }
+        }
+        lines.add(new Line("Total", report.totals(), false));
+        return lines;
+    }
+
+    /** "claude-sonnet-4-5" says no more than "sonnet-4-5" in a column of Claude models. */
+    private static String model(String name) {
+        return name.startsWith("claude-") ? name.substring("claude-".length()) : name;
+    }
+
+    private static String fit(String key) {
+        return fit(key, KEY_WIDTH);
+    }
+
+    /** At most {@code width} characters; a longer key (a project path) keeps its end, which tells most. */
+    private static String fit(String key, int width) {
+        return key.length() <= width ? key : "…" + key.substring(key.length() - width + 1);
+    }
+
+    /** Session ids are 36 characters; the first 8 tell them apart in a table (the full ids follow it). */
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** Cents hide what a session costs (a few tenths of a cent); above a dollar they are enough. */
+    private static String cost(double usd) {
+        return String.format(Locale.ROOT, usd < 1 ? "%,.4f" : "%,.2f", usd);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return seconds < 59.95 ? String.format(Locale.ROOT, "%.1fs", seconds) : s < 3600 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02ds", s % 60)
+                : (s / 3600) + "h" + String.format(Locale.ROOT, "%02dm", s / 60 % 60);
+    }
+
+    private static ColumnData<Line> text(String header, Function<Line, String> value) {
+        return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT)
+                .with(value);
+    }
+
+    private static ColumnData<Line> number(String header, Function<Line, Long> value) {
+        return column(header, l -> String.format(Locale.ROOT, "%,d", value.apply(l)));
+    }
+
+    private static ColumnData<Line> column(String header, Function<Line, String> value) {
+        return new Column().header(header).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT)
+                .with(value);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ccotel.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.sqlite.SqliteStore;
+import dev.ccotel.adapter.sqlite.StoreConfig;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.OtlpMapper;
+import dev.ccotel.domain.fixtures.Fixtures;
+import dev.ccotel.ports.in.IngestLogsCommand;
+import dev.ccotel.ports.in.IngestMetricsCommand;
+import dev.ccotel.ports.service.ExportPipeline;
+import dev.ccotel.ports.service.IngestLogsService;
+import dev.ccotel.ports.service.IngestMetricsService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code ccotel report} over a store that holds the four captured Claude Code sessions, compared
+ * with the golden text and JSON under {@code src/test/resources/golden/report}. Set
+ * {@code -Dgolden.update=true} to rewrite them after a deliberate change, then read the diff.
+ */
+class ReportCommandTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/report");
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private void storeTheFixtures() {
+        Path file = home.resolve(".local/share/ccotel/ccotel.db");
+        try (SqliteStore store = SqliteStore.open(StoreConfig.at(file, false), CLOCK)) {
+            ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(CLOCK, MappingOptions.privateByDefault("devbox")),
+                    store.sessionStates(), new WireEncoder(), store.keeper(), CLOCK);
+            for (String scenario : Fixtures.SCENARIOS) {
+                new IngestLogsService(pipeline).ingest(new IngestLogsCommand(Fixtures.pbLogs(scenario)));
+                new IngestMetricsService(pipeline).ingest(new IngestMetricsCommand(Fixtures.pbMetrics(scenario)));
+            }
+        }
+    }
+
+    private int run(String... args) {
+        return Cli.run(args, Map.of("HOME", home.toString()), CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"daily", "sessions", "models", "projects"})
+    void report_matchesItsGoldenText_andFitsEightyColumns(String kind) throws IOException {
+        storeTheFixtures();
+
+        assertEquals(0, run("report", kind, "--timezone", "UTC", "--breakdown"), err.toString(StandardCharsets.UTF_8));
+
+        assertGolden(kind + ".txt", out());
+        for (String line : out().split("\n")) {
+            if (!line.startsWith("Cost and tokens") && !line.contains(", started ")) {
+                assertTrue(line.length() <= 80, "wider than 80 columns (" + line.length() + "): " + line);
+            }
+        }
+    }
+
+    @Test
+    void json_matchesItsGolden() throws IOException {
+        storeTheFixtures();
+
+        assertEquals(0, run("report", "daily", "--timezone", "UTC", "--json"));
+
+        assertGolden("daily.json", out());
+    }
+
+    @Test
+    void emptyStore_saysHowToGetDataFlowing() {
+        assertEquals(0, run("report"));
+
+        assertTrue(out().contains("No usage recorded yet"), out());
+        assertTrue(out().contains("ccotel cc install"), out());
+    }
+
+    @Test
+    void badDateOrZoneOrKind_isAUsageError_namingTheOption() {
+        assertEquals(2, run("report", "--since", "yesterday"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--since"));
+        assertEquals(2, run("report", "--timezone", "Mars/Olympus"));
+        assertEquals(2, run("report", "weekly"));
+        assertEquals(2, run("report", "--since", "2026-11-05", "--until", "2026-11-01"));
+    }
+
+    @Test
+    void sinceAndUntil_acceptDaysAgo() {
+        storeTheFixtures();
+
+        assertEquals(0, run("report", "--since", "400d", "--until", "0d", "--json"));
+        assertTrue(out().contains("\"since\" : \"2025-10-27\""), out());
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual);
+            if (!Boolean.getBoolean("golden.update")) {
+                throw new AssertionError("no golden file yet: wrote " + file.toAbsolutePath() + "; read it, then run again");
+            }
+        }
+        assertEquals(Files.readString(file), actual, name);
+    }
+}
