@@ -129,6 +129,10 @@ public final class OtlpMapper {
                         continue;
                     }
                     String sessionId = SessionGroup.sessionIdOf(attrs, resource);
+                    if (sessionId.length() > Limits.MAX_SESSION_ID) {
+                        add(skipped, SkipReason.ID_TOO_LONG, 1);
+                        continue;
+                    }
                     Instant time = timeOf(record, attrs);
                     SessionGroup group = groups.computeIfAbsent(sessionId, SessionGroup::new);
                     group.observe(attrs, resource, time);
@@ -172,10 +176,18 @@ public final class OtlpMapper {
         for (NumberDataPoint dataPoint : metric.getSum().getDataPointsList()) {
             Attrs attrs = Attrs.of(dataPoint.getAttributesList());
             String sessionId = SessionGroup.sessionIdOf(attrs, resource);
+            if (sessionId.length() > Limits.MAX_SESSION_ID) {
+                add(skipped, SkipReason.ID_TOO_LONG, 1);
+                continue;
+            }
             Optional<RawPoint> point = MetricReader.read(type, metric.getName(), cumulative, sessionId, dataPoint,
                     attrs, clock);
             if (point.isEmpty()) {
                 add(skipped, SkipReason.INVALID_VALUE, 1);
+                continue;
+            }
+            if (point.get().seriesKey().length() > Limits.MAX_SERIES_KEY) {
+                add(skipped, SkipReason.ID_TOO_LONG, 1);
                 continue;
             }
             SessionGroup group = groups.computeIfAbsent(sessionId, SessionGroup::new);

@@ -26,9 +26,10 @@ final class SessionGroup {
             if (project.isEmpty()) {
                 project = projectOf(resource);
             }
+            project = Limits.cut(project);
         }
         if (host.isEmpty()) {
-            host = resource.string("host.name");
+            host = Limits.cut(resource.string("host.name"));
         }
         earliest = Times.earlier(earliest, time);
     }

@@ -51,7 +51,7 @@ record SessionIdentity(
 
     private static String either(Attrs first, Attrs second, String key) {
         String s = first.string(key);
-        return s.isEmpty() ? second.string(key) : s;
+        return Limits.cut(s.isEmpty() ? second.string(key) : s);
     }
 
     private static String pick(String newer, String older) {

@@ -14,20 +14,28 @@ import java.util.Optional;
 
 /**
  * Session states kept in memory: what {@code inspect}, passthrough mode and a backend using the
- * domain jar on its own remember of each session across exports. Bounded in sessions (least
- * recently seen evicted first) and in idle time; thread-safe; its only time source is the
- * injected clock. The folding itself is {@link OtlpMapper#fold}; a durable store can stand in
- * for this class, since states are only read ({@link #states}) and replaced ({@link #save}).
+ * domain jar on its own remember of each session across exports. Bounded in sessions and in bytes
+ * (least recently seen evicted first: states are held encoded, so their size is known exactly) and
+ * in idle time; thread-safe; its only time source is the injected clock. The folding itself is
+ * {@link OtlpMapper#fold}; a durable store can stand in for this class, since states are only read
+ * ({@link #states}) and replaced ({@link #save}).
  */
 public final class SessionLedger {
     public static final int DEFAULT_MAX_SESSIONS = 10_000;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(24);
+    /** What all states together may take (one state: 4,096 event keys and 1,024 series of at most 4 KiB each). */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
     private final Clock clock;
     private final int maxSessions;
     private final Duration idleTimeout;
     private final Instant trustedSince;
-    private final LinkedHashMap<String, SessionState> sessions = new LinkedHashMap<>(64, 0.75f, true);
+    private final long maxBytes;
+    private final LinkedHashMap<String, Kept> sessions = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
+
+    /** A state as held: encoded, with when it was last seen (for idle eviction without decoding). */
+    private record Kept(byte[] state, Instant lastSeen) {}
 
     public SessionLedger(Clock clock, int maxSessions, Duration idleTimeout) {
         this(clock, maxSessions, idleTimeout, clock.instant());
@@ -48,6 +56,7 @@ public final class SessionLedger {
         this.maxSessions = maxSessions;
         this.idleTimeout = idleTimeout;
         this.trustedSince = trustedSince;
+        this.maxBytes = DEFAULT_MAX_BYTES;
     }
 
     /**
@@ -64,8 +73,13 @@ public final class SessionLedger {
 
     /** The session as last reported, if the ledger still holds it. */
     public synchronized Optional<Session> session(String sessionId) {
-        SessionState state = sessions.get(sessionId);
-        return state == null ? Optional.empty() : Optional.of(state.snapshot(state.lastSeen));
+        Kept kept = sessions.get(sessionId);
+        return kept == null ? Optional.empty() : Optional.of(SessionState.decode(kept.state).snapshot(kept.lastSeen));
+    }
+
+    /** Bytes the held states take, encoded. */
+    public synchronized long bytes() {
+        return bytes;
     }
 
     public Clock clock() {
@@ -82,33 +96,37 @@ public final class SessionLedger {
         evictIdle(clock.instant());
         Map<String, SessionState> found = new HashMap<>();
         for (String id : sessionIds) {
-            SessionState state = sessions.get(id);
-            if (state != null) {
-                found.put(id, state.copy());
+            Kept kept = sessions.get(id);
+            if (kept != null) {
+                found.put(id, SessionState.decode(kept.state));
             }
         }
         return found;
     }
 
-    /** Replaces (or adds) these states, evicting the least recently seen beyond the bound. */
+    /** Replaces (or adds) these states, evicting the least recently seen beyond the bounds. */
     public synchronized void save(Collection<SessionState> states) {
         for (SessionState state : states) {
-            sessions.put(state.sessionId, state);
+            byte[] encoded = state.encode();
+            Kept before = sessions.put(state.sessionId, new Kept(encoded, state.lastSeen));
+            bytes += encoded.length - (before == null ? 0 : before.state.length);
         }
-        Iterator<SessionState> eldest = sessions.values().iterator();
-        while (sessions.size() > maxSessions) {
-            eldest.next();
+        Iterator<Kept> eldest = sessions.values().iterator();
+        while (sessions.size() > maxSessions || bytes > maxBytes && sessions.size() > 1) {
+            bytes -= eldest.next().state.length;
             eldest.remove();
         }
     }
 
     private void evictIdle(Instant now) {
         Instant cutoff = now.minus(idleTimeout);
-        Iterator<Map.Entry<String, SessionState>> it = sessions.entrySet().iterator();
+        Iterator<Kept> it = sessions.values().iterator();
         while (it.hasNext()) {
-            if (!it.next().getValue().lastSeen.isBefore(cutoff)) {
+            Kept kept = it.next();
+            if (!kept.lastSeen.isBefore(cutoff)) {
                 return; // access order: everything after this was seen more recently
             }
+            bytes -= kept.state.length;
             it.remove();
         }
     }

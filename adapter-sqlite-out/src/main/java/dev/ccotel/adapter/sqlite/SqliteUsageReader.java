@@ -1,6 +1,6 @@
 package dev.ccotel.adapter.sqlite;
 
-import dev.ccotel.ports.in.Usage;
+import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.nio.file.Files;

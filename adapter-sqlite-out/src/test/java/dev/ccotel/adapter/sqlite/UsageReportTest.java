@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.ports.in.Usage;
+import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageQuery.Grouping;
 import dev.ccotel.ports.in.UsageReport;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccotel.ports.in.Usage;
+import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageReport;
 import java.io.UncheckedIOException;
 import java.util.Locale;

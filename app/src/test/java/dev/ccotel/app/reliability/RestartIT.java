@@ -93,6 +93,42 @@ class RestartIT {
                 temporality, stop, actualWire);
     }
 
+    @org.junit.jupiter.api.Test
+    void killMinus9DuringAnOutage_everyExportAnsweredOkIsDeliveredByTheNextDaemon() throws Exception {
+        backend.down();
+        PackagedDaemon first = start(dir);
+        ClaudeCodeShapes shapes = new ClaudeCodeShapes();
+        ClaudeCodeShapes.Oracle oracle = new ClaudeCodeShapes.Oracle();
+        List<Object> exports = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String session = String.format("9d1e0000-0000-4000-8000-%012d", i % 4);
+            exports.add(shapes.turn(session, 0.001));
+            exports.add(shapes.usage(session, 0.001, 10, 2));
+        }
+        send(first, exports); // each call throws unless answered OK
+        exports.forEach(e -> {
+            if (e instanceof ExportLogsServiceRequest logs) {
+                oracle.sent(logs);
+            } else {
+                oracle.sent((ExportMetricsServiceRequest) e);
+            }
+        });
+        first.process().destroyForcibly(); // kill -9, with everything waiting in the outbox
+        assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
+
+        backend.up();
+        PackagedDaemon second = start(dir);
+        boolean all = RecordingBackend.await(Duration.ofSeconds(60),
+                () -> backend.acceptedEventIds().containsAll(oracle.eventIds)
+                        && backend.acceptedMetricIds().containsAll(oracle.metricIds));
+        stopGracefully(second);
+        assertTrue(all, "delivered " + backend.acceptedEventIds().size() + " of " + oracle.eventIds.size() + " events\n"
+                + second.err());
+        assertEquals(oracle.eventIds, backend.acceptedEventIds(), "nothing invented either");
+        System.out.printf("[reliability] kill -9 during an outage with %d exports answered OK: the next daemon"
+                + " delivered all %d events and %d points%n", exports.size(), oracle.eventIds.size(), oracle.metricIds.size());
+    }
+
     /** Per turn a logs export and a metrics export; cumulative metrics carry the running sum since one start. */
     private static List<Object> exports(boolean cumulative) {
         ClaudeCodeShapes shapes = new ClaudeCodeShapes();

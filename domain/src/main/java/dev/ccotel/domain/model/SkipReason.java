@@ -10,6 +10,11 @@ public enum SkipReason {
     UNSUPPORTED_POINT_TYPE,
     /** A log record without an {@code event.name} attribute. */
     NO_EVENT_NAME,
+    /**
+     * A record or point whose {@code session.id} (over 256 characters) or series (name and
+     * attributes over 4,096 characters) is too long to keep: refused, and the exporter is told.
+     */
+    ID_TOO_LONG,
     /** A data point whose value is missing, NaN or infinite. */
     INVALID_VALUE,
     /**

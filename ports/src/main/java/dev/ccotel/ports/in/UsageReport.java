@@ -1,5 +1,6 @@
 package dev.ccotel.ports.in;
 
+import dev.ccotel.domain.model.Usage;
 import java.util.List;
 import java.util.Objects;
 

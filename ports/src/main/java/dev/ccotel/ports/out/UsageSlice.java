@@ -1,6 +1,6 @@
 package dev.ccotel.ports.out;
 
-import dev.ccotel.ports.in.Usage;
+import dev.ccotel.domain.model.Usage;
 import java.time.Instant;
 import java.util.Objects;
 

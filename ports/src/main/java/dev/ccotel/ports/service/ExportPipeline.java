@@ -6,6 +6,7 @@ import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionState;
 import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.MappingResult;
+import dev.ccotel.domain.model.SkipReason;
 import dev.ccotel.ports.in.IngestResult;
 import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.ports.out.EncodedRequest;
@@ -29,6 +30,9 @@ import java.util.Set;
  */
 public final class ExportPipeline {
     private static final System.Logger LOG = System.getLogger(ExportPipeline.class.getName());
+
+    /** Why the exporter is told about records the domain refused as too long to keep (see the README). */
+    static final String TOO_LONG = "refused: a session.id over 256 characters or a metric series over 4,096 characters";
 
     private final OtlpMapper mapper;
     private final LoadSessionStatePort states;
@@ -55,8 +59,9 @@ public final class ExportPipeline {
             LOG.log(Level.DEBUG, () -> "skipped from " + signal + " export: " + groups.skipped());
         }
         Set<String> sessionIds = groups.sessionIds();
+        long tooLong = groups.skipped().getOrDefault(SkipReason.ID_TOO_LONG, 0L);
         if (sessionIds.isEmpty()) {
-            return new IngestResult.Success();
+            return tooLong == 0 ? new IngestResult.Success() : new IngestResult.PartialSuccess(tooLong, TOO_LONG);
         }
         int[] held = locks.lock(sessionIds);
         try {
@@ -70,6 +75,10 @@ public final class ExportPipeline {
             }
             Folded folded = mapper.fold(groups, known, clock.instant(), states.trustedSince());
             Encoded encoded = encode(folded.result());
+            if (tooLong > 0) {
+                encoded.unencodable += tooLong;
+                encoded.reasons.add(TOO_LONG);
+            }
             PublishOutcome outcome = keepSafely(new KeptExport(encoded.requests, folded.states()));
             return answer(outcome, encoded);
         } finally {

@@ -1,7 +1,7 @@
 package dev.ccotel.ports.service;
 
 import dev.ccotel.ports.in.ReportUsageUseCase;
-import dev.ccotel.ports.in.Usage;
+import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
 import dev.ccotel.ports.out.ReadUsagePort;

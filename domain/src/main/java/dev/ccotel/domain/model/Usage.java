@@ -1,4 +1,4 @@
-package dev.ccotel.ports.in;
+package dev.ccotel.domain.model;
 
 /**
  * What a report row adds up: sessions of work (see {@link ReportUsageUseCase}), tokens and cost,
