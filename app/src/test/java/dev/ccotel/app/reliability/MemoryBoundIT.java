@@ -115,8 +115,57 @@ class MemoryBoundIT {
         assertFalse(large.contains("direct memory"), large);
     }
 
+    @Test
+    void fifteenHundredMegabyteSessionIds_at256m_everyExportAnswered_theDaemonServes_theHeapStaysSmall()
+            throws Exception {
+        daemon = start("256m");
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
+        Map<String, Integer> answers = new java.util.TreeMap<>();
+        String filler = "s".repeat(1_000_000);
+        try {
+            for (int i = 0; i < 1_500; i++) {
+                ExportLogsServiceRequest export = Otlp.logs(Otlp.claudeCode(), List.of(Otlp.event(
+                        System.currentTimeMillis() * 1_000_000L,
+                        attrs("session.id", i + filler, "event.name", "user_prompt", "prompt_length", 3))));
+                ExportLogsServiceResponse r = LogsServiceGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(30, TimeUnit.SECONDS).export(export); // throws unless answered
+                answers.merge(r.getPartialSuccess().getRejectedLogRecords() == 1 ? "refused, told" : "other", 1,
+                        Integer::sum);
+            }
+            LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .export(Fixtures.pbLogs("text-reply")); // still serving
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        long heapAfterGc = heapUsedAfterFullGc(daemon.process().pid());
+        System.out.printf("[reliability] 1,500 exports with distinct 1 MB session ids, -Xmx256m: %s; heap after a"
+                + " full GC %d MiB%n", answers, heapAfterGc >> 20);
+        assertEquals(Map.of("refused, told", 1_500), answers);
+        assertTrue(daemon.process().isAlive(), daemon.err().toString());
+        assertTrue(heapAfterGc < 64L << 20, "heap after GC " + (heapAfterGc >> 20) + " MiB");
+    }
+
+    /** Used heap after {@code jcmd GC.run}, from {@code GC.heap_info}'s "used" figures, in bytes. */
+    private static long heapUsedAfterFullGc(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+        Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor(60, TimeUnit.SECONDS);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:DefNew|Tenured|\\S+ generation)\\s+total \\d+K, used (\\d+)K").matcher(text);
+        long used = 0;
+        int found = 0;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1)) * 1024;
+            found++;
+        }
+        assertTrue(found > 0, "no heap figures in: " + text);
+        return used;
+    }
+
     /** The packaged daemon with the given -Xmx and default bounds, once it listens. */
     private PackagedDaemon start(String xmx) throws java.io.IOException {
-        return PackagedDaemon.start(home, List.of("-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError"), backend.url(), Map.of());
+        return PackagedDaemon.start(home, List.of("-Xmx" + xmx, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                backend.url(), Map.of());
     }
 }
