@@ -83,6 +83,11 @@ public final class OtlpHttpServer implements AutoCloseable {
             closed = true;
             throw new IllegalStateException(bindFailure(e), e);
         }
+        if (!server.isRunning()) {
+            // Helidon logs a failed bind and returns instead of throwing.
+            closed = true;
+            throw new IllegalStateException(bindFailure(probeBind()));
+        }
         started = true;
         LOG.log(System.Logger.Level.INFO, "OTLP/HTTP receiver listening on {0}:{1,number,#}", config.host(), port());
         return this;
@@ -116,6 +121,16 @@ public final class OtlpHttpServer implements AutoCloseable {
             if (started) {
                 server.stop();
             }
+        }
+    }
+
+    /** Binds the configured address once more, only to learn why Helidon could not. */
+    private RuntimeException probeBind() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+            return new IllegalStateException("the listener did not start; see the log above");
+        } catch (java.io.IOException e) {
+            return new java.io.UncheckedIOException(e);
         }
     }
 
