@@ -1,6 +1,5 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.adapter.grpc.OtlpGrpcServer;
 import dev.ccotel.adapter.http.BackendPublisher;
 import dev.ccotel.adapter.http.HttpPublishers;
 import dev.ccotel.adapter.http.JsonLinesPublisher;
@@ -12,17 +11,18 @@ import dev.ccotel.ports.service.IngestLogsService;
 import dev.ccotel.ports.service.IngestMetricsService;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The running collector: the wiring of ledger, mapper, services, publisher and receiver. */
 public final class Daemon implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
 
     private final AutoCloseable publisherLifecycle;
-    private final OtlpGrpcServer server;
+    private final Receivers receivers;
 
-    private Daemon(AutoCloseable publisherLifecycle, OtlpGrpcServer server) {
+    private Daemon(AutoCloseable publisherLifecycle, Receivers receivers) {
         this.publisherLifecycle = publisherLifecycle;
-        this.server = server;
+        this.receivers = receivers;
     }
 
     /**
@@ -48,28 +48,39 @@ public final class Daemon implements AutoCloseable {
             publisher = new JsonLinesPublisher(dryRunOut);
             lifecycle = () -> { };
         }
-        OtlpGrpcServer server = new OtlpGrpcServer(config.receiver(),
-                new IngestMetricsService(mapper, publisher), new IngestLogsService(mapper, publisher));
+        // --- inbound (adapter-http-in branch): delivery status for /status, then both receivers. ---
+        BackendDeliveryStatus delivery = lifecycle instanceof BackendPublisher backend
+                ? new BackendDeliveryStatus(publisher, config.backend().orElseThrow().endpoint().toString(),
+                        backend::spooledRecords, backend::spooledBytes, clock)
+                : new BackendDeliveryStatus(publisher, "dry-run (stdout)", () -> 0, () -> 0, clock);
+        Receivers receivers;
         try {
-            server.start();
+            receivers = Receivers.start(config, clock, new IngestMetricsService(mapper, delivery),
+                    new IngestLogsService(mapper, delivery), delivery);
         } catch (RuntimeException e) {
             closeQuietly(lifecycle);
             throw e;
         }
-        return new Daemon(lifecycle, server);
+        return new Daemon(lifecycle, receivers);
     }
 
+    /** The OTLP/gRPC port. */
     public int port() {
-        return server.port();
+        return receivers.grpcPort();
+    }
+
+    /** The OTLP/HTTP port, unless {@code receiver.http.enabled} is false. */
+    public Optional<Integer> httpPort() {
+        return receivers.httpPort();
     }
 
     /**
-     * Stops in reverse order: the receiver first (stop accepting, let in-flight exports finish,
+     * Stops in reverse order: the receivers first (stop accepting, let in-flight exports finish,
      * which may still publish), then the publisher, whose spool drainer must outlive them.
      */
     @Override
     public void close() {
-        server.close();
+        receivers.close();
         closeQuietly(publisherLifecycle);
     }
 

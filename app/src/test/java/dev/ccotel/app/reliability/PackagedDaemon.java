@@ -56,6 +56,7 @@ record PackagedDaemon(Process process, int port, Log err) {
         pb.environment().put("HOME", home.toString());
         pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
         pb.environment().put("CCOTEL_DELIVERY_SPOOL_DIR", home.resolve("spool").toString());
+        pb.environment().put(ConfigKeys.environmentVariable(ConfigKeys.RECEIVER_HTTP_PORT), "0"); // never the shared 4318
         settings.forEach((key, value) -> pb.environment().put(ConfigKeys.environmentVariable(key), value));
         Log err = new Log(Files.createTempFile(home, "daemon-", ".err"));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.file().toFile());
