@@ -15,16 +15,15 @@ import java.util.regex.Pattern;
 /**
  * Turns an HTTP/1.x request on the gRPC port (an OTLP/HTTP exporter pointed at 4317) into one clear
  * warning a minute, with the two fixes, instead of Netty's "Transport failed ... Unexpected HTTP/1.x
- * request" line per export. grpc-netty-shaded reports that only through java.util.logging, on the
- * loggers below, so a JUL filter there is where it can be recognised; every other record passes as
- * the logger's parents' levels would have let it.
+ * request" line per connection. grpc-netty-shaded reports that only through java.util.logging, on the
+ * logger below, so a JUL filter there is where it can be recognised; every other record passes as
+ * the logger's parents' levels would have let it. (Its FINE twin on NettyServerHandler stays as it is:
+ * opening that logger would make Netty format every HTTP/2 frame of every export for the filter.)
  */
 final class WrongProtocolWarning implements Filter {
     private static final System.Logger LOG = System.getLogger(WrongProtocolWarning.class.getName());
-    /** INFO "Transport failed" per connection, and FINE "Connection Error" from the handler. */
-    static final String[] NETTY_LOGGERS = {
-            "io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport.connections",
-            "io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler"};
+    /** INFO "Transport failed", once per failed connection. */
+    static final String[] NETTY_LOGGERS = {"io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport.connections"};
     private static final Pattern HTTP1 = Pattern.compile("Unexpected HTTP/1\\.x request: (\\S+) (\\S*)");
     static final Duration INTERVAL = Duration.ofMinutes(1);
 
@@ -48,8 +47,9 @@ final class WrongProtocolWarning implements Filter {
             loggers[i] = Logger.getLogger(NETTY_LOGGERS[i]);
             previous[i] = loggers[i].getFilter();
             previousLevels[i] = loggers[i].getLevel();
-            // The record must get past the level check to reach a filter; the filter re-applies the level.
-            loggers[i].setLevel(Level.ALL);
+            // The INFO record must get past the level check to reach a filter; the filter re-applies the level.
+            Level inherited = inheritedLevel(i);
+            loggers[i].setLevel(inherited.intValue() < Level.INFO.intValue() ? inherited : Level.INFO);
             loggers[i].setFilter(this);
         }
         return this;
@@ -73,9 +73,7 @@ final class WrongProtocolWarning implements Filter {
     public boolean isLoggable(LogRecord record) {
         Optional<String> request = http1Request(record.getThrown());
         if (request.isPresent()) {
-            if (record.getLoggerName() != null && record.getLoggerName().equals(NETTY_LOGGERS[0])) {
-                warn(request.get()); // once per connection: the handler's FINE record is the same event
-            }
+            warn(request.get());
             return false;
         }
         int i = indexOf(record.getLoggerName());
