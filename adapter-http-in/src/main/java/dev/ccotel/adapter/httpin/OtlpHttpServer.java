@@ -71,7 +71,11 @@ public final class OtlpHttpServer implements AutoCloseable {
                 HttpReplies.methodNotAllowed(req.prologue().method().text(), path), false));
     }
 
-    /** Binds and starts serving; fails with a message naming the address and the key to change. */
+    /**
+     * Binds and starts serving; fails with a message naming the address and the key to change. The log
+     * line says "on", not "listening on": scripts wait for the daemon's "listening on", which must mean
+     * that gRPC is up too.
+     */
     public synchronized OtlpHttpServer start() {
         if (closed || started) {
             throw new IllegalStateException("the OTLP/HTTP receiver can be started once; it is "
@@ -89,7 +93,8 @@ public final class OtlpHttpServer implements AutoCloseable {
             throw new IllegalStateException(bindFailure(probeBind()));
         }
         started = true;
-        LOG.log(System.Logger.Level.INFO, "OTLP/HTTP receiver listening on {0}:{1,number,#}", config.host(), port());
+        LOG.log(System.Logger.Level.INFO, "OTLP/HTTP receiver (and /healthz, /status, /metrics) on {0}:{1,number,#}",
+                config.host(), port());
         return this;
     }
 
