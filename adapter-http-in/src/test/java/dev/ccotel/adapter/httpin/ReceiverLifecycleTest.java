@@ -87,6 +87,38 @@ class ReceiverLifecycleTest {
     }
 
     @Test
+    void aNonLoopbackHostIsWarnedAbout_loopbackIsNot() {
+        java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(OtlpHttpServer.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(capture);
+        try {
+            new OtlpHttpServer(new HttpReceiverConfig("127.0.0.1", 0, 1, 1, Duration.ZERO), ScriptedIngest.accepting(),
+                    ScriptedIngest.accepting(), ScriptedIngest.accepting(), () -> RunningHttpReceiver.IDLE).close();
+            assertEquals(java.util.List.of(), warnings);
+            new OtlpHttpServer(new HttpReceiverConfig("0.0.0.0", 0, 1, 1, Duration.ZERO), ScriptedIngest.accepting(),
+                    ScriptedIngest.accepting(), ScriptedIngest.accepting(), () -> RunningHttpReceiver.IDLE).close();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("receiver.http.host 0.0.0.0 is not a loopback address"), warnings.get(0));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
     void configChecksNameTheirKeys() {
         assertKey("receiver.http.host", () -> new HttpReceiverConfig(" ", 0, 1, 1, Duration.ZERO));
         assertKey("receiver.http.port", () -> new HttpReceiverConfig("127.0.0.1", 70_000, 1, 1, Duration.ZERO));
