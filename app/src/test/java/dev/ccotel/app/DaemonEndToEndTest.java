@@ -61,6 +61,7 @@ class DaemonEndToEndTest {
     private void startDaemon(Map<String, String> extra) {
         Map<String, String> flags = new HashMap<>(Map.of(
                 "receiver.port", "0",
+                "receiver.http.port", "0",
                 "backend.url", backend.url(),
                 "backend.timeout", "2s",
                 "delivery.retry-budget", "1500ms",

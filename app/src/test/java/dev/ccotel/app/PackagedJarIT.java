@@ -64,10 +64,14 @@ class PackagedJarIT {
     @Test
     void dryRunDaemon_printsTheRequestsOfExportsItReceives_andExitsZeroOnSigterm() throws Exception {
         int port;
-        try (ServerSocket s = new ServerSocket(0)) {
+        int httpPort;
+        // Both at once, so they differ (never the shared 4318 either).
+        try (ServerSocket s = new ServerSocket(0); ServerSocket h = new ServerSocket(0)) {
             port = s.getLocalPort();
+            httpPort = h.getLocalPort();
         }
-        Process daemon = java("daemon", "--dry-run", "--port", Integer.toString(port))
+        Process daemon = java("--set", "receiver.http.port=" + httpPort, "daemon", "--dry-run", "--port",
+                Integer.toString(port))
                 .redirectError(ProcessBuilder.Redirect.PIPE).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(daemon.getErrorStream(), StandardCharsets.UTF_8));

@@ -50,6 +50,7 @@ class ArchitectureTest {
             .domainServices("dev.ccotel.domain")
             .applicationServices(PORTS)
             .adapter("grpc-in", "dev.ccotel.adapter.grpc..")
+            .adapter("http-in", "dev.ccotel.adapter.httpin..")
             .adapter("http-out", "dev.ccotel.adapter.http..")
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
             .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
@@ -94,6 +95,13 @@ class ArchitectureTest {
             .orShould().callMethod(java.time.YearMonth.class, "now")
             .because("the ledger's time must come from a java.time.Clock that tests control");
 
+    static final ArchRule noOpenTelemetryApiOrSdk = noClasses()
+            .that().resideInAPackage("dev.ccotel..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.api..", "io.opentelemetry.sdk..",
+                    "io.opentelemetry.context..")
+            .because("the OTEL_* variables cc install puts in the user's shell would make an SDK in the daemon "
+                    + "export its own telemetry, to itself; ccotel reads OTLP with opentelemetry-proto only");
+
     static final ArchRule noPackageCycles = slices()
             .matching("dev.ccotel.(**)")
             .should().beFreeOfCycles()
@@ -129,7 +137,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.ccotel.domain", "dev.ccotel.ports.in", "dev.ccotel.ports.out",
-                "dev.ccotel.ports.service", "dev.ccotel.adapter.grpc", "dev.ccotel.adapter.http",
+                "dev.ccotel.ports.service", "dev.ccotel.adapter.grpc", "dev.ccotel.adapter.httpin",
+                "dev.ccotel.adapter.httpin.wire", "dev.ccotel.adapter.httpin.status", "dev.ccotel.adapter.http",
                 "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite", "dev.ccotel.app"}) {
             org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "classes of " + pkg + " imported");
         }

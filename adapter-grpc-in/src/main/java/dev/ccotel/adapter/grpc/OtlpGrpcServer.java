@@ -2,6 +2,7 @@ package dev.ccotel.adapter.grpc;
 
 import dev.ccotel.ports.in.IngestLogsUseCase;
 import dev.ccotel.ports.in.IngestMetricsUseCase;
+import dev.ccotel.ports.in.IngestTracesUseCase;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -16,6 +17,7 @@ import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,13 +39,22 @@ public final class OtlpGrpcServer implements AutoCloseable {
     private final GrpcReceiverConfig config;
     private final InetSocketAddress address;
     private final HealthStatusManager health = new HealthStatusManager();
-    private final TraceServiceImpl traces = new TraceServiceImpl();
     private final ExecutorService handlers;
     private final Server server;
+    private final Clock clock;
+    private WrongProtocolWarning wrongProtocol;
     private boolean started;
     private boolean closed;
 
-    public OtlpGrpcServer(GrpcReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs) {
+    public OtlpGrpcServer(GrpcReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs,
+            IngestTracesUseCase traces) {
+        this(config, metrics, logs, traces, Clock.systemUTC());
+    }
+
+    /** @param clock paces the wrong-protocol warning (once a minute) */
+    OtlpGrpcServer(GrpcReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs,
+            IngestTracesUseCase traces, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         this.address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
@@ -64,12 +75,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
         this.handlers = Executors.newVirtualThreadPerTaskExecutor();
         MetricsServiceImpl metricsService = new MetricsServiceImpl(metrics, handlers);
         LogsServiceImpl logsService = new LogsServiceImpl(logs, handlers);
+        TraceServiceImpl traceService = new TraceServiceImpl(traces, handlers);
         this.server = NettyServerBuilder.forAddress(address)
                 .directExecutor()
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .addService(otlp(metricsService, limit))
                 .addService(otlp(logsService, limit))
-                .addService(otlp(traces, limit))
+                .addService(otlp(traceService, limit))
                 .addService(health.getHealthService())
                 .build();
     }
@@ -88,6 +100,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
             throw new UncheckedIOException(bindFailure(e), e);
         }
         started = true;
+        wrongProtocol = new WrongProtocolWarning(port(), clock).install();
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
         OTLP_SERVICES.forEach(service -> health.setStatus(service, ServingStatus.SERVING));
         LOG.log(System.Logger.Level.INFO, "OTLP/gRPC receiver listening on {0}:{1,number,#}", config.host(), port());
@@ -131,12 +144,15 @@ public final class OtlpGrpcServer implements AutoCloseable {
         } finally {
             // Interrupts handlers still blocked in a use case after a forced stop.
             handlers.shutdownNow();
+            if (wrongProtocol != null) {
+                wrongProtocol.uninstall();
+            }
         }
     }
 
-    /** Spans received and dropped on purpose (ccotel does not forward traces). */
-    long spansDropped() {
-        return traces.spansDropped();
+    /** HTTP/1.x requests that reached this gRPC port so far; 0 before start. */
+    long wrongProtocolRequests() {
+        return wrongProtocol == null ? 0 : wrongProtocol.seen();
     }
 
     /** The limit goes outermost so that a call refused for malformed bytes gives its permit back too. */

@@ -1,36 +1,38 @@
 package dev.ccotel.adapter.grpc;
 
+import dev.ccotel.ports.in.IngestTracesCommand;
+import dev.ccotel.ports.in.IngestTracesUseCase;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
-import io.opentelemetry.proto.trace.v1.ScopeSpans;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 
-/**
- * Accepts and drops spans. The backend has no use for them, but a user who also enabled Claude Code's
- * trace exporter should not see export errors (UNIMPLEMENTED) for that; the count makes the drop visible.
- */
+/** OTLP trace Export -> {@link IngestTracesUseCase}, which counts the spans (ccotel forwards none). */
 final class TraceServiceImpl extends TraceServiceGrpc.TraceServiceImplBase {
-    private static final System.Logger LOG = System.getLogger(TraceServiceImpl.class.getName());
+    private static final ExportTraceServiceResponse ACCEPTED = ExportTraceServiceResponse.getDefaultInstance();
 
-    private final AtomicLong spansDropped = new AtomicLong();
+    private final IngestTracesUseCase useCase;
+    private final Executor blocking;
+
+    TraceServiceImpl(IngestTracesUseCase useCase, Executor blocking) {
+        this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
+    }
 
     @Override
     public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> responses) {
-        long spans = request.getResourceSpansList().stream()
-                .flatMap(resource -> resource.getScopeSpansList().stream())
-                .mapToLong(ScopeSpans::getSpansCount)
-                .sum();
-        if (spans > 0) {
-            long total = spansDropped.addAndGet(spans);
-            LOG.log(System.Logger.Level.DEBUG, "dropped {0} spans ({1} so far): ccotel forwards metrics and events only",
-                    spans, total);
+        if (request.getResourceSpansCount() == 0) {
+            ExportReplies.reply(responses, ACCEPTED);
+            return;
         }
-        ExportReplies.reply(responses, ExportTraceServiceResponse.getDefaultInstance());
-    }
-
-    long spansDropped() {
-        return spansDropped.get();
+        ExportReplies.answer(blocking, responses, "traces", () -> useCase.ingest(new IngestTracesCommand(request)),
+                ACCEPTED, (rejected, message) -> ExportTraceServiceResponse.newBuilder()
+                        .setPartialSuccess(ExportTracePartialSuccess.newBuilder()
+                                .setRejectedSpans(rejected)
+                                .setErrorMessage(message))
+                        .build());
     }
 }

@@ -23,6 +23,10 @@ final class CapturedLog extends Handler implements AutoCloseable {
         return log;
     }
 
+    long count(String text) {
+        return messages.stream().filter(message -> message.contains(text)).count();
+    }
+
     boolean contains(String text) {
         return messages.stream().anyMatch(message -> message.contains(text));
     }

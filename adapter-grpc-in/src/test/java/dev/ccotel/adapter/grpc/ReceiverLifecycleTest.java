@@ -57,7 +57,7 @@ class ReceiverLifecycleTest {
         ScriptedIngest ingest = ScriptedIngest.accepting();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            OtlpGrpcServer server = new OtlpGrpcServer(RunningReceiver.localConfig().withPort(port), ingest, ingest);
+            OtlpGrpcServer server = new OtlpGrpcServer(RunningReceiver.localConfig().withPort(port), ingest, ingest, RunningReceiver.ACCEPT_TRACES);
 
             UncheckedIOException failure = assertThrows(UncheckedIOException.class, server::start);
 
@@ -147,11 +147,11 @@ class ReceiverLifecycleTest {
     void nonLoopbackHost_isWarnedAbout() {
         ScriptedIngest ingest = ScriptedIngest.accepting();
         try (CapturedLog log = CapturedLog.of(OtlpGrpcServer.class)) {
-            new OtlpGrpcServer(RunningReceiver.localConfig(), ingest, ingest).close();
+            new OtlpGrpcServer(RunningReceiver.localConfig(), ingest, ingest, RunningReceiver.ACCEPT_TRACES).close();
             assertFalse(log.contains("not a loopback address"), "loopback is the quiet default");
 
             // Constructed but never started: the warning comes before anything is bound.
-            new OtlpGrpcServer(new GrpcReceiverConfig("0.0.0.0", 0, 1 << 20, 4, Duration.ZERO), ingest, ingest).close();
+            new OtlpGrpcServer(new GrpcReceiverConfig("0.0.0.0", 0, 1 << 20, 4, Duration.ZERO), ingest, ingest, RunningReceiver.ACCEPT_TRACES).close();
             assertTrue(log.contains("receiver.host 0.0.0.0 is not a loopback address"), log::toString);
         }
     }

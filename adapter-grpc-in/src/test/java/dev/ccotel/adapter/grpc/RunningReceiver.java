@@ -2,6 +2,8 @@ package dev.ccotel.adapter.grpc;
 
 import dev.ccotel.ports.in.IngestLogsUseCase;
 import dev.ccotel.ports.in.IngestMetricsUseCase;
+import dev.ccotel.ports.in.IngestResult;
+import dev.ccotel.ports.in.IngestTracesUseCase;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -23,6 +25,8 @@ final class RunningReceiver implements AutoCloseable {
     /** Generous: only there so a broken test fails instead of hanging. */
     private static final long DEADLINE_SECONDS = 20;
 
+    static final IngestTracesUseCase ACCEPT_TRACES = command -> new IngestResult.Success();
+
     final OtlpGrpcServer server;
     final ManagedChannel channel;
 
@@ -41,11 +45,12 @@ final class RunningReceiver implements AutoCloseable {
     }
 
     static <T extends IngestMetricsUseCase & IngestLogsUseCase> RunningReceiver start(GrpcReceiverConfig config, T ingest) {
-        return start(config, ingest, ingest);
+        return new RunningReceiver(new OtlpGrpcServer(config, ingest, ingest,
+                ingest instanceof IngestTracesUseCase traces ? traces : ACCEPT_TRACES).start());
     }
 
     static RunningReceiver start(GrpcReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs) {
-        return new RunningReceiver(new OtlpGrpcServer(config, metrics, logs).start());
+        return new RunningReceiver(new OtlpGrpcServer(config, metrics, logs, ACCEPT_TRACES).start());
     }
 
     MetricsServiceGrpc.MetricsServiceBlockingStub metrics() {

@@ -75,7 +75,7 @@ class WireFormatTest {
     }
 
     @Test
-    void spans_areAcceptedAndCountedButNotForwarded() throws Exception {
+    void spans_goToTheTracesUseCase_notToLogsOrMetrics() throws Exception {
         ScriptedIngest ingest = ScriptedIngest.accepting();
         try (RunningReceiver receiver = RunningReceiver.start(ingest)) {
             ExportTraceServiceResponse response = receiver.traces().export(ExportTraceServiceRequest.newBuilder()
@@ -84,7 +84,7 @@ class WireFormatTest {
                     .build());
 
             assertEquals(ExportTraceServiceResponse.getDefaultInstance(), response);
-            assertEquals(3, receiver.server.spansDropped());
+            assertEquals(3, ingest.traces().getFirst().spans());
             assertTrue(ingest.logs().isEmpty() && ingest.metrics().isEmpty());
         }
     }

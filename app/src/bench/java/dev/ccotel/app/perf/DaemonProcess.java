@@ -55,6 +55,8 @@ final class DaemonProcess implements AutoCloseable {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
         env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
+        // The OTLP/HTTP listener runs as in production, on a port of its own instead of the shared 4318.
+        env.put("CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(freePort()));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD); // --dry-run prints every request here
         pb.redirectError(home.resolve("daemon.err").toFile());
         long t0 = System.nanoTime();

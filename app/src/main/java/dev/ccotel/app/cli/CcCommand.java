@@ -2,6 +2,7 @@ package dev.ccotel.app.cli;
 
 import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.ports.in.InstallShellEnvCommand;
+import dev.ccotel.ports.in.OtlpProtocol;
 import dev.ccotel.ports.in.ShellEnvResult;
 import dev.ccotel.ports.in.ShellEnvStatus;
 import dev.ccotel.ports.in.ShellEnvStatusCommand;
@@ -39,6 +40,7 @@ public final class CcCommand implements Runnable {
             + " (default: the shells found on PATH or already configured)";
 
     private static final String HELP = "Show this help message and exit.";
+    private static final int DEFAULT_HTTP_PORT = 4318;
 
     @Spec
     CommandSpec spec;
@@ -48,6 +50,7 @@ public final class CcCommand implements Runnable {
     boolean help;
 
     private final IntSupplier receiverPort;
+    private final IntSupplier httpReceiverPort;
     private final Map<String, String> environment;
     private final Function<Map<String, String>, ShellProfilePort> profiles;
 
@@ -59,7 +62,14 @@ public final class CcCommand implements Runnable {
      */
     public CcCommand(IntSupplier receiverPort, Map<String, String> environment,
             Function<Map<String, String>, ShellProfilePort> profiles) {
+        this(receiverPort, () -> DEFAULT_HTTP_PORT, environment, profiles);
+    }
+
+    /** @param httpReceiverPort the configured OTLP/HTTP port, or 0 when that listener is off */
+    public CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
+            Function<Map<String, String>, ShellProfilePort> profiles) {
         this.receiverPort = receiverPort;
+        this.httpReceiverPort = httpReceiverPort;
         this.environment = Map.copyOf(environment);
         this.profiles = profiles;
     }
@@ -84,7 +94,11 @@ public final class CcCommand implements Runnable {
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
             @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun,
-            @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
+            @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = "grpc",
+                    description = "grpc, http/protobuf or http/json: sets OTEL_EXPORTER_OTLP_PROTOCOL (default: grpc)")
+            String protocol,
+            @Option(names = "--port", paramLabel = "PORT",
+                    description = "Receiver port (default: receiver.port for grpc, receiver.http.port for http/*)")
             Integer port,
             @Option(names = "--metric-export-interval", paramLabel = "MS",
                     description = "Sets OTEL_METRIC_EXPORT_INTERVAL (milliseconds)") Long metricInterval,
@@ -92,9 +106,11 @@ public final class CcCommand implements Runnable {
                     description = "Sets OTEL_LOGS_EXPORT_INTERVAL (milliseconds)") Long logsInterval,
             @Option(names = "--log-user-prompts",
                     description = "Sets OTEL_LOG_USER_PROMPTS=1: Claude Code then sends prompt text") boolean prompts) {
-        TelemetryEnvOptions options = new TelemetryEnvOptions(port(port, "install"),
+        OtlpProtocol chosen = OtlpProtocol.fromId(protocol).orElseThrow(() -> usage("install",
+                "Invalid value for option '--protocol': '" + protocol + "' (expected grpc, http/protobuf or http/json)"));
+        TelemetryEnvOptions options = new TelemetryEnvOptions(chosen.isHttp() ? httpPort(port) : port(port, "install"),
                 interval(metricInterval, "--metric-export-interval"), interval(logsInterval, "--logs-export-interval"),
-                prompts);
+                prompts, chosen);
         ShellEnvResult result = new InstallShellEnvService(profiles.apply(environment))
                 .install(new InstallShellEnvCommand(shells(shells, "install"), options, dryRun));
         if (result.shells().isEmpty()) {
@@ -133,13 +149,14 @@ public final class CcCommand implements Runnable {
             @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
             Integer port) {
         int expected = port(port, "status");
+        Optional<Integer> expectedHttp = Optional.of(httpReceiverPort.getAsInt()).filter(p -> p > 0);
         ShellEnvStatus status = new ShellEnvStatusService(profiles.apply(environment))
-                .status(new ShellEnvStatusCommand(shells(shells, "status"), expected));
+                .status(new ShellEnvStatusCommand(shells(shells, "status"), expected, expectedHttp));
         if (status.shells().isEmpty()) {
             out().println("No shell found on PATH or configured; name one with --shell.");
         }
         for (ShellFileStatus file : status.files()) {
-            String line = line(file.shell(), file.file(), describe(file, expected));
+            String line = line(file.shell(), file.file(), describe(file, expected, expectedHttp));
             (file.state() == ShellFileStatus.State.BROKEN || file.state() == ShellFileStatus.State.UNREADABLE
                     ? err() : out()).println(line);
         }
@@ -175,16 +192,32 @@ public final class CcCommand implements Runnable {
         return dryRun ? doneAndPlanned[1] + " the ccotel block (dry run)" : doneAndPlanned[0] + " the ccotel block";
     }
 
-    private static String describe(ShellFileStatus file, int expectedPort) {
+    private static String describe(ShellFileStatus file, int expectedPort, Optional<Integer> expectedHttpPort) {
         String endpoint = file.installed().flatMap(env -> env.value(TelemetryEnvPolicy.ENDPOINT)).orElse("?");
+        String protocol = file.installed().flatMap(env -> env.value(TelemetryEnvPolicy.PROTOCOL)).orElse("?");
         return switch (file.state()) {
             case NO_FILE -> "not installed (no file)";
             case NO_BLOCK -> "not installed";
-            case INSTALLED -> "installed, sending to " + endpoint;
-            case OUTDATED -> "outdated: sends to " + endpoint + " but the receiver port is " + expectedPort
-                    + "; run 'ccotel cc install'";
+            case INSTALLED -> "installed, sending to " + endpoint + " over " + protocol;
+            case OUTDATED -> "outdated: sends to " + endpoint + " but "
+                    + expectation(protocol, expectedPort, expectedHttpPort);
             case BROKEN, UNREADABLE -> "PROBLEM: " + file.detail();
         };
+    }
+
+    /** What the daemon's config expects of a block with this protocol, and the command that writes it. */
+    private static String expectation(String protocol, int grpcPort, Optional<Integer> httpPort) {
+        Optional<OtlpProtocol> known = OtlpProtocol.fromId(protocol);
+        if (known.isEmpty()) {
+            return "over '" + protocol + "', which ccotel does not speak; run 'ccotel cc install'";
+        }
+        if (!known.get().isHttp()) {
+            return "the receiver port is " + grpcPort + " (receiver.port, for grpc); run 'ccotel cc install'";
+        }
+        String fix = "run 'ccotel cc install --protocol " + protocol + "'";
+        return httpPort.map(p -> "the receiver port is " + p + " (receiver.http.port, for " + protocol + "); " + fix)
+                .orElse("over " + protocol + ", and the daemon's OTLP/HTTP listener is off (receiver.http.enabled: "
+                        + "false); run 'ccotel cc install' for grpc");
     }
 
     private static String line(ShellKind shell, String file, String what) {
@@ -208,6 +241,17 @@ public final class CcCommand implements Runnable {
         int value = port != null ? port : receiverPort.getAsInt();
         if (value < 1 || value > 65_535) {
             throw usage(subcommand, "Invalid receiver port " + value + " (expected 1-65535)");
+        }
+        return value;
+    }
+
+    private int httpPort(Integer port) {
+        int value = port != null ? port : httpReceiverPort.getAsInt();
+        if (value < 1 || value > 65_535) {
+            throw usage("install", value == 0
+                    ? "The OTLP/HTTP listener is off (receiver.http.enabled: false) or on a random port; turn it on, "
+                            + "or give --port"
+                    : "Invalid receiver port " + value + " (expected 1-65535)");
         }
         return value;
     }

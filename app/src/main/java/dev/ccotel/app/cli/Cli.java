@@ -17,6 +17,12 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The OTLP/HTTP port {@code cc} writes for http/* protocols; 0 when that listener is off. */
+    private static int httpPort(dev.ccotel.app.config.Settings settings) {
+        return settings.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
+                ? settings.integer(ConfigKeys.RECEIVER_HTTP_PORT, 0, 65_535) : 0;
+    }
+
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
         CcotelCommand top = new CcotelCommand(environment, clock, out, err);
         CommandLine cli = new CommandLine(top);
@@ -24,7 +30,7 @@ public final class Cli {
         // The port is read when a cc subcommand runs, after --config and --set were parsed.
         cli.addSubcommand(new CcCommand(
                 () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
-                environment, ShellEnvAdapterFactory::create));
+                () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

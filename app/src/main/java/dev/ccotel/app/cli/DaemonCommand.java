@@ -54,8 +54,11 @@ final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {
-            parent.err.printf("ccotel %s listening on %s:%d, %s%n", Version.VALUE, config.receiver().host(),
-                    daemon.port(), daemon.destination());
+            parent.err.printf("ccotel %s listening on %s:%d (OTLP/gRPC)%s, %s%n", Version.VALUE,
+                    config.receiver().host(), daemon.port(),
+                    daemon.httpPort().map(p -> " and " + config.httpReceiver().orElseThrow().host() + ":" + p
+                            + " (OTLP/HTTP, /status)").orElse(""),
+                    daemon.destination());
             stop.await();
             parent.err.println("ccotel: stopping; finishing in-flight exports");
         }

@@ -2,8 +2,8 @@ package dev.ccotel.app.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpin.wire.OtlpJson;
 import dev.ccotel.app.runtime.HostNames;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
@@ -14,8 +14,9 @@ import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.MappingResult;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import dev.ccotel.ports.in.IngestTracesCommand;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +35,15 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Map saved OTLP export bodies (protobuf, or OTLP/JSON for *.json) in order and print the "
-                + "backend requests as JSON lines.")
+                + "backend requests as JSON lines; trace files are counted (spans on stderr), not forwarded.")
 final class InspectCommand implements Callable<Integer> {
-    enum Signal { logs, metrics }
+    enum Signal { logs, metrics, traces }
 
     @ParentCommand
     CcotelCommand parent;
 
-    @Option(names = "--signal", description = "logs or metrics; default: from the file name (contains 'logs' or 'metrics')")
+    @Option(names = "--signal", description = "logs, metrics or traces; default: from the file name (contains 'logs', "
+            + "'metrics' or 'trace')")
     Signal signal;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export bodies, mapped in this order")
@@ -56,6 +58,13 @@ final class InspectCommand implements Callable<Integer> {
         OtlpMapper mapper = new OtlpMapper(SessionLedger.forReplay(parent.clock), options);
         for (Path file : files) {
             Signal fileSignal = signalOf(file);
+            if (fileSignal == Signal.traces) {
+                long spans = new IngestTracesCommand((ExportTraceServiceRequest) read(file,
+                        ExportTraceServiceRequest.newBuilder())).spans();
+                parent.err.println("ccotel inspect: " + file + ": " + spans + " span(s); ccotel counts spans and "
+                        + "forwards none");
+                continue;
+            }
             MappingResult result = fileSignal == Signal.logs
                     ? mapper.map((ExportLogsServiceRequest) read(file, ExportLogsServiceRequest.newBuilder()))
                     : mapper.map((ExportMetricsServiceRequest) read(file, ExportMetricsServiceRequest.newBuilder()));
@@ -75,13 +84,14 @@ final class InspectCommand implements Callable<Integer> {
             return signal;
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean logs = name.contains("logs");
-        boolean metrics = name.contains("metrics");
-        if (logs == metrics) {
-            throw new ParameterException(parent.spec.commandLine(), file + ": cannot tell logs from metrics by the "
-                    + "file name; say --signal logs or --signal metrics");
+        List<Signal> named = java.util.Arrays.stream(Signal.values())
+                .filter(sig -> name.contains(sig == Signal.traces ? "trace" : sig.name()))
+                .toList();
+        if (named.size() != 1) {
+            throw new ParameterException(parent.spec.commandLine(), file + ": cannot tell logs, metrics or traces by "
+                    + "the file name; say --signal logs, --signal metrics or --signal traces");
         }
-        return logs ? Signal.logs : Signal.metrics;
+        return named.get(0);
     }
 
     private static Message read(Path file, Message.Builder builder) {
@@ -94,7 +104,7 @@ final class InspectCommand implements Callable<Integer> {
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         try {
             if (json) {
-                JsonFormat.parser().ignoringUnknownFields().merge(new String(bytes, StandardCharsets.UTF_8), builder);
+                OtlpJson.merge(bytes, builder); // OTLP/JSON: hex trace and span ids, as the HTTP receiver reads them
             } else {
                 builder.mergeFrom(bytes);
             }

@@ -14,6 +14,9 @@ public final class ConfigKeys {
     public static final String RECEIVER_MAX_MESSAGE_BYTES = "receiver.max-message-bytes";
     public static final String RECEIVER_MAX_CONCURRENT_CALLS = "receiver.max-concurrent-calls";
     public static final String RECEIVER_SHUTDOWN_GRACE = "receiver.shutdown-grace";
+    public static final String RECEIVER_HTTP_ENABLED = "receiver.http.enabled";
+    public static final String RECEIVER_HTTP_HOST = "receiver.http.host";
+    public static final String RECEIVER_HTTP_PORT = "receiver.http.port";
     public static final String PRIVACY_FORWARD_PROMPTS = "privacy.forward-prompts";
     public static final String PRIVACY_FORWARD_TOOL_INPUT = "privacy.forward-tool-input";
     public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
@@ -50,6 +53,9 @@ public final class ConfigKeys {
         d.put(RECEIVER_MAX_MESSAGE_BYTES, Integer.toString(4 * 1024 * 1024));
         d.put(RECEIVER_MAX_CONCURRENT_CALLS, "64");
         d.put(RECEIVER_SHUTDOWN_GRACE, "10s");
+        d.put(RECEIVER_HTTP_ENABLED, "true");
+        d.put(RECEIVER_HTTP_HOST, "127.0.0.1");
+        d.put(RECEIVER_HTTP_PORT, "4318");
         d.put(PRIVACY_FORWARD_PROMPTS, "false");
         d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
         d.put(DELIVERY_RETRY_BUDGET, "5s");

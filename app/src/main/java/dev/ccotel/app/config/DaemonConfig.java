@@ -4,6 +4,7 @@ import static dev.ccotel.app.config.ConfigKeys.*;
 
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
 import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.MappingOptions;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * start-up. The adapters' own records check their values and name the key in every message.
  *
  * @param delivery where exports go: the local store (and a backend when a token is set), passthrough, or a dry run
+ * @param httpReceiver the OTLP/HTTP listener; empty when {@code receiver.http.enabled} is false
  */
 public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, MappingOptions mapping,
-        int maxSessions, Duration sessionIdleTimeout) {
+        int maxSessions, Duration sessionIdleTimeout, Optional<HttpReceiverConfig> httpReceiver) {
 
     public static DaemonConfig from(Settings s, Map<String, String> environment, String version, String host,
             boolean dryRun) {
@@ -33,10 +35,25 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                     s.bool(PRIVACY_FORWARD_TOOL_INPUT));
             return new DaemonConfig(receiver, delivery(s, environment, version, dryRun), mapping,
                     s.integer(SESSIONS_MAX, 1, 10_000_000),
-                    positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)));
+                    positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)), httpReceiver(s, receiver));
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e); // the adapters' records name the key
         }
+    }
+
+    /** The size, concurrency and grace bounds are the gRPC receiver's keys: one set of limits per daemon. */
+    private static Optional<HttpReceiverConfig> httpReceiver(Settings s, GrpcReceiverConfig grpc) {
+        if (!s.bool(RECEIVER_HTTP_ENABLED)) {
+            return Optional.empty();
+        }
+        int port = s.integer(RECEIVER_HTTP_PORT, 0, 65_535);
+        if (port != 0 && port == grpc.port() && s.string(RECEIVER_HTTP_HOST).equals(grpc.host())) {
+            throw new ConfigError(RECEIVER_HTTP_PORT + " " + port + " is also " + RECEIVER_PORT + ": the OTLP/HTTP and "
+                    + "OTLP/gRPC listeners need a port each (defaults 4318 and 4317), or set " + RECEIVER_HTTP_ENABLED
+                    + ": false");
+        }
+        return Optional.of(new HttpReceiverConfig(s.string(RECEIVER_HTTP_HOST), port, grpc.maxInboundMessageBytes(),
+                grpc.maxConcurrentCalls(), grpc.shutdownGrace()));
     }
 
     private static Delivery delivery(Settings s, Map<String, String> environment, String version, boolean dryRun) {

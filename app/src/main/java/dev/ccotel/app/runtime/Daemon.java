@@ -1,6 +1,5 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.adapter.grpc.OtlpGrpcServer;
 import dev.ccotel.adapter.http.HttpPublishers;
 import dev.ccotel.adapter.http.JsonLinesPublisher;
 import dev.ccotel.adapter.http.client.BackendClient;
@@ -10,11 +9,11 @@ import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Delivery;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
+import dev.ccotel.ports.out.DeliveryStatus;
+import dev.ccotel.ports.out.DeliveryStatusPort;
 import dev.ccotel.ports.out.KeepTelemetryPort;
-import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.OutboxDepth;
-import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
 import dev.ccotel.ports.service.ExportPipeline;
 import dev.ccotel.ports.service.ForwardPendingService;
@@ -26,6 +25,8 @@ import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.Optional;
 
@@ -35,14 +36,14 @@ public final class Daemon implements AutoCloseable {
 
     /** What to close, newest first: the reverse of the order things were started in. */
     private final Deque<AutoCloseable> started;
-    private final OtlpGrpcServer server;
+    private final Receivers receivers;
     private final Optional<SqliteStore> store;
     private final String destination;
 
-    private Daemon(Deque<AutoCloseable> started, OtlpGrpcServer server, Optional<SqliteStore> store,
+    private Daemon(Deque<AutoCloseable> started, Receivers receivers, Optional<SqliteStore> store,
             String destination) {
         this.started = started;
-        this.server = server;
+        this.receivers = receivers;
         this.store = store;
         this.destination = destination;
     }
@@ -59,11 +60,10 @@ public final class Daemon implements AutoCloseable {
             Outbound outbound = outbound(config, clock, dryRunOut, started);
             ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(clock, config.mapping()), outbound.states,
                     new WireEncoder(), outbound.keeper, clock);
-            OtlpGrpcServer server = new OtlpGrpcServer(config.receiver(), new IngestMetricsService(pipeline),
-                    new IngestLogsService(pipeline));
-            server.start();
-            started.push(server);
-            return new Daemon(started, server, outbound.store, outbound.destination);
+            Receivers receivers = Receivers.start(config, clock, new IngestMetricsService(pipeline),
+                    new IngestLogsService(pipeline), outbound.status);
+            started.push(receivers);
+            return new Daemon(started, receivers, outbound.store, outbound.destination);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -71,32 +71,38 @@ public final class Daemon implements AutoCloseable {
     }
 
     private record Outbound(LoadSessionStatePort states, KeepTelemetryPort keeper, Optional<SqliteStore> store,
-            String destination) {}
+            String destination, DeliveryStatusPort status) {}
 
     private static Outbound outbound(DaemonConfig config, Clock clock, PrintStream dryRunOut,
             Deque<AutoCloseable> started) {
         return switch (config.delivery()) {
-            case Delivery.DryRun d -> passthrough(config, new JsonLinesPublisher(dryRunOut), clock, "dry run");
+            case Delivery.DryRun d -> passthrough(config, new JsonLinesPublisher(dryRunOut), "dry-run (stdout)", clock,
+                    "dry run");
             case Delivery.Passthrough p -> {
                 BackendClient client = HttpPublishers.retrying(p.backend());
                 started.push(client);
-                yield passthrough(config, client, clock, "forwarding to " + p.backend().endpoint()
-                        + " (passthrough: nothing kept locally)");
+                yield passthrough(config, client, p.backend().endpoint().toString(), clock, "forwarding to "
+                        + p.backend().endpoint() + " (passthrough: nothing kept locally)");
             }
             case Delivery.Stored s -> {
                 SqliteStore store = SqliteStore.open(s.store(), clock); // prunes once at open
                 started.push(store);
                 started.push(DailyPrune.start(store));
-                KeepTelemetryPort keeper = store.keeper();
+                List<DestinationRecord> records = new ArrayList<>();
+                DestinationRecord local = new DestinationRecord("local store " + s.store().path(), clock);
+                records.add(local);
+                Runnable wake = () -> { };
                 String destination = "storing in " + s.store().path();
                 if (s.backend().isPresent()) {
                     BackendClient client = HttpPublishers.direct(s.backend().get());
                     started.push(client);
-                    OutboxForwarder forwarder = new OutboxForwarder(new ForwardPendingService(store.outbox(), client),
-                            s.backend().get().endpoint().toString(), clock);
+                    DestinationRecord backend = new DestinationRecord(s.backend().get().endpoint().toString(), clock);
+                    records.add(backend);
+                    OutboxForwarder forwarder = new OutboxForwarder(new ForwardPendingService(store.outbox(),
+                            new BackendDeliveryStatus(client, backend)), s.backend().get().endpoint().toString(), clock);
                     forwarder.start();
                     started.push(forwarder);
-                    keeper = new WakingKeeper(keeper, forwarder::wake);
+                    wake = forwarder::wake;
                     destination += " and forwarding to " + s.backend().get().endpoint();
                     OutboxDepth waiting = store.outbox().depth();
                     if (waiting.requests() > 0) {
@@ -107,20 +113,42 @@ public final class Daemon implements AutoCloseable {
                     destination += " (no backend.token is set, so nothing is forwarded; set backend.token to also"
                             + " forward to a backend)";
                 }
-                yield new Outbound(store.sessionStates(), keeper, Optional.of(store), destination);
+                DeliveryStatusPort status = () -> new DeliveryStatus(
+                        records.stream().map(DestinationRecord::destination).toList(), depthOf(store));
+                yield new Outbound(store.sessionStates(), new StoreKeepStatus(store.keeper(), local, wake),
+                        Optional.of(store), destination, status);
             }
         };
     }
 
-    private static Outbound passthrough(DaemonConfig config, PublishTelemetryPort publisher,
+    private static Outbound passthrough(DaemonConfig config, PublishTelemetryPort publisher, String name,
             Clock clock, String destination) {
         InMemorySessionStates states = new InMemorySessionStates(
                 new SessionLedger(clock, config.maxSessions(), config.sessionIdleTimeout()));
-        return new Outbound(states, new PassthroughKeeper(publisher, states), Optional.empty(), destination);
+        DestinationRecord record = new DestinationRecord(name, clock);
+        DeliveryStatusPort status = () -> new DeliveryStatus(List.of(record.destination()), OutboxDepth.EMPTY);
+        return new Outbound(states, new PassthroughKeeper(new BackendDeliveryStatus(publisher, record), states),
+                Optional.empty(), destination, status);
     }
 
+    /** What waits, for {@code /status}; a store that cannot be read right now reports nothing waiting rather than fail the page. */
+    private static OutboxDepth depthOf(SqliteStore store) {
+        try {
+            return store.outbox().depth();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "outbox depth unavailable: " + e.getMessage());
+            return OutboxDepth.EMPTY;
+        }
+    }
+
+    /** The OTLP/gRPC port. */
     public int port() {
-        return server.port();
+        return receivers.grpcPort();
+    }
+
+    /** The OTLP/HTTP port, unless {@code receiver.http.enabled} is false. */
+    public Optional<Integer> httpPort() {
+        return receivers.httpPort();
     }
 
     /** Where exports go, in words, for the start-up line. */
@@ -134,7 +162,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Stops in reverse order: the receiver first (stop accepting, let in-flight exports finish,
+     * Stops in reverse order: the receivers first (stop accepting, let in-flight exports finish,
      * which still keep), then the forwarder (after the request in flight), the backend client,
      * and the store last, since everything before it writes to it.
      */
@@ -151,18 +179,6 @@ public final class Daemon implements AutoCloseable {
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "error while closing " + c.getClass().getSimpleName(), e);
             }
-        }
-    }
-
-    /** Wakes the forwarder after every export the store took, so forwarding happens at once. */
-    private record WakingKeeper(KeepTelemetryPort keeper, Runnable wake) implements KeepTelemetryPort {
-        @Override
-        public PublishOutcome keep(KeptExport export) {
-            PublishOutcome outcome = keeper.keep(export);
-            if (outcome instanceof PublishOutcome.Accepted) {
-                wake.run();
-            }
-            return outcome;
         }
     }
 }

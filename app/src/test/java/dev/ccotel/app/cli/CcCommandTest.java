@@ -137,6 +137,52 @@ class CcCommandTest {
         assertTrue(out.toString().contains("created the file with the ccotel block"), out.toString());
     }
 
+    private int runWithHttpPort(int httpPort, String... args) {
+        CommandLine cli = new CommandLine(new CcCommand(() -> 4317, () -> httpPort, env, ShellEnvAdapterFactory::create));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void installWithAnHttpProtocol_writesItAndTheHttpReceiversEndpoint_andStatusShowsBoth() throws Exception {
+        assertEquals(0, runWithHttpPort(4318, "install", "--shell=zsh", "--protocol", "http/protobuf"), err.toString());
+
+        assertTrue(zshrc().contains("export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf"), zshrc());
+        assertTrue(zshrc().contains("export OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318"), zshrc());
+        out.getBuffer().setLength(0);
+        assertEquals(0, runWithHttpPort(4318, "status", "--shell=zsh"), err.toString());
+        assertTrue(out.toString().contains("installed, sending to http://127.0.0.1:4318 over http/protobuf"),
+                out.toString());
+
+        out.getBuffer().setLength(0);
+        runWithHttpPort(4999, "status", "--shell=zsh");
+        assertTrue(out.toString().contains("outdated: sends to http://127.0.0.1:4318 but the receiver port is 4999 "
+                + "(receiver.http.port, for http/protobuf); run 'ccotel cc install --protocol http/protobuf'"),
+                out.toString());
+        out.getBuffer().setLength(0);
+        runWithHttpPort(0, "status", "--shell=zsh");
+        assertTrue(out.toString().contains("the daemon's OTLP/HTTP listener is off"), out.toString());
+    }
+
+    @Test
+    void installWithHttpJson_andTheDefaultIsGrpc() throws Exception {
+        assertEquals(0, runWithHttpPort(4318, "install", "--shell=zsh", "--protocol=http/json"), err.toString());
+        assertTrue(zshrc().contains("OTEL_EXPORTER_OTLP_PROTOCOL=http/json"), zshrc());
+
+        assertEquals(0, runWithHttpPort(4318, "install", "--shell=zsh"), err.toString());
+        assertTrue(zshrc().contains("OTEL_EXPORTER_OTLP_PROTOCOL=grpc"), zshrc());
+        assertTrue(zshrc().contains("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317"), zshrc());
+    }
+
+    @Test
+    void anUnknownProtocol_orAnHttpProtocolWithTheListenerOff_isAUsageError() {
+        assertEquals(2, runWithHttpPort(4318, "install", "--shell=zsh", "--protocol", "http"));
+        assertTrue(err.toString().contains("expected grpc, http/protobuf or http/json"), err.toString());
+        assertEquals(2, runWithHttpPort(0, "install", "--shell=zsh", "--protocol", "http/protobuf"));
+        assertTrue(err.toString().contains("receiver.http.enabled"), err.toString());
+    }
+
     @Test
     void ccAlone_isAUsageError() {
         assertEquals(2, run());

@@ -102,6 +102,28 @@ class CliTest {
     }
 
     @Test
+    void inspect_traceFiles_reportTheirSpanCountsOnStderr_protobufAndJson() throws Exception {
+        Path pb = home.resolve("0003-traces.pb");
+        Files.write(pb, io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(io.opentelemetry.proto.trace.v1.ResourceSpans.newBuilder()
+                        .addScopeSpans(io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder()
+                                .addSpans(io.opentelemetry.proto.trace.v1.Span.newBuilder().setName("a"))
+                                .addSpans(io.opentelemetry.proto.trace.v1.Span.newBuilder().setName("b"))
+                                .addSpans(io.opentelemetry.proto.trace.v1.Span.newBuilder().setName("c"))))
+                .build().toByteArray());
+        Path json = home.resolve("0004-traces.json");
+        Files.writeString(json, "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":"
+                + "\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"x\",\"kind\":1}]}]}]}");
+
+        int code = run("inspect", pb.toString(), json.toString());
+
+        assertEquals(0, code, err());
+        assertTrue(err().contains(pb + ": 3 span(s)"), err());
+        assertTrue(err().contains(json + ": 1 span(s)"), err());
+        assertEquals("", out());
+    }
+
+    @Test
     void config_masksTheToken_andNamesWhereValuesCameFrom() {
         env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
 

@@ -52,6 +52,7 @@ final class DaemonHarness implements AutoCloseable {
     static DaemonHarness start(Path home, String backendUrl, Map<String, String> extra) {
         Map<String, String> flags = new HashMap<>(Map.of(
                 "receiver.port", "0",
+                "receiver.http.port", "0",
                 "backend.url", backendUrl,
                 "backend.timeout", "2s",
                 "delivery.retry-budget", "1s",
@@ -66,7 +67,7 @@ final class DaemonHarness implements AutoCloseable {
 
     /** {@code --dry-run}: no backend, each request printed as one JSON line on {@code dryRunOut}. */
     static DaemonHarness startDryRun(Path home, Map<String, String> flags, PrintStream dryRunOut) {
-        Map<String, String> all = new HashMap<>(Map.of("receiver.port", "0"));
+        Map<String, String> all = new HashMap<>(Map.of("receiver.port", "0", "receiver.http.port", "0"));
         all.putAll(flags);
         return start(home, all, "test-host", true, dryRunOut);
     }
@@ -90,6 +91,11 @@ final class DaemonHarness implements AutoCloseable {
 
     int port() {
         return daemon.port();
+    }
+
+    /** The OTLP/HTTP listener's port (also /healthz, /status, /metrics). */
+    int httpPort() {
+        return daemon.httpPort().orElseThrow(() -> new IllegalStateException("receiver.http.enabled is false"));
     }
 
     ExportLogsServiceResponse export(ExportLogsServiceRequest request) {

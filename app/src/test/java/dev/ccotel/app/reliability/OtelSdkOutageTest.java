@@ -9,6 +9,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -133,36 +135,48 @@ class OtelSdkOutageTest {
 
     @Test
     void sdkExporters_backendRefusesConnectionsForAWhile_thenComesBack_nothingLost() {
-        outage(AggregationTemporalitySelector.deltaPreferred());
+        outage(AggregationTemporalitySelector.deltaPreferred(), false);
+    }
+
+    /** The SDK's OTLP/HTTP exporters (http/protobuf) against the daemon's HTTP listener, through the same outage. */
+    @Test
+    void sdkHttpProtobufExporters_sameOutage_nothingLost() {
+        outage(AggregationTemporalitySelector.deltaPreferred(), true);
     }
 
     /** The SDK's default temporality: the daemon's ledger turns running sums into deltas. */
     @Test
     void sdkExportersWithCumulativeTemporality_sameOutage_nothingLostNorCountedTwice() {
-        outage(AggregationTemporalitySelector.alwaysCumulative());
+        outage(AggregationTemporalitySelector.alwaysCumulative(), false);
     }
 
-    private void outage(AggregationTemporalitySelector temporality) {
+    private void outage(AggregationTemporalitySelector temporality, boolean overHttp) {
         daemon = DaemonHarness.start(home, backend.url(), Map.of(
                 "delivery.mode", "store",
                 "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms"));
         String endpoint = "http://127.0.0.1:" + daemon.port();
+        String httpEndpoint = "http://127.0.0.1:" + daemon.httpPort();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
                 AttributeKey.stringKey("service.name"), "claude-code",
                 AttributeKey.stringKey("service.version"), "2.1.328")));
         Outcomes metricOutcomes = new Outcomes();
         Outcomes logOutcomes = new Outcomes();
         SdkMeterProvider meters = SdkMeterProvider.builder().setResource(resource)
-                .registerMetricReader(PeriodicMetricReader.builder(new CountingMetricExporter(
-                                OtlpGrpcMetricExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
+                .registerMetricReader(PeriodicMetricReader.builder(new CountingMetricExporter(overHttp
+                                ? OtlpHttpMetricExporter.builder().setEndpoint(httpEndpoint + "/v1/metrics")
+                                        .setTimeout(Duration.ofSeconds(30)).setAggregationTemporalitySelector(temporality)
+                                        .build()
+                                : OtlpGrpcMetricExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
                                         .setAggregationTemporalitySelector(temporality)
                                         .build(), metricOutcomes))
                         .setInterval(Duration.ofMillis(250)).build())
                 .build();
         SdkLoggerProvider loggers = SdkLoggerProvider.builder().setResource(resource)
-                .addLogRecordProcessor(BatchLogRecordProcessor.builder(new CountingLogExporter(
-                                OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
+                .addLogRecordProcessor(BatchLogRecordProcessor.builder(new CountingLogExporter(overHttp
+                                ? OtlpHttpLogRecordExporter.builder().setEndpoint(httpEndpoint + "/v1/logs")
+                                        .setTimeout(Duration.ofSeconds(30)).build()
+                                : OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
                                         .build(), logOutcomes))
                         .setScheduleDelay(Duration.ofMillis(200)).build())
                 .build();
@@ -252,7 +266,7 @@ class OtelSdkOutageTest {
         }
         assertEquals(expectedCost, maxCost, 1e-9, "session cost totals");
         assertEquals(prompts, maxPrompts, "session prompt totals");
-        System.out.printf("[reliability] OTel SDK (" + (temporality.getAggregationTemporality(InstrumentType.COUNTER)) + "): outage of %d s; %d metric and %d log exports all OK; %d events, "
+        System.out.printf("[reliability] OTel SDK " + (overHttp ? "http/protobuf" : "grpc") + " (" + (temporality.getAggregationTemporality(InstrumentType.COUNTER)) + "): outage of %d s; %d metric and %d log exports all OK; %d events, "
                         + "%d metric points delivered by id; $%.4f and %d input tokens accounted for%n",
                 OutageTest.OUTAGE_SECONDS, metricOutcomes.ok.get(), logOutcomes.ok.get(), eventsEmitted.size(),
                 backend.acceptedMetricIds().size(), expectedCost, expectedInput);

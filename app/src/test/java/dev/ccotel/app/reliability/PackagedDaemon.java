@@ -44,8 +44,13 @@ record PackagedDaemon(Process process, int port, Log err) {
             throws IOException {
         assertTrue(Files.isRegularFile(JAR), "package the jar first: " + JAR);
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int httpPort;
+        // Both at once, so they differ: the HTTP listener binds first, and on port 0 the kernel may hand it
+        // the port just released here for gRPC.
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket h = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
+            httpPort = h.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
@@ -56,6 +61,7 @@ record PackagedDaemon(Process process, int port, Log err) {
         pb.environment().put("HOME", home.toString());
         pb.environment().put("CCOTEL_BACKEND_TOKEN", DaemonHarness.TOKEN);
         pb.environment().put("CCOTEL_STORE_PATH", home.resolve("ccotel.db").toString());
+        pb.environment().put(ConfigKeys.environmentVariable(ConfigKeys.RECEIVER_HTTP_PORT), Integer.toString(httpPort));
         settings.forEach((key, value) -> pb.environment().put(ConfigKeys.environmentVariable(key), value));
         Log err = new Log(Files.createTempFile(home, "daemon-", ".err"));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.file().toFile());

@@ -25,17 +25,18 @@ public final class ShellEnvStatusService implements ShellEnvStatusUseCase {
         List<ShellFileStatus> files = new ArrayList<>();
         for (ShellKind shell : shells) {
             for (ShellFileStatus file : profiles.inspect(shell)) {
-                files.add(judge(file, command.receiverPort()));
+                files.add(judge(file, command));
             }
         }
         return new ShellEnvStatus(shells, files);
     }
 
-    private static ShellFileStatus judge(ShellFileStatus file, int receiverPort) {
+    private static ShellFileStatus judge(ShellFileStatus file, ShellEnvStatusCommand command) {
         if (file.state() != State.INSTALLED) {
             return file;
         }
-        boolean current = file.installed().filter(env -> TelemetryEnvPolicy.isCurrent(env, receiverPort)).isPresent();
+        boolean current = file.installed().filter(env -> TelemetryEnvPolicy.isCurrent(env, command.receiverPort(),
+                command.httpReceiverPort())).isPresent();
         return current ? file : file.withState(State.OUTDATED);
     }
 }

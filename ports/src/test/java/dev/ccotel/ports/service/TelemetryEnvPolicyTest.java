@@ -58,6 +58,30 @@ class TelemetryEnvPolicyTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(dev.ccotel.ports.in.OtlpProtocol.class)
+    void eachProtocolWritesItsNameAndItsReceiversEndpoint(dev.ccotel.ports.in.OtlpProtocol protocol) {
+        int port = protocol.isHttp() ? 4318 : 4317;
+        TelemetryEnv env = TelemetryEnvPolicy.decide(
+                new TelemetryEnvOptions(port, Optional.empty(), Optional.empty(), false, protocol));
+
+        assertEquals(Optional.of(protocol.id()), env.value("OTEL_EXPORTER_OTLP_PROTOCOL"));
+        assertEquals(Optional.of("http://127.0.0.1:" + port), env.value("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertTrue(TelemetryEnvPolicy.isCurrent(env, 4317, Optional.of(4318)), "a block of the configured protocol");
+        assertEquals(!protocol.isHttp(), TelemetryEnvPolicy.isCurrent(env, 4317, Optional.empty()),
+                "an http block is outdated while the HTTP listener is off");
+    }
+
+    @Test
+    void anHttpBlockPointedAtTheGrpcPort_isNotCurrent() {
+        TelemetryEnv wrong = TelemetryEnvPolicy.decide(new TelemetryEnvOptions(4317, Optional.empty(), Optional.empty(),
+                false, dev.ccotel.ports.in.OtlpProtocol.HTTP_PROTOBUF));
+
+        assertFalse(TelemetryEnvPolicy.isCurrent(wrong, 4317, Optional.of(4318)));
+        assertFalse(TelemetryEnvPolicy.isCurrent(new TelemetryEnv(List.of(
+                new Variable("OTEL_EXPORTER_OTLP_PROTOCOL", "thrift"))), 4317, Optional.of(4318)));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, -1, 65_536})
     void portOutOfRange_isRefused(int port) {
         assertThrows(IllegalArgumentException.class, () -> TelemetryEnvOptions.defaults(port));

@@ -1,0 +1,36 @@
+package dev.ccotel.adapter.httpin.status;
+
+import dev.ccotel.ports.in.DaemonStatus;
+import dev.ccotel.ports.in.ReportStatusUseCase;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/** {@code /healthz}, {@code /status} and {@code /metrics}: asking the daemon without a gRPC client. */
+public final class StatusRoutes {
+    private final ReportStatusUseCase status;
+    private final BooleanSupplier serving;
+
+    /** @param serving false once the listener is draining, so a supervisor stops sending before the port closes */
+    public StatusRoutes(ReportStatusUseCase status, BooleanSupplier serving) {
+        this.status = Objects.requireNonNull(status, "status");
+        this.serving = Objects.requireNonNull(serving, "serving");
+    }
+
+    public void register(HttpRules rules) {
+        rules.get("/healthz", (req, res) -> {
+            boolean up = serving.getAsBoolean();
+            res.status(up ? 200 : 503).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .send(up ? "ok\n" : "shutting down\n");
+        });
+        rules.get("/status", (req, res) -> send(res, "application/json", StatusJson::render));
+        rules.get("/metrics", (req, res) -> send(res, PrometheusMetrics.CONTENT_TYPE, PrometheusMetrics::render));
+    }
+
+    private void send(ServerResponse res, String contentType, Function<DaemonStatus, byte[]> render) {
+        res.header(HeaderNames.CONTENT_TYPE, contentType).send(render.apply(status.status()));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ccotel.app.runtime;
+
+import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
+import dev.ccotel.adapter.grpc.OtlpGrpcServer;
+import dev.ccotel.adapter.httpin.HttpReceiverConfig;
+import dev.ccotel.adapter.httpin.OtlpHttpServer;
+import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.ports.in.DaemonStatus.Listener;
+import dev.ccotel.ports.in.IngestLogsUseCase;
+import dev.ccotel.ports.in.IngestMetricsUseCase;
+import dev.ccotel.ports.in.IngestTracesUseCase;
+import dev.ccotel.ports.in.ReportStatusUseCase;
+import dev.ccotel.ports.out.DeliveryStatusPort;
+import dev.ccotel.ports.service.CountTracesService;
+import dev.ccotel.ports.service.CountingIngestLogs;
+import dev.ccotel.ports.service.CountingIngestMetrics;
+import dev.ccotel.ports.service.CountingIngestTraces;
+import dev.ccotel.ports.service.ExportCounters;
+import dev.ccotel.ports.service.ReportStatusService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The inbound side: the counting decorators around the ingest use cases, the status report, and the two
+ * receivers (OTLP/gRPC, and OTLP/HTTP with /healthz, /status, /metrics) driving them. Both receivers take
+ * the same use case instances, so the counts are the daemon's, not a listener's.
+ */
+final class Receivers implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Receivers.class.getName());
+
+    private final OtlpGrpcServer grpc;
+    private final Optional<OtlpHttpServer> http;
+
+    private Receivers(OtlpGrpcServer grpc, Optional<OtlpHttpServer> http) {
+        this.grpc = grpc;
+        this.http = http;
+    }
+
+    /** Starts the HTTP listener, then gRPC; a failure closes what had started and is rethrown. */
+    static Receivers start(DaemonConfig config, Clock clock, IngestMetricsUseCase metrics, IngestLogsUseCase logs,
+            DeliveryStatusPort delivery) {
+        ExportCounters counters = new ExportCounters(clock);
+        IngestMetricsUseCase countedMetrics = new CountingIngestMetrics(metrics, counters);
+        IngestLogsUseCase countedLogs = new CountingIngestLogs(logs, counters);
+        IngestTracesUseCase countedTraces = new CountingIngestTraces(new CountTracesService(counters), counters);
+        List<Listener> listeners = new CopyOnWriteArrayList<>();
+        ReportStatusUseCase status = new ReportStatusService(Version.VALUE, ProcessHandle.current().pid(),
+                () -> List.copyOf(listeners), counters, delivery, clock);
+
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Optional<OtlpHttpServer> http = Optional.empty();
+            if (config.httpReceiver().isPresent()) {
+                HttpReceiverConfig httpConfig = config.httpReceiver().get();
+                OtlpHttpServer server = new OtlpHttpServer(httpConfig, countedMetrics, countedLogs, countedTraces, status)
+                        .start();
+                started.add(server);
+                listeners.add(new Listener("otlp/http", httpConfig.host() + ":" + server.port()));
+                http = Optional.of(server);
+            }
+            GrpcReceiverConfig grpcConfig = config.receiver();
+            OtlpGrpcServer grpc = new OtlpGrpcServer(grpcConfig, countedMetrics, countedLogs, countedTraces).start();
+            listeners.add(0, new Listener("otlp/grpc", grpcConfig.host() + ":" + grpc.port()));
+            return new Receivers(grpc, http);
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : started) {
+                closeQuietly(c);
+            }
+            throw e;
+        }
+    }
+
+    int grpcPort() {
+        return grpc.port();
+    }
+
+    Optional<Integer> httpPort() {
+        return http.map(OtlpHttpServer::port);
+    }
+
+    /** Stops both: each stops accepting, lets its exports in flight finish, then closes. */
+    @Override
+    public void close() {
+        try {
+            grpc.close();
+        } finally {
+            http.ifPresent(Receivers::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "error while closing a receiver", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.ccotel.ports.out;
+
+/** Reports where delivery stands (destinations, what waits); cheap enough to ask on every {@code /status}. */
+public interface DeliveryStatusPort {
+    DeliveryStatus deliveryStatus();
+}
