@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code ccotel}: the top command; its options apply to every subcommand. */
 @Command(name = "ccotel", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Collects Claude Code OpenTelemetry, keeps it locally and forwards it to a backend.",
-        subcommands = {DaemonCommand.class, InspectCommand.class, ReportCommand.class, ConfigCommand.class},
+        subcommands = {DaemonCommand.class, StatusCommand.class, InspectCommand.class, ReportCommand.class, ConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:runtime failure", "2:usage or configuration error"})
+        exitCodeList = {"0:success", "1:runtime failure", "2:usage or configuration error", "3:(status) no daemon answers"})
 public final class CcotelCommand implements Runnable {
     @Spec
     CommandSpec spec;
