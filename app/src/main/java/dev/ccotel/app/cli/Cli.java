@@ -18,6 +18,11 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        return commandLine(environment, clock, out, err).execute(args);
+    }
+
+    /** The whole command tree, ready to execute; also what the completion scripts are generated from. */
+    static CommandLine commandLine(Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
         CcotelCommand top = new CcotelCommand(environment, clock, out, err);
         CommandLine cli = new CommandLine(top);
         // Before setOut/setErr: picocli hands its writers only to subcommands that exist by then.
@@ -35,6 +40,6 @@ public final class Cli {
             err.println("ccotel: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILURE;
         });
-        return cli.execute(args);
+        return cli;
     }
 }
