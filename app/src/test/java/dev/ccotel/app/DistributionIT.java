@@ -155,6 +155,20 @@ class DistributionIT {
     }
 
     @Test
+    void completionScripts_shipInTheDistribution_andBashLoadsThem() throws Exception {
+        Path script = DIST.resolve("completion").resolve("ccotel.bash");
+        assertTrue(Files.isRegularFile(DIST.resolve("completion").resolve("ccotel.zsh")));
+
+        Process p = new ProcessBuilder("bash", "-c", "source \"$1\" && complete -p ccotel", "bash", script.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("complete -F") && out.contains("ccotel"), out);
+    }
+
+    @Test
     void dryRunDaemon_firstRunToo_printsOnlyJsonLinesOnStdout_andNoClassDataChatterAnywhere() throws Exception {
         Path archiveDir = temp.resolve("home").resolve(".cache").resolve("ccotel");
         for (int run = 1; run <= 2; run++) { // the first run writes the class-data archive, the second uses it

@@ -46,7 +46,8 @@ final class DaemonCommand implements Callable<Integer> {
         if (backendUrl != null) {
             flags.put(ConfigKeys.BACKEND_URL, backendUrl);
         }
-        Logging.configure(parent.verbose, parent.err);
+        parent.requireVerbosity();
+        Logging.configure(parent.verbose, parent.quiet, parent.err);
         Settings settings = parent.settings(flags);
         ConfigFileCheck.warnIfReadableByOthers(settings, parent.err);
         DaemonConfig config = DaemonConfig.from(settings, parent.environment, Version.VALUE,
@@ -54,10 +55,14 @@ final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {
-            parent.err.printf("ccotel %s listening on %s:%d (%s)%n", Version.VALUE, config.receiver().host(),
-                    daemon.port(), config.backend().map(b -> "forwarding to " + b.endpoint()).orElse("dry run"));
+            if (!parent.quiet) {
+                parent.err.printf("ccotel %s listening on %s:%d (%s)%n", Version.VALUE, config.receiver().host(),
+                        daemon.port(), config.backend().map(b -> "forwarding to " + b.endpoint()).orElse("dry run"));
+            }
             stop.await();
-            parent.err.println("ccotel: stopping; finishing in-flight exports");
+            if (!parent.quiet) {
+                parent.err.println("ccotel: stopping; finishing in-flight exports");
+            }
         }
         return Cli.OK;
     }

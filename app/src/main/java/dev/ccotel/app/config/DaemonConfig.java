@@ -31,7 +31,9 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Optional<HttpOutConfig> 
                     s.duration(RECEIVER_SHUTDOWN_GRACE));
             MappingOptions mapping = new MappingOptions(host, s.bool(PRIVACY_FORWARD_PROMPTS),
                     s.bool(PRIVACY_FORWARD_TOOL_INPUT));
-            Optional<HttpOutConfig> backend = dryRun ? Optional.empty() : Optional.of(backend(s, environment, version));
+            // Built for --dry-run too, so that it refuses every value the real daemon would; only the token may be unset.
+            HttpOutConfig checked = backend(s, environment, version, !dryRun);
+            Optional<HttpOutConfig> backend = dryRun ? Optional.empty() : Optional.of(checked);
             return new DaemonConfig(receiver, backend, mapping, s.integer(SESSIONS_MAX, 1, 10_000_000),
                     positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)));
         } catch (IllegalArgumentException e) {
@@ -39,8 +41,12 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Optional<HttpOutConfig> 
         }
     }
 
-    private static HttpOutConfig backend(Settings s, Map<String, String> environment, String version) {
-        if (s.string(BACKEND_TOKEN).isBlank()) {
+    private static HttpOutConfig backend(Settings s, Map<String, String> environment, String version,
+            boolean tokenRequired) {
+        String token = s.string(BACKEND_TOKEN);
+        if (token.isBlank() && !tokenRequired) {
+            token = "not-needed-for-a-dry-run"; // stands in so the other backend values are still checked
+        } else if (token.isBlank()) {
             throw new ConfigError(BACKEND_TOKEN + " is not set: put it in " + s.file().orElse(XdgDirs.configFile(environment))
                     + " (backend: {token: ...}) or export " + ConfigKeys.environmentVariable(BACKEND_TOKEN)
                     + "; or run 'ccotel daemon --dry-run' to see the requests without a backend");
@@ -49,7 +55,7 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Optional<HttpOutConfig> 
                 ? new SpoolConfig(true, spoolDir(s, environment), s.bytes(DELIVERY_SPOOL_MAX_BYTES),
                         s.duration(DELIVERY_SPOOL_MAX_AGE))
                 : SpoolConfig.disabled();
-        return new HttpOutConfig(s.string(BACKEND_URL), s.string(BACKEND_TOKEN), s.duration(BACKEND_TIMEOUT), version,
+        return new HttpOutConfig(s.string(BACKEND_URL), token, s.duration(BACKEND_TIMEOUT), version,
                 s.duration(DELIVERY_RETRY_BUDGET), spool);
     }
 

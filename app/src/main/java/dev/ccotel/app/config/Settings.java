@@ -128,15 +128,22 @@ public final class Settings {
             throw new ConfigError(path + ": cannot read the config file: " + e.getMessage(), e);
         }
         if (!unknown.isEmpty()) {
-            throw new ConfigError(path + ": unknown key(s) " + new TreeSet<>(unknown) + "; known keys are "
-                    + ConfigKeys.DEFAULTS.keySet());
+            StringBuilder hints = new StringBuilder();
+            for (String key : new TreeSet<>(unknown)) {
+                NearMiss.closest(key, ConfigKeys.DEFAULTS.keySet())
+                        .ifPresent(k -> hints.append(hints.isEmpty() ? "; did you mean " : ", ").append(k)
+                                .append(" for ").append(key));
+            }
+            throw new ConfigError(path + ": unknown key(s) " + new TreeSet<>(unknown)
+                    + (hints.isEmpty() ? "" : hints + "?") + "; known keys are " + ConfigKeys.DEFAULTS.keySet());
         }
         return values;
     }
 
     private static void requireKnown(String key, String where) {
         if (!ConfigKeys.DEFAULTS.containsKey(key)) {
-            throw new ConfigError(where + ": unknown key '" + key + "'; known keys are " + ConfigKeys.DEFAULTS.keySet());
+            throw new ConfigError(where + ": unknown key '" + key + "'" + NearMiss.hint(key, ConfigKeys.DEFAULTS.keySet())
+                    + "; known keys are " + ConfigKeys.DEFAULTS.keySet());
         }
     }
 }
