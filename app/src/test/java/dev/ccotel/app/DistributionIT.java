@@ -155,6 +155,22 @@ class DistributionIT {
     }
 
     @Test
+    void serviceInstall_throughTheLauncher_startsThatLauncherByItsAbsolutePath() throws Exception {
+        Path link = Files.createDirectories(temp.resolve("bin")).resolve("ccotel");
+        Files.createSymbolicLink(link, LAUNCHER);
+
+        Process p = launcher(Map.of("JAVA_HOME", THIS_JDK)).command(List.of(link.toString(), "service", "install",
+                "--dry-run", "--platform", "systemd")).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(out.contains("ExecStart=" + LAUNCHER.toRealPath() + " daemon\n"), out);
+        assertTrue(out.contains("Environment=CCOTEL_JAVA=" + Path.of(THIS_JDK).toRealPath() + "/bin/java\n"), out);
+    }
+
+    @Test
     void completionScripts_shipInTheDistribution_andBashLoadsThem() throws Exception {
         Path script = DIST.resolve("completion").resolve("ccotel.bash");
         assertTrue(Files.isRegularFile(DIST.resolve("completion").resolve("ccotel.zsh")));
@@ -165,7 +181,7 @@ class DistributionIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
 
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("complete -F") && out.contains("ccotel"), out);
+        assertTrue(out.contains("-F _complete_ccotel ccotel"), out);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Builds the command line and runs it; the exit code says how it went (0, 1 runtime, 2 usage/config). */
@@ -30,6 +31,7 @@ public final class Cli {
         cli.addSubcommand(new CcCommand(
                 () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
                 environment, ShellEnvAdapterFactory::create));
+        cli.addSubcommand(new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER))));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

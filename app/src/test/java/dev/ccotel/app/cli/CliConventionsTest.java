@@ -199,7 +199,7 @@ class CliConventionsTest {
         String bash = Files.readString(home.resolve("completion/ccotel.bash"));
         assertEquals(bash, Files.readString(home.resolve("completion/ccotel.zsh")));
         for (String word : new String[] {"daemon", "inspect", "config", "help", "cc", "install", "--dry-run",
-                "--config", "complete -F"}) {
+                "--config", "_complete_ccotel"}) {
             assertTrue(bash.contains(word), word);
         }
     }
