@@ -6,6 +6,7 @@ import dev.ccotel.app.runtime.Logging;
 import dev.ccotel.app.runtime.Version;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.Folders;
 import dev.ccotel.app.config.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,9 @@ final class DaemonCommand implements Callable<Integer> {
         ConfigFileCheck.warnIfReadableByOthers(settings, parent.err);
         DaemonConfig config = DaemonConfig.from(settings, parent.environment, Version.VALUE,
                 HostNames.local(parent.environment), dryRun);
+        // Said before anything starts, with the cause: the spool's own error names only the path.
+        config.backend().filter(b -> b.spool().enabled())
+                .ifPresent(b -> Folders.requireUsable(ConfigKeys.DELIVERY_SPOOL_DIR, b.spool().directory()));
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {

@@ -1,5 +1,6 @@
 package dev.ccotel.app.service;
 
+import dev.ccotel.app.config.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class ServiceInstaller {
             try {
                 write(file, content);
             } catch (IOException e) {
-                err.println("ccotel: cannot write " + file + ": " + Reasons.of(e));
+                err.println("ccotel: cannot write " + file + ": " + IoReasons.of(e));
                 return FAILURE;
             }
             out.println((existing.isPresent() ? "updated " : "wrote ") + file);
@@ -90,7 +91,7 @@ public final class ServiceInstaller {
                 deleteIfEmpty(folder);
             }
         } catch (IOException e) {
-            err.println("ccotel: cannot remove " + file + ": " + Reasons.of(e));
+            err.println("ccotel: cannot remove " + file + ": " + IoReasons.of(e));
             return FAILURE;
         }
         out.println("removed " + file);
