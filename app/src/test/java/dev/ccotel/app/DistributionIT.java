@@ -3,6 +3,7 @@ package dev.ccotel.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,6 +183,24 @@ class DistributionIT {
 
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("-F _complete_ccotel ccotel"), out);
+    }
+
+    @Test
+    void zshCompletion_loadsThroughBashcompinit() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
+                "zsh is not installed (.ci/run installs it)");
+        Path script = DIST.resolve("completion").resolve("ccotel.zsh");
+
+        ProcessBuilder pb = new ProcessBuilder("zsh", "-f", "-c",
+                "autoload -U compinit && compinit -u -d \"$2\" && source \"$1\" && echo $_comps[ccotel]", "zsh",
+                script.toString(), temp.resolve("zcompdump").toString()).redirectErrorStream(true);
+        pb.environment().put("HOME", Files.createDirectories(temp.resolve("zhome")).toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("_bash_complete"), "zsh completes ccotel through bashcompinit: " + out);
     }
 
     @Test
