@@ -23,7 +23,7 @@ class StartupErrorsTest {
     /** root reads and writes whatever the permission bits say, so those cases cannot fail for it. */
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final String ROOT_SKIP = "runs as root, who may read and write any file whatever its mode,"
-            + " so a permission error cannot be produced here";
+            + " so a permission error cannot be produced here (StartupPermissionsIT runs these as user 65534)";
 
     @TempDir
     Path home;
