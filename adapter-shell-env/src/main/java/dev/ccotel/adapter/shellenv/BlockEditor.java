@@ -14,6 +14,10 @@ import java.util.Optional;
  * <p>The encoding keeps uninstall the exact inverse of install: the block is appended after a final line break;
  * when the file had none, install adds one <em>before</em> the block and ends the block without one. A block
  * at the very end with no terminator therefore says "the line break before me is mine", and removal takes it.
+ *
+ * <p>The block's lines, and the line break install adds, are always {@code \n}, whatever the file uses: bash,
+ * zsh and fish end a line only at LF, so in a CRLF file (edited on Windows, checked out with autocrlf) a CRLF
+ * block would hand Claude Code {@code OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317\r}.
  */
 final class BlockEditor {
 
@@ -21,14 +25,14 @@ final class BlockEditor {
 
     static FilePlan planInstall(Optional<String> current, List<String> blockLines) {
         if (current.isEmpty()) {
-            return new FilePlan.Write(render(blockLines, "\n") + "\n", Edit.CREATED_FILE);
+            return new FilePlan.Write(render(blockLines) + "\n", Edit.CREATED_FILE);
         }
         String text = current.get();
         return switch (ManagedBlock.scan(text)) {
             case Broken broken -> new FilePlan.Refuse(broken.reason());
             case Found found -> {
-                // Re-render with the block's own line ending so that a second install is a no-op.
-                String block = render(blockLines, found.newline().isEmpty() ? "\n" : found.newline());
+                // LF even where an earlier version wrote the block with the file's CRLF: that block is replaced.
+                String block = render(blockLines);
                 if (text.substring(found.start(), found.end()).equals(block)) {
                     yield new FilePlan.Keep("the ccotel block is up to date");
                 }
@@ -58,12 +62,11 @@ final class BlockEditor {
     }
 
     private static String append(String text, List<String> blockLines) {
-        String newline = newlineOf(text);
-        String block = render(blockLines, newline);
+        String block = render(blockLines);
         if (text.isEmpty()) {
-            return block + newline;
+            return block + "\n";
         }
-        return text.endsWith("\n") ? text + block + newline : text + newline + block;
+        return text.endsWith("\n") ? text + block + "\n" : text + "\n" + block;
     }
 
     private static String remove(String text, Found found) {
@@ -84,13 +87,7 @@ final class BlockEditor {
         return text.substring(0, start);
     }
 
-    /** The file's line ending, judged by its first line; files without any line break get {@code \n}. */
-    static String newlineOf(String text) {
-        int lf = text.indexOf('\n');
-        return lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n" : "\n";
-    }
-
-    private static String render(List<String> lines, String newline) {
-        return String.join(newline, lines);
+    private static String render(List<String> lines) {
+        return String.join("\n", lines);
     }
 }

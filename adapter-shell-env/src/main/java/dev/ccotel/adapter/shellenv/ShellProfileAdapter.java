@@ -89,8 +89,11 @@ final class ShellProfileAdapter implements ShellProfilePort {
             return switch (ManagedBlock.scan(text)) {
                 case ManagedBlock.None none -> status(shell, shown, State.NO_BLOCK, "");
                 case ManagedBlock.Broken broken -> status(shell, shown, State.BROKEN, broken.reason());
-                case ManagedBlock.Found found -> new ShellFileStatus(shell, shown, State.INSTALLED,
-                        Optional.of(BlockParser.parse(shell, text.substring(found.start(), found.end()))), "");
+                case ManagedBlock.Found found -> {
+                    TelemetryEnv env = BlockParser.parse(shell, text.substring(found.start(), found.end()));
+                    yield new ShellFileStatus(shell, shown, State.INSTALLED, Optional.of(env), "",
+                            LaterOverrides.find(shell, text, found.end(), env));
+                }
             };
         } catch (IOException e) {
             return status(shell, shown, State.UNREADABLE, RcFileEditor.reason(e));

@@ -55,6 +55,8 @@ class BlockEditorPropertyTest {
         String removed = written(BlockEditor.planRemove(Optional.of(installed), false), seed);
 
         assertTrue(installed.startsWith(original), "install only appends, seed " + seed);
+        assertFalse(installed.substring(original.length()).contains("\r"),
+                "the block and the break before it are LF only, whatever the file uses, seed " + seed);
         assertEquals(installed, again, "second install changes nothing, seed " + seed);
         assertArrayEquals(bytes(original), bytes(removed), "uninstall restores every byte, seed " + seed);
         assertEquals(original.endsWith("\n") || original.isEmpty(),

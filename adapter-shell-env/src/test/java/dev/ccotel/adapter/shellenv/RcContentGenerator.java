@@ -49,7 +49,8 @@ final class RcContentGenerator {
 
     static byte[] generate(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        String style = pick(random, List.of("lf", "lf", "crlf", "mixed", "cr"));
+        // CRLF twice: dotfiles from Windows or autocrlf checkouts are common (WSL), and their block must be LF.
+        String style = pick(random, List.of("lf", "lf", "crlf", "crlf", "mixed", "cr"));
         boolean longFile = random.nextInt(100) < 3;
         int lines = longFile ? 2_000 + random.nextInt(20_000) : random.nextInt(40);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

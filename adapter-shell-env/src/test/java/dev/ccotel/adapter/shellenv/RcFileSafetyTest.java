@@ -65,15 +65,15 @@ class RcFileSafetyTest {
     }
 
     @Test
-    void crlfFile_getsACrlfBlock() throws Exception {
+    void crlfFile_getsAnLfBlock_becauseShellsEndLinesOnlyAtLf() throws Exception {
         TempHome home = new TempHome(temp);
         Path bashrc = home.write("home/.bashrc", "rem one\r\nrem two\r\n");
 
         install(home);
 
         String text = read(bashrc);
-        assertTrue(text.startsWith("rem one\r\nrem two\r\n" + BLOCK_START + "\r\n"), text);
-        assertEquals(0, text.replace("\r\n", "").indexOf('\n') + 1, "no bare LF was added");
+        assertTrue(text.startsWith("rem one\r\nrem two\r\n" + BLOCK_START + "\n"), text);
+        assertEquals(-1, text.substring("rem one\r\nrem two\r\n".length()).indexOf('\r'), "no CR in the block");
         uninstall(home);
         assertEquals("rem one\r\nrem two\r\n", read(bashrc));
     }

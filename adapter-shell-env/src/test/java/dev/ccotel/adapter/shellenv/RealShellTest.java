@@ -72,6 +72,27 @@ class RealShellTest {
         }
     }
 
+    /** Issue 11 item 8: a CRLF rc file used to get a CRLF block, and the shells saw every value with a \r. */
+    @ParameterizedTest
+    @EnumSource(ShellKind.class)
+    void crlfRcFile_theShellSeesTheValuesWithoutACarriageReturn(ShellKind shell) throws Exception {
+        assumeTrue(onPath(shell.id()), shell.id() + " is not installed");
+        TempHome home = home();
+        ShellProfilePort port = home.port();
+        Path rc = Path.of(port.inspect(shell).getFirst().file());
+        // fish: ccotel owns conf.d/ccotel.fish, but a user's editor may have turned it into CRLF.
+        home.write(home.root.relativize(rc).toString(), "# edited on Windows\r\nset_by_user=1\r\n"
+                .replace("set_by_user=1", shell == ShellKind.FISH ? "set -gx SET_BY_USER 1" : "export SET_BY_USER=1"));
+
+        port.writeBlock(shell, TELEMETRY, false);
+        Map<String, String> withBlock = environmentOf(home, shell, interactive(shell));
+
+        for (TelemetryEnv.Variable variable : TELEMETRY.variables()) {
+            assertEquals(variable.value(), withBlock.get(variable.name()), shell + " " + variable.name());
+        }
+        assertEquals("http://127.0.0.1:4317", withBlock.get("OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+
     @Test
     void bashLoginShell_getsTheVariablesFromABashProfileThatDoesNotSourceBashrc() throws Exception {
         assumeTrue(onPath("bash"), "bash is not installed");

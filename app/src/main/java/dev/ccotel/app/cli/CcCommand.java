@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,8 @@ public final class CcCommand implements Runnable {
 
     private static final String HELP = "Show this help message and exit.";
     private static final int DEFAULT_HTTP_PORT = 4318;
+    /** {@code cc status}: no shell has a current block. */
+    static final int NOT_CURRENT = 3;
 
     @Spec
     CommandSpec spec;
@@ -53,6 +56,7 @@ public final class CcCommand implements Runnable {
     private final IntSupplier httpReceiverPort;
     private final Map<String, String> environment;
     private final Function<Map<String, String>, ShellProfilePort> profiles;
+    private final IntPredicate listening;
 
     /**
      * @param receiverPort the configured receiver port, asked for only when a subcommand runs (so it may come
@@ -68,10 +72,17 @@ public final class CcCommand implements Runnable {
     /** @param httpReceiverPort the configured OTLP/HTTP port, or 0 when that listener is off */
     public CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
             Function<Map<String, String>, ShellProfilePort> profiles) {
+        this(receiverPort, httpReceiverPort, environment, profiles, CcCommand::listensOnLoopback);
+    }
+
+    /** @param listening whether a daemon listens on a loopback port; a TCP connect by default */
+    CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
+            Function<Map<String, String>, ShellProfilePort> profiles, IntPredicate listening) {
         this.receiverPort = receiverPort;
         this.httpReceiverPort = httpReceiverPort;
         this.environment = Map.copyOf(environment);
         this.profiles = profiles;
+        this.listening = listening;
     }
 
     public CcCommand(int receiverPort, Map<String, String> environment,
@@ -142,7 +153,9 @@ public final class CcCommand implements Runnable {
     }
 
     @Command(name = "status",
-            description = "Show per shell and file whether the ccotel block is there and current. Writes nothing.")
+            description = {"Show per shell and file whether the ccotel block is there and current, whether a daemon",
+                    "listens where it points, and later lines that override its variables. Writes nothing.",
+                    "Exit 3 when no shell has a current block, 1 when a file is broken or unreadable."})
     int status(
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
@@ -155,12 +168,48 @@ public final class CcCommand implements Runnable {
         if (status.shells().isEmpty()) {
             out().println("No shell found on PATH or configured; name one with --shell.");
         }
+        Set<Integer> probed = new java.util.TreeSet<>();
         for (ShellFileStatus file : status.files()) {
             String line = line(file.shell(), file.file(), describe(file, expected, expectedHttp));
             (file.state() == ShellFileStatus.State.BROKEN || file.state() == ShellFileStatus.State.UNREADABLE
                     ? err() : out()).println(line);
+            for (String override : file.overrides()) {
+                err().println(line(file.shell(), file.file(), "warning: " + override
+                        + " sets a variable of the block again, after it; Claude Code gets that value instead"));
+            }
+            file.installed().flatMap(env -> env.value(TelemetryEnvPolicy.ENDPOINT)).flatMap(CcCommand::portOf)
+                    .filter(probed::add).filter(p -> !listening.test(p))
+                    .ifPresent(p -> out().println("no daemon listens on 127.0.0.1:" + p
+                            + "; start one with 'ccotel daemon' or 'ccotel service install'"));
         }
-        return status.anyProblem() ? Cli.FAILURE : Cli.OK;
+        if (status.anyProblem()) {
+            return Cli.FAILURE;
+        }
+        if (status.noneCurrent()) {
+            out().println("Claude Code is not pointed at ccotel in any shell; run 'ccotel cc install'");
+            return NOT_CURRENT;
+        }
+        return Cli.OK;
+    }
+
+    /** The port of an endpoint such as {@code http://127.0.0.1:4317}. */
+    static Optional<Integer> portOf(String endpoint) {
+        try {
+            int port = java.net.URI.create(endpoint.strip()).getPort();
+            return port > 0 ? Optional.of(port) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether something accepts TCP connections on 127.0.0.1:port within 300 ms. */
+    static boolean listensOnLoopback(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void report(ShellEnvResult result, boolean dryRun) {

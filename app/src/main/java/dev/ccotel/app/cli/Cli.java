@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Builds the command line and runs it; the exit code says how it went (0, 1 runtime, 2 usage/config). */
@@ -24,6 +25,11 @@ public final class Cli {
     }
 
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        return commandLine(environment, clock, out, err).execute(args);
+    }
+
+    /** The whole command tree, ready to execute; also what the completion scripts are generated from. */
+    static CommandLine commandLine(Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
         CcotelCommand top = new CcotelCommand(environment, clock, out, err);
         CommandLine cli = new CommandLine(top);
         // Before setOut/setErr: picocli hands its writers only to subcommands that exist by then.
@@ -31,6 +37,7 @@ public final class Cli {
         cli.addSubcommand(new CcCommand(
                 () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
                 () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create));
+        cli.addSubcommand(new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER))));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -41,6 +48,6 @@ public final class Cli {
             err.println("ccotel: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILURE;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

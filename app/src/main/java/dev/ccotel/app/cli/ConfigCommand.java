@@ -1,19 +1,32 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
+import dev.ccotel.app.runtime.HostNames;
+import dev.ccotel.app.runtime.Version;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ccotel config}: the effective configuration and where each value came from; the token masked. */
+/**
+ * {@code ccotel config}: the effective configuration and where each value came from, the token masked;
+ * then the same validation as {@code ccotel daemon}, so a value the daemon would refuse fails here too.
+ */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print the effective configuration (token masked) and where each value came from.")
+        description = {"Print the effective configuration (token masked) and where each value came from,",
+                "then check it as 'ccotel daemon' would (exit 2 when the daemon would refuse to start)."})
 final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
     CcotelCommand parent;
+
+    @Option(names = "--dry-run", description = "Check as 'ccotel daemon --dry-run' would: backend.token may be unset")
+    boolean dryRun;
 
     @Override
     public Integer call() {
@@ -26,7 +39,14 @@ final class ConfigCommand implements Callable<Integer> {
                 value = HttpOutConfig.maskToken(value);
             }
             parent.out.printf("%s: %s  # %s, env %s%n", key, value.isEmpty() ? "\"\"" : value,
-                    settings.origin(key).name().toLowerCase(java.util.Locale.ROOT), ConfigKeys.environmentVariable(key));
+                    settings.origin(key).name().toLowerCase(Locale.ROOT), ConfigKeys.environmentVariable(key));
+        }
+        parent.out.flush();
+        try {
+            DaemonConfig.from(settings, parent.environment, Version.VALUE, HostNames.local(parent.environment), dryRun);
+        } catch (ConfigError e) {
+            parent.err.println("ccotel: configuration error: " + e.getMessage());
+            return Cli.USAGE;
         }
         return Cli.OK;
     }

@@ -6,6 +6,8 @@ import dev.ccotel.app.runtime.Logging;
 import dev.ccotel.app.runtime.Version;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.Delivery;
+import dev.ccotel.app.config.Folders;
 import dev.ccotel.app.config.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,21 +48,30 @@ final class DaemonCommand implements Callable<Integer> {
         if (backendUrl != null) {
             flags.put(ConfigKeys.BACKEND_URL, backendUrl);
         }
-        Logging.configure(parent.verbose, parent.err);
+        parent.requireVerbosity();
+        Logging.configure(parent.verbose, parent.quiet, parent.err);
         Settings settings = parent.settings(flags);
         ConfigFileCheck.warnIfReadableByOthers(settings, parent.err);
         DaemonConfig config = DaemonConfig.from(settings, parent.environment, Version.VALUE,
                 HostNames.local(parent.environment), dryRun);
+        // Said before anything starts, with the cause ("Not a directory", "Permission denied").
+        if (config.delivery() instanceof Delivery.Stored stored) {
+            Folders.requireUsable(ConfigKeys.STORE_PATH, stored.store().path().toAbsolutePath().getParent());
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {
-            parent.err.printf("ccotel %s listening on %s:%d (OTLP/gRPC)%s, %s%n", Version.VALUE,
-                    config.receiver().host(), daemon.port(),
-                    daemon.httpPort().map(p -> " and " + config.httpReceiver().orElseThrow().host() + ":" + p
-                            + " (OTLP/HTTP, /status)").orElse(""),
-                    daemon.destination());
+            if (!parent.quiet) {
+                parent.err.printf("ccotel %s listening on %s:%d (OTLP/gRPC)%s, %s%n", Version.VALUE,
+                        config.receiver().host(), daemon.port(),
+                        daemon.httpPort().map(p -> " and " + config.httpReceiver().orElseThrow().host() + ":" + p
+                                + " (OTLP/HTTP, /status)").orElse(""),
+                        daemon.destination());
+            }
             stop.await();
-            parent.err.println("ccotel: stopping; finishing in-flight exports");
+            if (!parent.quiet) {
+                parent.err.println("ccotel: stopping; finishing in-flight exports");
+            }
         }
         return Cli.OK;
     }

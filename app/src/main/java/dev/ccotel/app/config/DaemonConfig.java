@@ -56,10 +56,13 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                 grpc.maxConcurrentCalls(), grpc.shutdownGrace()));
     }
 
+    /**
+     * Every delivery value is checked whatever the mode, so that {@code ccotel config}, {@code --dry-run}
+     * and the daemon refuse the same values; only the token may be missing where nothing is posted.
+     */
     private static Delivery delivery(Settings s, Map<String, String> environment, String version, boolean dryRun) {
-        if (dryRun) {
-            return new Delivery.DryRun();
-        }
+        boolean hasToken = !s.string(BACKEND_TOKEN).isBlank();
+        HttpOutConfig checkedBackend = backend(s, version, hasToken ? s.string(BACKEND_TOKEN) : "not-needed-yet");
         String mode = s.string(DELIVERY_MODE).strip();
         // delivery.spool.enabled: false is the older spelling of passthrough; an explicit delivery.mode wins.
         boolean passthrough = mode.equals("passthrough")
@@ -68,7 +71,10 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
             throw new ConfigError(DELIVERY_MODE + ": '" + mode + "' is not a mode; write store (the default: keep"
                     + " locally, forward when backend.token is set) or passthrough (keep nothing, post inside the call)");
         }
-        boolean hasToken = !s.string(BACKEND_TOKEN).isBlank();
+        StoreConfig store = store(s, environment, hasToken);
+        if (dryRun) {
+            return new Delivery.DryRun();
+        }
         if (passthrough) {
             if (!hasToken) {
                 throw new ConfigError(BACKEND_TOKEN + " is not set, and " + DELIVERY_MODE + ": passthrough keeps"
@@ -76,14 +82,13 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                         + " (backend: {token: ...}) or export " + ConfigKeys.environmentVariable(BACKEND_TOKEN)
                         + ", or use " + DELIVERY_MODE + ": store");
             }
-            return new Delivery.Passthrough(backend(s, version));
+            return new Delivery.Passthrough(checkedBackend);
         }
-        return new Delivery.Stored(store(s, environment, hasToken),
-                hasToken ? Optional.of(backend(s, version)) : Optional.empty());
+        return new Delivery.Stored(store, hasToken ? Optional.of(checkedBackend) : Optional.empty());
     }
 
-    private static HttpOutConfig backend(Settings s, String version) {
-        return new HttpOutConfig(s.string(BACKEND_URL), s.string(BACKEND_TOKEN), s.duration(BACKEND_TIMEOUT), version,
+    private static HttpOutConfig backend(Settings s, String version, String token) {
+        return new HttpOutConfig(s.string(BACKEND_URL), token, s.duration(BACKEND_TIMEOUT), version,
                 s.duration(DELIVERY_RETRY_BUDGET));
     }
 

@@ -3,8 +3,11 @@ package dev.ccotel.app.config;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,11 +43,9 @@ public final class Settings {
         for (String key : flags.keySet()) {
             requireKnown(key, "command line");
         }
-        Optional<Path> file = explicitFile.isPresent() ? explicitFile : Optional.of(XdgDirs.configFile(environment));
-        if (explicitFile.isPresent() && !Files.isRegularFile(explicitFile.get())) {
-            throw new ConfigError("--config: no such file: " + explicitFile.get());
-        }
-        Optional<Path> readable = file.filter(Files::isRegularFile);
+        Optional<Path> readable = explicitFile.isPresent() ? Optional.of(requireFile(explicitFile.get(), "--config ",
+                "name the YAML file in it"))
+                : defaultFile(XdgDirs.configFile(environment));
         Map<String, String> fromFile = readable.map(Settings::readFile).orElse(Map.of());
         Map<String, String> fromEnv = new LinkedHashMap<>();
         for (String key : ConfigKeys.DEFAULTS.keySet()) {
@@ -101,8 +102,45 @@ public final class Settings {
         return Values.bytes(key, string(key));
     }
 
+    /** The file {@code --config} names: it must be a readable file; the message says why it is not. */
+    private static Path requireFile(Path path, String what, String hint) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new ConfigError(what + path + ": " + IoReasons.of(e, path));
+        }
+        if (attributes.isDirectory()) {
+            throw new ConfigError(what + path + " is a directory, not a file; " + hint);
+        }
+        return path;
+    }
+
+    /** The default file, if it is there: absent is fine, anything else that stops it being read is an error. */
+    private static Optional<Path> defaultFile(Path path) {
+        try {
+            Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException absent) {
+            String reason = IoReasons.of(absent, path);
+            if (reason.startsWith("Not a directory")) {
+                throw new ConfigError(path + ": cannot read the config file: " + reason);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new ConfigError(path + ": cannot read the config file: " + IoReasons.of(e));
+        }
+        return Optional.of(requireFile(path, "", "ccotel reads its settings from this path as a YAML file:"
+                + " move the folder away, or name a file with --config"));
+    }
+
     /** The YAML file flattened to dotted keys; an unknown key is most likely a typo and stops start-up. */
     private static Map<String, String> readFile(Path path) {
+        // Opened here first: Helidon's message for an unreadable file does not say why.
+        try (var channel = Files.newByteChannel(path)) {
+            channel.size();
+        } catch (IOException e) {
+            throw new ConfigError(path + ": cannot read the config file: " + IoReasons.of(e), e);
+        }
         Config fileConfig;
         try {
             fileConfig = Config.builder()
@@ -133,8 +171,14 @@ public final class Settings {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ConfigError(path + ": unknown key(s) " + new TreeSet<>(unknown) + "; known keys are "
-                    + ConfigKeys.DEFAULTS.keySet());
+            StringBuilder hints = new StringBuilder();
+            for (String key : new TreeSet<>(unknown)) {
+                NearMiss.closest(key, ConfigKeys.DEFAULTS.keySet())
+                        .ifPresent(k -> hints.append(hints.isEmpty() ? "; did you mean " : ", ").append(k)
+                                .append(" for ").append(key));
+            }
+            throw new ConfigError(path + ": unknown key(s) " + new TreeSet<>(unknown)
+                    + (hints.isEmpty() ? "" : hints + "?") + "; known keys are " + ConfigKeys.DEFAULTS.keySet());
         }
         return values;
     }
@@ -144,7 +188,8 @@ public final class Settings {
             throw new ConfigError(where + ": " + key + " is no longer a key: " + ConfigKeys.RETIRED.get(key));
         }
         if (!ConfigKeys.DEFAULTS.containsKey(key)) {
-            throw new ConfigError(where + ": unknown key '" + key + "'; known keys are " + ConfigKeys.DEFAULTS.keySet());
+            throw new ConfigError(where + ": unknown key '" + key + "'" + NearMiss.hint(key, ConfigKeys.DEFAULTS.keySet())
+                    + "; known keys are " + ConfigKeys.DEFAULTS.keySet());
         }
     }
 }

@@ -8,7 +8,12 @@ public final class XdgDirs {
     private XdgDirs() {}
 
     public static Path configFile(Map<String, String> env) {
-        return base(env, "XDG_CONFIG_HOME", ".config").resolve("ccotel").resolve("config.yaml");
+        return configHome(env).resolve("ccotel").resolve("config.yaml");
+    }
+
+    /** {@code $XDG_CONFIG_HOME}, or {@code ~/.config}. */
+    public static Path configHome(Map<String, String> env) {
+        return base(env, "XDG_CONFIG_HOME", ".config");
     }
 
     /** The local store: {@code ${XDG_DATA_HOME:-~/.local/share}/ccotel/ccotel.db}. */

@@ -15,6 +15,11 @@ public final class Logging {
     private Logging() {}
 
     public static void configure(boolean verbose, PrintStream err) {
+        configure(verbose, false, err);
+    }
+
+    /** @param quiet {@code -q}: ccotel's own INFO lines off, warnings and errors kept */
+    public static void configure(boolean verbose, boolean quiet, PrintStream err) {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
@@ -30,7 +35,7 @@ public final class Logging {
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.INFO);
-        Logger.getLogger("dev.ccotel").setLevel(verbose ? Level.FINE : Level.INFO);
+        Logger.getLogger("dev.ccotel").setLevel(verbose ? Level.FINE : quiet ? Level.WARNING : Level.INFO);
         Logger.getLogger("io.grpc").setLevel(Level.WARNING);
         Logger.getLogger("io.helidon").setLevel(Level.WARNING);
     }

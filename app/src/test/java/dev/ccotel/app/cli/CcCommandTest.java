@@ -9,6 +9,8 @@ import dev.ccotel.ports.fakes.FailingShellProfilePort;
 import dev.ccotel.ports.out.ShellProfilePort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -211,7 +213,7 @@ class CcCommandTest {
 
         int code = run("status");
 
-        assertEquals(0, code, err.toString());
+        assertEquals(3, code, "outdated in every shell: " + err);
         assertTrue(out.toString().contains("outdated: sends to http://127.0.0.1:4000 but the receiver port is 4317"),
                 out.toString());
         out.getBuffer().setLength(0);
@@ -228,5 +230,57 @@ class CcCommandTest {
         assertTrue(err.toString().contains("PROBLEM"), err.toString());
         assertEquals(1, run("install"));
         assertEquals("# >>> ccotel >>>\n", zshrc());
+    }
+
+    @Test
+    void status_withNoBlockInAnyShell_exits3_andSaysHowToInstall() {
+        assertEquals(3, run("status"));
+
+        assertTrue(out.toString().contains("not installed"), out.toString());
+        assertTrue(out.toString().contains("run 'ccotel cc install'"), out.toString());
+    }
+
+    @Test
+    void status_saysWhenNoDaemonListensOnThePortTheBlockPointsAt() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertEquals(0, run("install", "--port", Integer.toString(closed)));
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("status", "--port", Integer.toString(closed)), err.toString());
+
+        assertTrue(out.toString().contains("no daemon listens on 127.0.0.1:" + closed), out.toString());
+    }
+
+    @Test
+    void status_saysNothingOfTheSortWhenADaemonListens() throws Exception {
+        try (ServerSocket daemon = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(daemon.getLocalPort());
+            assertEquals(0, run("install", "--port", port));
+            out.getBuffer().setLength(0);
+
+            assertEquals(0, run("status", "--port", port), err.toString());
+
+            assertFalse(out.toString().contains("no daemon listens"), out.toString());
+            assertTrue(out.toString().contains("installed, sending to http://127.0.0.1:" + port), out.toString());
+        }
+    }
+
+    @Test
+    void status_warnsAboutALaterLineThatOverridesAVariableOfTheBlock() throws Exception {
+        assertEquals(0, run("install"));
+        Files.writeString(home.resolve(".zshrc"), zshrc() + "alias ll='ls -l'\n"
+                + "export OTEL_EXPORTER_OTLP_ENDPOINT=http://collector.example:4317\nunset CLAUDE_CODE_ENABLE_TELEMETRY\n");
+        int lines = zshrc().split("\n").length;
+
+        run("status");
+
+        assertTrue(err.toString().contains("warning: line " + (lines - 1)
+                + ": export OTEL_EXPORTER_OTLP_ENDPOINT=http://collector.example:4317 sets a variable of the block again"),
+                err.toString());
+        assertTrue(err.toString().contains("warning: line " + lines + ": unset CLAUDE_CODE_ENABLE_TELEMETRY"),
+                err.toString());
     }
 }

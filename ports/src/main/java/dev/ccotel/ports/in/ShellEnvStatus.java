@@ -15,6 +15,11 @@ public record ShellEnvStatus(List<ShellKind> shells, List<ShellFileStatus> files
         files = List.copyOf(files);
     }
 
+    /** No shell has a current block: Claude Code started from any of them sends nothing to ccotel. */
+    public boolean noneCurrent() {
+        return files.stream().noneMatch(f -> f.state() == ShellFileStatus.State.INSTALLED);
+    }
+
     /** A file that could not be read or holds a marker without its partner needs the user's attention. */
     public boolean anyProblem() {
         return files.stream().anyMatch(f -> f.state() == ShellFileStatus.State.BROKEN

@@ -1,5 +1,6 @@
 package dev.ccotel.ports.out;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,9 +9,11 @@ import java.util.Optional;
  *
  * @param installed the variables the block sets, when there is a well-formed block
  * @param detail a human-readable explanation (why a file is broken or unreadable), may be empty
+ * @param overrides lines after the block that set or unset one of its variables again, so the block's value
+ *     does not reach Claude Code (e.g. {@code line 12: export OTEL_EXPORTER_OTLP_ENDPOINT=...}); may be empty
  */
-public record ShellFileStatus(
-        ShellKind shell, String file, State state, Optional<TelemetryEnv> installed, String detail) {
+public record ShellFileStatus(ShellKind shell, String file, State state, Optional<TelemetryEnv> installed,
+        String detail, List<String> overrides) {
 
     /**
      * {@code OUTDATED} is the core's verdict on an {@code INSTALLED} block whose variables no longer match the
@@ -24,6 +27,11 @@ public record ShellFileStatus(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(installed, "installed");
         Objects.requireNonNull(detail, "detail");
+        overrides = List.copyOf(overrides);
+    }
+
+    public ShellFileStatus(ShellKind shell, String file, State state, Optional<TelemetryEnv> installed, String detail) {
+        this(shell, file, state, installed, detail, List.of());
     }
 
     /** A ccotel marker is present, so the shell counts as configured. */
@@ -32,6 +40,6 @@ public record ShellFileStatus(
     }
 
     public ShellFileStatus withState(State newState) {
-        return new ShellFileStatus(shell, file, newState, installed, detail);
+        return new ShellFileStatus(shell, file, newState, installed, detail, overrides);
     }
 }

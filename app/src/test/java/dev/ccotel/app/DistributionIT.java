@@ -1,0 +1,280 @@
+package dev.ccotel.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.app.runtime.Version;
+import dev.ccotel.domain.fixtures.Fixtures;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged distribution ({@code target/ccotel-<version>/bin/ccotel}) as a user would, with a
+ * PATH whose {@code java} is too old: the launcher must find a JDK 21+ elsewhere or say in one line
+ * that it found none, and the daemon's stdout must carry only its JSON lines, first run included.
+ */
+class DistributionIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DIST = Path.of("target", "ccotel-" + Version.VALUE).toAbsolutePath();
+    private static final Path LAUNCHER = DIST.resolve("bin").resolve("ccotel");
+    private static final Path JAVA_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+    private static final String THIS_JDK = System.getProperty("java.home");
+
+    @TempDir
+    Path temp;
+
+    record Run(int exit, String out, String err) {}
+
+    /** A PATH whose first java is Java 17: the real one when installed, else a script that says it is 17. */
+    private String pathWithOldJava() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("oldjava/bin"));
+        Path java = bin.resolve("java");
+        if (Files.isExecutable(JAVA_17)) {
+            Files.createSymbolicLink(java, JAVA_17);
+        } else {
+            Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.15\" 2025-04-15' >&2\nexit 1\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return bin + ":/usr/bin:/bin";
+    }
+
+    /** The launcher with a clean environment: HOME in the test's folder, no JDK but what {@code env} names. */
+    private ProcessBuilder launcher(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_") || k.startsWith("JAVA"));
+        Path home = Files.createDirectories(temp.resolve("home"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("PATH", pathWithOldJavaOnce());
+        // Only this folder is searched for JDKs, so the machine's /usr/lib/jvm cannot rescue a test.
+        pb.environment().put("CCOTEL_JVM_DIRS", Files.createDirectories(temp.resolve("no-jdks")).toString());
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private String path;
+
+    private String pathWithOldJavaOnce() throws IOException {
+        if (path == null) {
+            path = pathWithOldJava();
+        }
+        return path;
+    }
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        assertTrue(Files.isExecutable(LAUNCHER), "package the distribution first: " + LAUNCHER);
+        Process p = launcher(env, args).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, err);
+    }
+
+    @Test
+    void version_withJava17OnPath_runsOnTheJdkThatJavaHomeNames() throws Exception {
+        Run run = run(Map.of("JAVA_HOME", THIS_JDK), "--version");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("ccotel " + Version.VALUE + "\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void version_withJava17OnPathAndInJavaHome_runsOnTheJavaThatCcotelJavaNames() throws Exception {
+        Map<String, String> env = Map.of("CCOTEL_JAVA", THIS_JDK + "/bin/java",
+                "JAVA_HOME", JAVA_17.getParent().getParent().toString());
+
+        Run run = run(env, "--version");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("ccotel " + Version.VALUE + "\n", run.out());
+    }
+
+    @Test
+    void withJava17OnPath_findsANewerJdkInTheJvmFolders() throws Exception {
+        Path jvms = Files.createDirectories(temp.resolve("jvms"));
+        Files.createSymbolicLink(jvms.resolve("some-jdk"), Path.of(THIS_JDK));
+
+        Run run = run(Map.of("CCOTEL_JVM_DIRS", jvms.toString()), "--version");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("ccotel " + Version.VALUE + "\n", run.out());
+    }
+
+    @Test
+    void noJdk21Found_saysSoInOneLineNamingJava21AndWhereItLooked_andExitsOne() throws Exception {
+        Run run = run(Map.of(), "--version");
+
+        assertEquals(1, run.exit());
+        assertEquals("", run.out());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.getFirst().contains("Java 21"), run.err());
+        assertTrue(lines.getFirst().contains("JAVA_HOME: unset"), run.err());
+        assertTrue(lines.getFirst().contains("PATH (") && lines.getFirst().contains("Java 17"), run.err());
+    }
+
+    @Test
+    void argumentsPassThroughUnchanged_spacesIncluded_andASymlinkToTheLauncherWorks() throws Exception {
+        Path file = temp.resolve("saved exports").resolve("text reply logs.pb");
+        Files.createDirectories(file.getParent());
+        Files.copy(Fixtures.pb("text-reply", "0001-logs.pb"), file);
+        Path link = Files.createDirectories(temp.resolve("bin")).resolve("ccotel");
+        Files.createSymbolicLink(link, LAUNCHER);
+
+        Process p = launcher(Map.of("JAVA_HOME", THIS_JDK), "inspect", file.toString()).command(List.of(
+                link.toString(), "inspect", file.toString())).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), err);
+        assertEquals(1, out.lines().count(), out);
+        assertEquals("/home/dev/projects/acme", JSON.readTree(out.lines().findFirst().orElseThrow()).get("project").asText());
+    }
+
+    @Test
+    void serviceInstall_throughTheLauncher_startsThatLauncherByItsAbsolutePath() throws Exception {
+        Path link = Files.createDirectories(temp.resolve("bin")).resolve("ccotel");
+        Files.createSymbolicLink(link, LAUNCHER);
+
+        Process p = launcher(Map.of("JAVA_HOME", THIS_JDK)).command(List.of(link.toString(), "service", "install",
+                "--dry-run", "--platform", "systemd")).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(out.contains("ExecStart=" + LAUNCHER.toRealPath() + " daemon\n"), out);
+        assertTrue(out.contains("Environment=CCOTEL_JAVA=" + Path.of(THIS_JDK).toRealPath() + "/bin/java\n"), out);
+    }
+
+    @Test
+    void completionScripts_shipInTheDistribution_andBashLoadsThem() throws Exception {
+        Path script = DIST.resolve("completion").resolve("ccotel.bash");
+        assertTrue(Files.isRegularFile(DIST.resolve("completion").resolve("ccotel.zsh")));
+
+        Process p = new ProcessBuilder("bash", "-c", "source \"$1\" && complete -p ccotel", "bash", script.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("-F _complete_ccotel ccotel"), out);
+    }
+
+    @Test
+    void zshCompletion_loadsThroughBashcompinit() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
+                "zsh is not installed (.ci/run installs it)");
+        Path script = DIST.resolve("completion").resolve("ccotel.zsh");
+
+        ProcessBuilder pb = new ProcessBuilder("zsh", "-f", "-c",
+                "autoload -U compinit && compinit -u -d \"$2\" && source \"$1\" && echo $_comps[ccotel]", "zsh",
+                script.toString(), temp.resolve("zcompdump").toString()).redirectErrorStream(true);
+        pb.environment().put("HOME", Files.createDirectories(temp.resolve("zhome")).toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("_bash_complete"), "zsh completes ccotel through bashcompinit: " + out);
+    }
+
+    @Test
+    void dryRunDaemon_firstRunToo_printsOnlyJsonLinesOnStdout_andNoClassDataChatterAnywhere() throws Exception {
+        Path archiveDir = temp.resolve("home").resolve(".cache").resolve("ccotel");
+        for (int run = 1; run <= 2; run++) { // the first run writes the class-data archive, the second uses it
+            Path out = temp.resolve("out-" + run);
+            Path err = temp.resolve("err-" + run);
+            int port = freePort();
+            Process daemon = launcher(Map.of("JAVA_HOME", THIS_JDK), "daemon", "--dry-run", "--port",
+                    Integer.toString(port)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                assertTrue(Await.until(() -> read(err).contains("listening on") || !daemon.isAlive()),
+                        "the daemon did not start: " + read(err));
+                assertTrue(daemon.isAlive(), read(err));
+                export(port);
+                assertTrue(Await.until(() -> read(out).endsWith("\n")), "no request printed");
+                daemon.destroy(); // SIGTERM
+                assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "exits within a bounded time");
+                assertEquals(0, daemon.exitValue(), read(err));
+            } finally {
+                daemon.destroyForcibly();
+            }
+            List<String> lines = read(out).lines().toList();
+            assertEquals(1, lines.size(), "run " + run + ": " + read(out));
+            JsonNode request = JSON.readTree(lines.getFirst());
+            assertEquals(8, request.get("events").size());
+            String stderr = read(err);
+            assertFalse(stderr.toLowerCase(java.util.Locale.ROOT).contains("cds"), "run " + run + ": " + stderr);
+            assertFalse(stderr.contains("[warning]"), "run " + run + ": " + stderr);
+            for (String line : stderr.lines().toList()) {
+                assertTrue(line.startsWith("ccotel") || line.matches("\\d{4}-\\d\\d-\\d\\dT.* INFO .*"),
+                        "run " + run + ", an unexpected stderr line: " + line);
+            }
+            assertTrue(Files.isRegularFile(archiveDir.resolve("ccotel-" + Version.VALUE + "-java"
+                    + Runtime.version().feature() + ".jsa")), "the class-data archive is kept in the cache folder");
+        }
+    }
+
+    private static void export(int port) {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .export(Fixtures.pbLogs("text-reply"));
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Polls a condition for up to 60 s; never asserts on how long it took. */
+    private static final class Await {
+        static boolean until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+            return condition.getAsBoolean();
+        }
+    }
+}
