@@ -59,7 +59,7 @@ public final class Daemon implements AutoCloseable {
         try {
             Outbound outbound = outbound(config, clock, dryRunOut, started);
             ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(clock, config.mapping()), outbound.states,
-                    new WireEncoder(), outbound.keeper, clock);
+                    new WireEncoder(), outbound.activity.around(outbound.keeper), clock);
             Receivers receivers = Receivers.start(config, clock, new IngestMetricsService(pipeline),
                     new IngestLogsService(pipeline), outbound.status);
             started.push(receivers);
@@ -71,18 +71,18 @@ public final class Daemon implements AutoCloseable {
     }
 
     private record Outbound(LoadSessionStatePort states, KeepTelemetryPort keeper, Optional<SqliteStore> store,
-            String destination, DeliveryStatusPort status) {}
+            String destination, DeliveryStatusPort status, ActivityLog activity) {}
 
     private static Outbound outbound(DaemonConfig config, Clock clock, PrintStream dryRunOut,
             Deque<AutoCloseable> started) {
         return switch (config.delivery()) {
             case Delivery.DryRun d -> passthrough(config, new JsonLinesPublisher(dryRunOut), "dry-run (stdout)", clock,
-                    "dry run");
+                    "dry run", started);
             case Delivery.Passthrough p -> {
                 BackendClient client = HttpPublishers.retrying(p.backend());
                 started.push(client);
                 yield passthrough(config, client, p.backend().endpoint().toString(), clock, "forwarding to "
-                        + p.backend().endpoint() + " (passthrough: nothing kept locally)");
+                        + p.backend().endpoint() + " (passthrough: nothing kept locally)", started);
             }
             case Delivery.Stored s -> {
                 SqliteStore store = SqliteStore.open(s.store(), clock); // prunes once at open
@@ -92,6 +92,8 @@ public final class Daemon implements AutoCloseable {
                 DestinationRecord local = new DestinationRecord("local store " + s.store().path(), clock);
                 records.add(local);
                 Runnable wake = () -> { };
+                ActivityLog activity = new ActivityLog("stored");
+                started.push(activity);
                 String destination = "storing in " + s.store().path();
                 if (s.backend().isPresent()) {
                     BackendClient client = HttpPublishers.direct(s.backend().get());
@@ -99,7 +101,8 @@ public final class Daemon implements AutoCloseable {
                     DestinationRecord backend = new DestinationRecord(s.backend().get().endpoint().toString(), clock);
                     records.add(backend);
                     OutboxForwarder forwarder = new OutboxForwarder(new ForwardPendingService(store.outbox(),
-                            new BackendDeliveryStatus(client, backend)), s.backend().get().endpoint().toString(), clock);
+                            new BackendDeliveryStatus(client, backend)), s.backend().get().endpoint().toString(), clock,
+                            activity::forwarded);
                     forwarder.start();
                     started.push(forwarder);
                     wake = forwarder::wake;
@@ -116,19 +119,21 @@ public final class Daemon implements AutoCloseable {
                 DeliveryStatusPort status = () -> new DeliveryStatus(
                         records.stream().map(DestinationRecord::destination).toList(), depthOf(store));
                 yield new Outbound(store.sessionStates(), new StoreKeepStatus(store.keeper(), local, wake),
-                        Optional.of(store), destination, status);
+                        Optional.of(store), destination, status, activity);
             }
         };
     }
 
     private static Outbound passthrough(DaemonConfig config, PublishTelemetryPort publisher, String name,
-            Clock clock, String destination) {
+            Clock clock, String destination, Deque<AutoCloseable> started) {
+        ActivityLog activity = new ActivityLog(name.startsWith("dry-run") ? "printed" : "forwarded");
+        started.push(activity);
         InMemorySessionStates states = new InMemorySessionStates(
                 new SessionLedger(clock, config.maxSessions(), config.sessionIdleTimeout()));
         DestinationRecord record = new DestinationRecord(name, clock);
         DeliveryStatusPort status = () -> new DeliveryStatus(List.of(record.destination()), OutboxDepth.EMPTY);
         return new Outbound(states, new PassthroughKeeper(new BackendDeliveryStatus(publisher, record), states),
-                Optional.empty(), destination, status);
+                Optional.empty(), destination, status, activity);
     }
 
     /** What waits, for {@code /status}; a store that cannot be read right now reports nothing waiting rather than fail the page. */

@@ -26,7 +26,14 @@ final class OutboxForwarder implements AutoCloseable {
     /** How often a refused token is tried again (it may be fixed on the backend's side) and warned about. */
     static final Duration TOKEN_RETRY = Duration.ofMinutes(1);
 
+    /** Told how much each round moved (the activity log's counts). */
+    @FunctionalInterface
+    interface Rounds {
+        void forwarded(int delivered, int refused);
+    }
+
     private final ForwardPendingUseCase forward;
+    private final Rounds rounds;
     private final String backend;
     private final Clock clock;
     private final Backoff backoff;
@@ -39,16 +46,22 @@ final class OutboxForwarder implements AutoCloseable {
     private long deliveredInStreak;
 
     OutboxForwarder(ForwardPendingUseCase forward, String backend, Clock clock, Duration firstBackoff,
-            Duration maxBackoff) {
+            Duration maxBackoff, Rounds rounds) {
         this.forward = forward;
+        this.rounds = rounds;
         this.backend = backend;
         this.clock = clock;
         this.backoff = new Backoff(firstBackoff, maxBackoff, new Random());
         this.thread = Thread.ofPlatform().name("ccotel-outbox").daemon(true).unstarted(this::run);
     }
 
-    OutboxForwarder(ForwardPendingUseCase forward, String backend, Clock clock) {
-        this(forward, backend, clock, FIRST_BACKOFF, MAX_BACKOFF);
+    OutboxForwarder(ForwardPendingUseCase forward, String backend, Clock clock, Duration firstBackoff,
+            Duration maxBackoff) {
+        this(forward, backend, clock, firstBackoff, maxBackoff, (delivered, refused) -> { });
+    }
+
+    OutboxForwarder(ForwardPendingUseCase forward, String backend, Clock clock, Rounds rounds) {
+        this(forward, backend, clock, FIRST_BACKOFF, MAX_BACKOFF, rounds);
     }
 
     void start() {
@@ -83,6 +96,7 @@ final class OutboxForwarder implements AutoCloseable {
             return failing("the local store cannot be read (" + e.getMessage() + ")", Optional.empty());
         }
         deliveredInStreak += round.delivered();
+        rounds.forwarded(round.delivered(), round.refused());
         return switch (round) {
             case ForwardRound.Drained d -> {
                 recovered();

@@ -148,12 +148,12 @@ class CliConventionsTest {
     }
 
     @Test
-    void config_withoutAToken_failsAsTheDaemonWould_butPassesWithDryRun() {
-        assertEquals(2, run("config"));
-        assertTrue(err().contains("CCOTEL_BACKEND_TOKEN"), err());
-        err.reset();
-
+    void config_withoutAToken_passesForTheStore_failsForPassthroughAsTheDaemonWould() {
+        assertEquals(0, run("config"), err());
         assertEquals(0, run("config", "--dry-run"), err());
+
+        assertEquals(2, run("--set", "delivery.mode=passthrough", "config"));
+        assertTrue(err().contains("CCOTEL_BACKEND_TOKEN"), err());
     }
 
     @Test
