@@ -2,8 +2,8 @@ package dev.ccotel.adapter.httpin;
 
 import dev.ccotel.ports.in.DaemonStatus;
 import dev.ccotel.ports.in.ReportStatusUseCase;
-import dev.ccotel.ports.out.DeliveryStatus;
-import dev.ccotel.ports.out.OutboxDepth;
+import dev.ccotel.ports.model.DeliveryStatus;
+import dev.ccotel.ports.model.OutboxDepth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

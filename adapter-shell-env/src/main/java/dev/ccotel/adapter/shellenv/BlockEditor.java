@@ -4,7 +4,7 @@ import dev.ccotel.adapter.shellenv.ManagedBlock.Broken;
 import dev.ccotel.adapter.shellenv.ManagedBlock.Found;
 import dev.ccotel.adapter.shellenv.ManagedBlock.None;
 import dev.ccotel.adapter.shellenv.ManagedBlock.Scan;
-import dev.ccotel.ports.out.ShellChange.Edit;
+import dev.ccotel.ports.model.ShellChange.Edit;
 import java.util.List;
 import java.util.Optional;
 

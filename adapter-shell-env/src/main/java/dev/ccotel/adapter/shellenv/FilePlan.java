@@ -1,6 +1,6 @@
 package dev.ccotel.adapter.shellenv;
 
-import dev.ccotel.ports.out.ShellChange.Edit;
+import dev.ccotel.ports.model.ShellChange.Edit;
 
 /** What to do with one rc file, decided from its current text before anything is written. */
 sealed interface FilePlan {

@@ -1,7 +1,7 @@
 package dev.ccotel.adapter.shellenv;
 
-import dev.ccotel.ports.out.ShellKind;
-import dev.ccotel.ports.out.TelemetryEnv;
+import dev.ccotel.ports.model.ShellKind;
+import dev.ccotel.ports.model.TelemetryEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

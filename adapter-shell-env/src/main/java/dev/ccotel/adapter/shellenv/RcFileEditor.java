@@ -1,8 +1,8 @@
 package dev.ccotel.adapter.shellenv;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellChange.Edit;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellChange.Edit;
+import dev.ccotel.ports.model.ShellKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

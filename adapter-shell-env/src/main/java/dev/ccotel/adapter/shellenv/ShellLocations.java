@@ -1,6 +1,6 @@
 package dev.ccotel.adapter.shellenv;
 
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

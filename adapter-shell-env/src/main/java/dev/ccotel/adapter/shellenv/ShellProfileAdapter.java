@@ -1,11 +1,11 @@
 package dev.ccotel.adapter.shellenv;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellFileStatus;
-import dev.ccotel.ports.out.ShellFileStatus.State;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellFileStatus;
+import dev.ccotel.ports.model.ShellFileStatus.State;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
-import dev.ccotel.ports.out.TelemetryEnv;
+import dev.ccotel.ports.model.TelemetryEnv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.service.TelemetryEnvPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.ccotel.adapter.shellenv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ccotel.ports.out.ShellKind;
-import dev.ccotel.ports.out.TelemetryEnv;
-import dev.ccotel.ports.out.TelemetryEnv.Variable;
+import dev.ccotel.ports.model.ShellKind;
+import dev.ccotel.ports.model.TelemetryEnv;
+import dev.ccotel.ports.model.TelemetryEnv.Variable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package dev.ccotel.adapter.shellenv;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
 import java.nio.file.Path;
 import java.util.List;

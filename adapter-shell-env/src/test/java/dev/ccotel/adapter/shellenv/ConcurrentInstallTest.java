@@ -5,8 +5,8 @@ import static dev.ccotel.adapter.shellenv.TempHome.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.service.TelemetryEnvPolicy;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.ccotel.adapter.shellenv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
-import dev.ccotel.ports.out.ShellKind;
-import dev.ccotel.ports.out.TelemetryEnv;
+import dev.ccotel.ports.model.ShellKind;
+import dev.ccotel.ports.model.TelemetryEnv;
 import dev.ccotel.ports.service.TelemetryEnvPolicy;
 import java.util.List;
 import java.util.Optional;

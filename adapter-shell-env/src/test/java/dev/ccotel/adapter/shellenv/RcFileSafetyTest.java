@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +208,7 @@ class RcFileSafetyTest {
         Files.createDirectories(home.home.resolve(".bashrc"));
 
         assertInstanceOf(ShellChange.Failed.class, install(home));
-        assertEquals(dev.ccotel.ports.out.ShellFileStatus.State.UNREADABLE,
+        assertEquals(dev.ccotel.ports.model.ShellFileStatus.State.UNREADABLE,
                 home.port().inspect(ShellKind.BASH).getFirst().state());
     }
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
-import dev.ccotel.ports.out.TelemetryEnv;
+import dev.ccotel.ports.model.TelemetryEnv;
 import dev.ccotel.ports.service.TelemetryEnvPolicy;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

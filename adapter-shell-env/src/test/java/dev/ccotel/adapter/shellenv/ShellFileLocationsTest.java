@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellFileStatus;
-import dev.ccotel.ports.out.ShellFileStatus.State;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellFileStatus;
+import dev.ccotel.ports.model.ShellFileStatus.State;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
 import java.nio.file.Files;
 import java.nio.file.Path;

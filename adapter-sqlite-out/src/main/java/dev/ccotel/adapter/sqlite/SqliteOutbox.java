@@ -2,7 +2,7 @@ package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.OutboxDepth;
+import dev.ccotel.ports.model.OutboxDepth;
 import dev.ccotel.ports.out.OutboxPort;
 import dev.ccotel.ports.out.PendingRequest;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,6 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.ports.out.DeliveryStatus;
+import dev.ccotel.ports.model.DeliveryStatus;
 import dev.ccotel.ports.out.PublishOutcome;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.ports.fakes.InMemoryOutbox;
 import dev.ccotel.ports.out.EncodedRequest;
-import dev.ccotel.ports.out.OutboxDepth;
+import dev.ccotel.ports.model.OutboxDepth;
 import dev.ccotel.ports.out.OutboxPort;
 import dev.ccotel.ports.out.PendingRequest;
 import dev.ccotel.ports.out.PublishOutcome;

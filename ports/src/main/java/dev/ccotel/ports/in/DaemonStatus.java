@@ -1,6 +1,6 @@
 package dev.ccotel.ports.in;
 
-import dev.ccotel.ports.out.DeliveryStatus;
+import dev.ccotel.ports.model.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ccotel.ports.in;
 
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellKind;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.ccotel.ports.in;
 
-import dev.ccotel.ports.out.ShellFileStatus;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellFileStatus;
+import dev.ccotel.ports.model.ShellKind;
 import java.util.List;
 
 /**

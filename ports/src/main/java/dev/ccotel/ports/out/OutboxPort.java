@@ -1,5 +1,7 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.ports.model.OutboxDepth;
+
 import java.util.List;
 
 /**

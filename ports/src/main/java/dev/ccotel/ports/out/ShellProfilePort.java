@@ -1,5 +1,13 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.ports.model.TelemetryEnv;
+
+import dev.ccotel.ports.model.ShellFileStatus;
+
+import dev.ccotel.ports.model.ShellChange;
+
+import dev.ccotel.ports.model.ShellKind;
+
 import java.util.List;
 import java.util.Set;
 

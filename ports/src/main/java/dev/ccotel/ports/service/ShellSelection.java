@@ -1,7 +1,7 @@
 package dev.ccotel.ports.service;
 
-import dev.ccotel.ports.out.ShellFileStatus;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellFileStatus;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
 import java.util.Arrays;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.ccotel.ports.service;
 
 import dev.ccotel.ports.in.OtlpProtocol;
 import dev.ccotel.ports.in.TelemetryEnvOptions;
-import dev.ccotel.ports.out.TelemetryEnv;
-import dev.ccotel.ports.out.TelemetryEnv.Variable;
+import dev.ccotel.ports.model.TelemetryEnv;
+import dev.ccotel.ports.model.TelemetryEnv.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

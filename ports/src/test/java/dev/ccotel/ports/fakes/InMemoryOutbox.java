@@ -1,7 +1,7 @@
 package dev.ccotel.ports.fakes;
 
 import dev.ccotel.ports.out.EncodedRequest;
-import dev.ccotel.ports.out.OutboxDepth;
+import dev.ccotel.ports.model.OutboxDepth;
 import dev.ccotel.ports.out.OutboxPort;
 import dev.ccotel.ports.out.PendingRequest;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.ccotel.ports.fakes;
 
-import dev.ccotel.ports.out.ShellChange;
-import dev.ccotel.ports.out.ShellFileStatus;
-import dev.ccotel.ports.out.ShellKind;
+import dev.ccotel.ports.model.ShellChange;
+import dev.ccotel.ports.model.ShellFileStatus;
+import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
-import dev.ccotel.ports.out.TelemetryEnv;
+import dev.ccotel.ports.model.TelemetryEnv;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,8 +1,10 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.ports.model.TelemetryEnv;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ccotel.ports.out.TelemetryEnv.Variable;
+import dev.ccotel.ports.model.TelemetryEnv.Variable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
-import dev.ccotel.ports.out.TelemetryEnv;
-import dev.ccotel.ports.out.TelemetryEnv.Variable;
+import dev.ccotel.ports.model.TelemetryEnv;
+import dev.ccotel.ports.model.TelemetryEnv.Variable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.ccotel.adapter.httpin.status;
 
 import dev.ccotel.ports.in.DaemonStatus;
 import dev.ccotel.ports.in.DaemonStatus.ExportCount;
-import dev.ccotel.ports.out.DeliveryStatus;
+import dev.ccotel.ports.model.DeliveryStatus;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.ports.in.DaemonStatus;
 import dev.ccotel.ports.in.ExportOutcome;
 import dev.ccotel.ports.in.TelemetrySignal;
-import dev.ccotel.ports.out.DeliveryStatus;
+import dev.ccotel.ports.model.DeliveryStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.ccotel.ports.out;
+package dev.ccotel.ports.model;
 
 import java.util.List;
 import java.util.Objects;
