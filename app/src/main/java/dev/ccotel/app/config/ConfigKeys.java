@@ -1,5 +1,11 @@
 package dev.ccotel.app.config;
 
+import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
+import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpin.HttpReceiverConfig;
+import dev.ccotel.adapter.sqlite.StoreConfig;
+import dev.ccotel.domain.SessionLedger;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,30 +49,49 @@ public final class ConfigKeys {
         return "CCOTEL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /**
+     * The defaults as text, taken from the typed configs that own them (each adapter's record, the
+     * domain's ledger), so that each default is written once, where its meaning is.
+     */
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put(BACKEND_URL, "https://api.shelltime.xyz");
         d.put(BACKEND_TOKEN, "");
-        d.put(BACKEND_TIMEOUT, "10s");
-        d.put(RECEIVER_HOST, "127.0.0.1");
-        d.put(RECEIVER_PORT, "4317");
-        d.put(RECEIVER_MAX_MESSAGE_BYTES, Integer.toString(4 * 1024 * 1024));
-        d.put(RECEIVER_MAX_CONCURRENT_CALLS, "64");
-        d.put(RECEIVER_SHUTDOWN_GRACE, "10s");
+        d.put(BACKEND_TIMEOUT, text(HttpOutConfig.DEFAULT_TIMEOUT));
+        d.put(RECEIVER_HOST, GrpcReceiverConfig.DEFAULT_HOST);
+        d.put(RECEIVER_PORT, Integer.toString(GrpcReceiverConfig.DEFAULT_PORT));
+        d.put(RECEIVER_MAX_MESSAGE_BYTES, Integer.toString(GrpcReceiverConfig.DEFAULT_MAX_INBOUND_MESSAGE_BYTES));
+        d.put(RECEIVER_MAX_CONCURRENT_CALLS, Integer.toString(GrpcReceiverConfig.DEFAULT_MAX_CONCURRENT_CALLS));
+        d.put(RECEIVER_SHUTDOWN_GRACE, text(GrpcReceiverConfig.DEFAULT_SHUTDOWN_GRACE));
         d.put(RECEIVER_HTTP_ENABLED, "true");
-        d.put(RECEIVER_HTTP_HOST, "127.0.0.1");
-        d.put(RECEIVER_HTTP_PORT, "4318");
+        d.put(RECEIVER_HTTP_HOST, HttpReceiverConfig.DEFAULT_HOST);
+        d.put(RECEIVER_HTTP_PORT, Integer.toString(HttpReceiverConfig.DEFAULT_PORT));
         d.put(PRIVACY_FORWARD_PROMPTS, "false");
         d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
-        d.put(DELIVERY_RETRY_BUDGET, "5s");
+        d.put(DELIVERY_RETRY_BUDGET, text(HttpOutConfig.DEFAULT_RETRY_BUDGET));
         d.put(DELIVERY_MODE, "store");
         d.put(DELIVERY_SPOOL_ENABLED, "true"); // the older spelling of delivery.mode: false means passthrough
-        d.put(DELIVERY_SPOOL_MAX_BYTES, Long.toString(64L * 1024 * 1024));
-        d.put(DELIVERY_SPOOL_MAX_AGE, "7d");
+        d.put(DELIVERY_SPOOL_MAX_BYTES, Long.toString(StoreConfig.DEFAULT_OUTBOX_MAX_BYTES));
+        d.put(DELIVERY_SPOOL_MAX_AGE, text(StoreConfig.DEFAULT_OUTBOX_MAX_AGE));
         d.put(STORE_PATH, ""); // empty: ${XDG_DATA_HOME:-~/.local/share}/ccotel/ccotel.db
         d.put(STORE_MAX_AGE, ""); // empty: keep everything; 0 keeps no history
-        d.put(SESSIONS_MAX, "10000");
-        d.put(SESSIONS_IDLE_TIMEOUT, "24h");
+        d.put(SESSIONS_MAX, Integer.toString(SessionLedger.DEFAULT_MAX_SESSIONS));
+        d.put(SESSIONS_IDLE_TIMEOUT, text(SessionLedger.DEFAULT_IDLE_TIMEOUT));
         return java.util.Collections.unmodifiableMap(d);
+    }
+
+    /** A duration as a user writes it: 10s, 5m, 24h, 7d (whichever unit is whole). */
+    static String text(Duration d) {
+        long s = d.toSeconds();
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0) {
+            return s / 3_600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ConfigKeys writes its defaults as text (what {@code ccotel config} prints); the adapters and the domain keep
- * theirs as constants. With nothing configured, the daemon must end up with the same values as both.
+ * ConfigKeys takes its defaults from the adapters' and the domain's typed configs and writes them as text (what
+ * {@code ccotel config} prints). With nothing configured, that text must read back to the very same values.
  */
 class ConfigDefaultsTest {
     @TempDir
     Path home;
 
     @Test
-    void textDefaults_equalTheAdaptersAndTheDomainsOwnDefaults() {
+    void textDefaults_readBackToTheTypedDefaultsTheyCameFrom() {
         Map<String, String> environment = Map.of("HOME", home.toString(), "CCOTEL_BACKEND_TOKEN", "t");
 
         DaemonConfig config = DaemonConfig.from(Settings.load(Optional.empty(), environment, Map.of()), environment,

@@ -142,6 +142,16 @@ class OutageTest {
 
         System.out.printf("[reliability] outage of %d s, %d turns sent during it%n", OUTAGE_SECONDS, duringOutage);
         assertEverythingArrives(sessions);
+        // One warning when the streak starts, naming the backend and the cause; one line when it ends.
+        String log = daemon.log.text();
+        assertEquals(1, count(log, "cannot take requests"), log);
+        assertTrue(log.contains("backend " + backend.url()) && log.contains("cannot take requests: backend unreachable: ")
+                && !log.contains("unreachable: null"), log);
+        assertEquals(1, count(log, "takes requests again after"), log);
+    }
+
+    private static long count(String text, String what) {
+        return text.lines().filter(l -> l.contains(what)).count();
     }
 
     /**

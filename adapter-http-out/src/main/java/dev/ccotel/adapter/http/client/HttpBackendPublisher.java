@@ -99,14 +99,25 @@ public final class HttpBackendPublisher implements BackendClient {
         return text.replace(token, HttpOutConfig.maskToken(token)).replaceAll("\\p{Cntrl}+", " ").strip();
     }
 
-    private String describe(Throwable e) {
+    /** The exception and its root cause in words; a cause without a message is named by its class. */
+    static String describe(Throwable e, java.util.function.UnaryOperator<String> printable) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root == e ? String.valueOf(e.getMessage())
-                : e.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        return printable(text);
+        if (root.getClass().getSimpleName().equals("InsufficientDataAvailableException")) {
+            // Helidon's word for a kept-alive connection that the backend closed (it went down).
+            return printable.apply("the backend closed the connection before it answered");
+        }
+        String top = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String text = root == e ? top
+                : top + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
+                        + root.getMessage()) + ")";
+        return printable.apply(text);
+    }
+
+    private String describe(Throwable e) {
+        return describe(e, this::printable);
     }
 
     @Override

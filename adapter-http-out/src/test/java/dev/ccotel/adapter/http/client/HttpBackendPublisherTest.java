@@ -198,6 +198,16 @@ class HttpBackendPublisherTest {
         assertArrayEquals(json, backend.received().getFirst().body());
     }
 
+    @Test
+    void exceptionsWithoutMessages_areNamedByTheirClass_neverNull() {
+        java.util.function.UnaryOperator<String> same = t -> t;
+        assertEquals("UncheckedIOException (ConnectException)", HttpBackendPublisher.describe(
+                new java.io.UncheckedIOException(null, new java.net.ConnectException()), same));
+        assertEquals("IllegalStateException", HttpBackendPublisher.describe(new IllegalStateException(), same));
+        assertEquals("refused (ConnectException: Connection refused)", HttpBackendPublisher.describe(
+                new RuntimeException("refused", new java.net.ConnectException("Connection refused")), same));
+    }
+
     private PublishOutcome publish(CcOtelRequest request) {
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {
             return publisher.publish(BackendJson.encode(request));
