@@ -38,15 +38,24 @@ final class DaemonProcess implements AutoCloseable {
      * @param backendUrl the backend base URL, or null for {@code --dry-run} with its output discarded
      */
     static DaemonProcess start(Path jar, List<String> jvmOptions, String backendUrl) throws IOException {
+        return start(jar, jvmOptions, backendUrl, Map.of());
+    }
+
+    /**
+     * @param settings config keys and values, passed as their CCOTEL_ variables (e.g. delivery.mode);
+     *     a {@code backend.token} of "" means none: the daemon then only stores
+     */
+    static DaemonProcess start(Path jar, List<String> jvmOptions, String backendUrl, Map<String, String> settings)
+            throws IOException {
         Path home = Files.createTempDirectory("ccotel-perf");
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar.toString(), "daemon", "--port", Integer.toString(port)));
-        if (backendUrl == null) {
+        if (backendUrl == null && !settings.containsKey("backend.token")) {
             cmd.add("--dry-run");
-        } else {
+        } else if (backendUrl != null) {
             cmd.addAll(List.of("--backend-url", backendUrl));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -54,7 +63,10 @@ final class DaemonProcess implements AutoCloseable {
         env.keySet().removeIf(k -> k.startsWith("CCOTEL_"));
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        env.put("XDG_DATA_HOME", home.resolve("data").toString()); // the store, never the user's own
         env.put("CCOTEL_BACKEND_TOKEN", TOKEN);
+        settings.forEach((key, value) -> env.put(dev.ccotel.app.config.ConfigKeys.environmentVariable(key), value));
+        env.values().removeIf(String::isEmpty);
         // The OTLP/HTTP listener runs as in production, on a port of its own instead of the shared 4318.
         env.put("CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(freePort()));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD); // --dry-run prints every request here

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,11 +20,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * End-to-end load: N gRPC clients export Claude-Code-shaped logs and metrics (alternately) to the
  * packaged daemon, started as a child process, whose backend is a minimal HTTP server on 127.0.0.1
- * answering 200 ({@code --mode http}) or which runs with {@code --dry-run} and its output discarded
- * ({@code --mode dry-run}: no HTTP hop). Bounded: it stops after {@code --warmup + --seconds}.
+ * answering 200: {@code --mode http} (the default: every export committed to the local store, then
+ * forwarded from its outbox), {@code --mode passthrough} (nothing kept, the POST inside the call),
+ * {@code --mode store} (no token: kept locally only), or {@code --mode dry-run} (output discarded:
+ * no store, no HTTP hop). Bounded: it stops after {@code --warmup + --seconds}.
  *
  * <pre>
- *   --mode http|dry-run   (http)     --clients N (8)       --rate EXPORTS_PER_S (0 = as fast as possible)
+ *   --mode http|passthrough|store|dry-run (http)     --clients N (8)       --rate EXPORTS_PER_S (0 = as fast as possible)
  *   --seconds S (20)      --warmup S (5)                   --log-records N per logs export (10)
  *   --points N per metrics export (7)                      --jvm "daemon JVM options"
  * </pre>
@@ -57,7 +60,13 @@ public final class LoadGen {
             }
         }
         jvm.removeIf(String::isEmpty);
-        boolean http = mode.equals("http");
+        boolean http = mode.equals("http") || mode.equals("passthrough");
+        Map<String, String> settings = switch (mode) {
+            case "passthrough" -> Map.of("delivery.mode", "passthrough");
+            case "store" -> Map.of("backend.token", "");
+            case "http", "dry-run" -> Map.of();
+            default -> throw new IllegalArgumentException("--mode http|passthrough|store|dry-run, not " + mode);
+        };
 
         // The client's exports, built before the clock starts: 32 sessions per client, cycled.
         int pool = 32;
@@ -87,7 +96,7 @@ public final class LoadGen {
         System.out.printf("mode=%s clients=%d rate=%s seconds=%d warmup=%d log-records/export=%d points/export=%d "
                         + "daemon-jvm=%s%n", mode, clients, rate == 0 ? "max" : Double.toString(rate), seconds, warmup,
                 logRecords, points, jvm);
-        try (DaemonProcess daemon = DaemonProcess.start(jar, jvm, backendUrl)) {
+        try (DaemonProcess daemon = DaemonProcess.start(jar, jvm, backendUrl, settings)) {
             System.out.printf("daemon pid %d ready on port %d after %d ms, RSS %d MB%n", daemon.process.pid(),
                     daemon.port, daemon.readyNanos / 1_000_000, daemon.statusKb("VmRSS") / 1024);
             List<ManagedChannel> channels = new ArrayList<>();
@@ -209,6 +218,13 @@ public final class LoadGen {
             if (http) {
                 System.out.printf("backend received %d requests, %d MB (all phases)%n", backend.requests(),
                         backend.bytes() >> 20);
+            }
+            Path db = daemon.home.resolve("data/ccotel/ccotel.db");
+            if (java.nio.file.Files.exists(db)) {
+                long size = java.nio.file.Files.size(db);
+                Path wal = db.resolveSibling("ccotel.db-wal");
+                long walSize = java.nio.file.Files.exists(wal) ? java.nio.file.Files.size(wal) : 0;
+                System.out.printf("store %s: %d KB (+ %d KB WAL)%n", db, size >> 10, walSize >> 10);
             }
             String err = daemon.stderr();
             long warnings = err.lines().filter(l -> l.contains(" WARNING ") || l.contains(" SEVERE ")).count();
