@@ -40,6 +40,7 @@ public final class ExportPipeline {
     private final KeepTelemetryPort keeper;
     private final Clock clock;
     private final SessionLocks locks = new SessionLocks();
+    private final SyntheticSessionWarning syntheticWarning = new SyntheticSessionWarning();
 
     public ExportPipeline(OtlpMapper mapper, LoadSessionStatePort states, EncodeTelemetryPort encoder,
             KeepTelemetryPort keeper, Clock clock) {
@@ -58,6 +59,7 @@ public final class ExportPipeline {
         if (!groups.skipped().isEmpty()) {
             LOG.log(Level.DEBUG, () -> "skipped from " + signal + " export: " + groups.skipped());
         }
+        syntheticWarning.check(groups);
         Set<String> sessionIds = groups.sessionIds();
         long tooLong = groups.skipped().getOrDefault(SkipReason.ID_TOO_LONG, 0L);
         if (sessionIds.isEmpty()) {
