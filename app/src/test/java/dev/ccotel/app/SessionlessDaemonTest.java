@@ -103,6 +103,26 @@ class SessionlessDaemonTest {
         assertEquals(0.0051825, lastSession.get(ids.get(1)).get("totalCostUsd").asDouble(), 1e-9);
     }
 
+    @Test
+    void whatWasSkipped_isOnStatusAndMetrics() throws Exception {
+        startDaemon();
+        LogsServiceGrpc.newBlockingStub(connect()).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .export(Otlp.logs(Otlp.resource("not-claude"), List.of(
+                        Otlp.event(1_795_706_896_000_000_000L, Otlp.attrs("event.name", "x")),
+                        Otlp.event(1_795_706_896_000_000_000L, Otlp.attrs("event.name", "y")))));
+
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + daemon.httpPort().orElseThrow();
+        JsonNode status = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertEquals(2, status.at("/skipped/not_claude_code").asLong(), status::toPrettyString);
+        assertEquals(0, status.at("/skipped/unknown_metric").asLong());
+        assertTrue(metrics.contains("ccotel_skipped_items_total{reason=\"not_claude_code\"} 2.0"), metrics);
+    }
+
     private static void logs(ManagedChannel channel, String scenario) {
         LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .export(Captures2_1_332.logs(scenario));

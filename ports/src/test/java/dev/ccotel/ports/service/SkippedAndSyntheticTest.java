@@ -39,6 +39,7 @@ class SkippedAndSyntheticTest {
 
     private final SessionLedger ledger = new SessionLedger(CLOCK);
     private final RecordingPublisher publisher = new RecordingPublisher();
+    private final ExportCounters counters = new ExportCounters(CLOCK);
     private final ExportPipeline pipeline;
     private final Logger julRoot = Logger.getLogger("dev.ccotel.ports.service"); // held: JUL keeps loggers weakly
     private final List<LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -58,7 +59,7 @@ class SkippedAndSyntheticTest {
     SkippedAndSyntheticTest() {
         InMemorySessionStates states = new InMemorySessionStates(ledger);
         pipeline = new ExportPipeline(new OtlpMapper(ledger, MappingOptions.privateByDefault("h")), states,
-                new RecordingEncoder(), new PassthroughKeeper(publisher, states), CLOCK);
+                new RecordingEncoder(), new PassthroughKeeper(publisher, states), CLOCK, counters);
         julRoot.addHandler(capture);
     }
 
@@ -82,5 +83,26 @@ class SkippedAndSyntheticTest {
                 .map(LogRecord::getMessage).toList();
         assertEquals(2, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).contains("grpc-1"), warnings.get(0));
+    }
+
+    @Test
+    void whatTheMappingSkips_isCountedByReason_andLoggedAtInfo() {
+        new IngestLogsService(pipeline).ingest(new IngestLogsCommand(Otlp.logs(Otlp.resource("other-service"),
+                List.of(event(T, attrs("event.name", "x")), event(T, attrs("event.name", "y")))), "grpc-1"));
+        new IngestMetricsService(pipeline).ingest(new IngestMetricsCommand(Otlp.metrics(claudeCode(), List.of(
+                Otlp.sum("claude_code.brand_new.metric", AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA,
+                        List.of(point(T, T, 1, attrs("session.id", "s")))),
+                Otlp.sum("claude_code.cost.usage", AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA,
+                        List.of(point(T, T, -1, attrs("session.id", "s"))))))));
+
+        Map<SkipReason, Long> skipped = counters.skipped();
+        assertEquals(2, skipped.get(SkipReason.NOT_CLAUDE_CODE));
+        assertEquals(1, skipped.get(SkipReason.UNKNOWN_METRIC));
+        assertEquals(1, skipped.get(SkipReason.OUT_OF_RANGE), "what the fold refuses counts too");
+        assertEquals(0, skipped.get(SkipReason.INVALID_VALUE));
+        List<String> lines = logged.stream().filter(r -> r.getMessage().startsWith("not forwarded"))
+                .map(LogRecord::getMessage).toList();
+        assertEquals(1, lines.size(), "at most one line a minute: " + lines);
+        assertTrue(lines.get(0).contains("2 not_claude_code"), lines.get(0));
     }
 }
