@@ -72,7 +72,6 @@ public final class ExportCounters {
         return out;
     }
 
-
     /** Every signal and outcome, zero counts included, so that a scraper sees each series from the start. */
     List<ExportCount> exports() {
         List<ExportCount> counts = new ArrayList<>();
