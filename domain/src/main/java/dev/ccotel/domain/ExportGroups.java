@@ -1,6 +1,5 @@
 package dev.ccotel.domain;
 
-import dev.ccotel.domain.model.Session;
 import dev.ccotel.domain.model.SkipReason;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -17,11 +16,13 @@ public final class ExportGroups {
     private final List<SessionGroup> groups;
     private final Map<SkipReason, Long> skipped;
     private final String origin;
+    private final String syntheticId;
 
-    ExportGroups(List<SessionGroup> groups, Map<SkipReason, Long> skipped, String origin) {
+    ExportGroups(List<SessionGroup> groups, Map<SkipReason, Long> skipped, String origin, String syntheticId) {
         this.groups = groups;
         this.skipped = skipped.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(skipped));
         this.origin = origin;
+        this.syntheticId = syntheticId;
     }
 
     /** The connection the export came over, as the caller named it. */
@@ -29,10 +30,13 @@ public final class ExportGroups {
         return origin;
     }
 
-    /** The synthetic session of records that carried no {@code session.id}, if the export had any. */
+    /**
+     * The synthetic session of records that carried no {@code session.id}, if the export had any (a
+     * client that sends such an id itself is not taken for one).
+     */
     public Optional<String> syntheticSessionId() {
         for (SessionGroup group : groups) {
-            if (Session.isSynthetic(group.sessionId)) {
+            if (group.sessionId.equals(syntheticId)) {
                 return Optional.of(group.sessionId);
             }
         }

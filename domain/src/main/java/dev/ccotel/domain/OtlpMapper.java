@@ -172,7 +172,7 @@ public final class OtlpMapper {
                 }
             }
         }
-        return new ExportGroups(List.copyOf(groups.values()), skipped, origin);
+        return new ExportGroups(List.copyOf(groups.values()), skipped, origin, synthetic);
     }
 
     /** {@link #group(ExportMetricsServiceRequest, String)} from the origin {@code inspect}. */
@@ -203,7 +203,7 @@ public final class OtlpMapper {
                 }
             }
         }
-        return new ExportGroups(List.copyOf(groups.values()), skipped, origin);
+        return new ExportGroups(List.copyOf(groups.values()), skipped, origin, synthetic);
     }
 
     private void readSum(MetricType type, Metric metric, Attrs resource, String synthetic,
