@@ -22,10 +22,13 @@ final class EventReader {
             "event.name", "event.timestamp", "event.sequence", "project", "project.path", "pwd");
     private static final Set<String> PROMPT_KEYS = Set.of("prompt", "prompt_text", "response");
     private static final Set<String> TOOL_INPUT_KEYS = Set.of("tool_input", "tool_parameters");
+    /** Read into typed fields (a value that cannot be read is kept raw by {@link Typed}). */
     private static final Set<String> TYPED_KEYS = Set.of(
             "prompt.id", "model", "cost_usd", "duration_ms", "input_tokens", "output_tokens", "cache_read_tokens",
             "cache_creation_tokens", "tool_name", "success", "decision", "source", "error", "prompt_length",
             "tool_input_size_bytes", "status_code", "attempt", "language");
+    /** Carried by typed fields of known events (when forwarded at all), so not repeated in the attributes. */
+    private static final Set<String> TYPED_TEXT_KEYS = Set.of("prompt", "prompt_text", "tool_parameters", "tool_input");
 
     private final MappingOptions options;
 
@@ -39,10 +42,7 @@ final class EventReader {
         String discriminator = sequence.isPresent() ? "seq:" + sequence.getAsLong() : "idx:" + indexInExport;
         Map<String, Object> extra = new HashMap<>();
         Typed t = new Typed(a, extra);
-        boolean known = EventType.fromName(eventName).isPresent();
-        if (!known) {
-            passThrough(a, extra);
-        }
+        passThrough(a, extra, EventType.fromName(eventName).isPresent());
         return new Event(
                 Ids.eventId(sessionId, eventName, timeNanos, observedNanos, discriminator),
                 eventName,
@@ -72,10 +72,16 @@ final class EventReader {
                 extra);
     }
 
-    private void passThrough(Attrs a, Map<String, Object> extra) {
+    /**
+     * Every attribute without a typed field goes to the attributes, for known events too (so that
+     * {@code request_id}, {@code tool_use_id}, {@code ttft_ms} and the like reach the backend);
+     * identity attributes and private text the options keep back never do.
+     */
+    private void passThrough(Attrs a, Map<String, Object> extra, boolean known) {
         for (Map.Entry<String, AnyValue> e : a.asMap().entrySet()) {
             String key = e.getKey();
-            if (IDENTITY_KEYS.contains(key) || TYPED_KEYS.contains(key) || !allowed(key)) {
+            if (IDENTITY_KEYS.contains(key) || TYPED_KEYS.contains(key) || !allowed(key)
+                    || (known && TYPED_TEXT_KEYS.contains(key))) {
                 continue;
             }
             Object value = Attrs.toJava(e.getValue(), 0);

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,10 +15,32 @@ import java.util.Set;
 public final class ExportGroups {
     private final List<SessionGroup> groups;
     private final Map<SkipReason, Long> skipped;
+    private final String origin;
+    private final String syntheticId;
 
-    ExportGroups(List<SessionGroup> groups, Map<SkipReason, Long> skipped) {
+    ExportGroups(List<SessionGroup> groups, Map<SkipReason, Long> skipped, String origin, String syntheticId) {
         this.groups = groups;
         this.skipped = skipped.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(skipped));
+        this.origin = origin;
+        this.syntheticId = syntheticId;
+    }
+
+    /** The connection the export came over, as the caller named it. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * The synthetic session of records that carried no {@code session.id}, if the export had any (a
+     * client that sends such an id itself is not taken for one).
+     */
+    public Optional<String> syntheticSessionId() {
+        for (SessionGroup group : groups) {
+            if (group.sessionId.equals(syntheticId)) {
+                return Optional.of(group.sessionId);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The sessions of the export, in order of first appearance. */

@@ -1,5 +1,6 @@
 package dev.ccotel.domain;
 
+import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricType;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -43,13 +44,15 @@ final class MetricReader {
                 value,
                 Ids.metricId(sessionId, seriesKey, dp.getStartTimeUnixNano(), timeNanos),
                 timestamp,
-                attrs.string("model"),
-                type == MetricType.TOKEN_USAGE ? kind : "",
-                type == MetricType.LINES_OF_CODE_COUNT ? kind : "",
-                attrs.firstString("tool_name", "tool"),
-                attrs.string("decision"),
-                attrs.string("source"),
-                attrs.string("language")));
+                new MetricLabels(
+                        attrs.string("model"),
+                        type == MetricType.TOKEN_USAGE ? kind : "",
+                        type == MetricType.LINES_OF_CODE_COUNT ? kind : "",
+                        attrs.firstString("tool_name", "tool"),
+                        attrs.string("decision"),
+                        attrs.string("source"),
+                        attrs.string("language"),
+                        type == MetricType.SESSION_COUNT ? attrs.string("start_type") : "")));
     }
 
     /** Metric name plus every attribute, sorted: the identity of a series, independent of attribute order. */

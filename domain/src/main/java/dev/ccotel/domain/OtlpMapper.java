@@ -4,6 +4,7 @@ import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricType;
+import dev.ccotel.domain.model.Session;
 import dev.ccotel.domain.model.SkipReason;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -32,6 +33,11 @@ import java.util.Optional;
  * groups, and {@link #fold} folds them into the sessions' states, giving the requests and the new
  * states. {@link #map} does both against the in-memory {@link SessionLedger}; a daemon with a
  * durable store loads and saves the states itself. Thread-safe.
+ *
+ * <p>Records and points without a {@code session.id} (Claude Code with
+ * {@code OTEL_METRICS_INCLUDE_SESSION_ID=false} drops it from metrics and events alike) are grouped
+ * by the origin the caller names, under {@code nosession-<run>-<origin>} (see {@link Session#SYNTHETIC_PREFIX});
+ * the run is when this mapper was created, in epoch seconds.
  */
 public final class OtlpMapper {
     static final String CLAUDE_CODE_SERVICE = "claude-code";
@@ -40,6 +46,7 @@ public final class OtlpMapper {
     private final Clock clock;
     private final MappingOptions options;
     private final EventReader events;
+    private final long run;
 
     /** A mapper whose {@link #map} folds into {@code ledger}. */
     public OtlpMapper(SessionLedger ledger, MappingOptions options) {
@@ -47,6 +54,7 @@ public final class OtlpMapper {
         this.clock = ledger.clock();
         this.options = Objects.requireNonNull(options, "options");
         this.events = new EventReader(options);
+        this.run = clock.instant().getEpochSecond();
     }
 
     /**
@@ -57,14 +65,27 @@ public final class OtlpMapper {
         this(new SessionLedger(clock), options);
     }
 
-    /** Groups and folds the export against the in-memory ledger, which then holds the new states. */
+    /**
+     * Groups and folds the export against the in-memory ledger, which then holds the new states.
+     * Records without a {@code session.id} go to the origin {@code inspect}: one group for the run.
+     */
     public MappingResult map(ExportLogsServiceRequest export) {
         return mapInLedger(group(export));
     }
 
-    /** Groups and folds the export against the in-memory ledger, which then holds the new states. */
+    /** As {@link #map(ExportLogsServiceRequest)}. */
     public MappingResult map(ExportMetricsServiceRequest export) {
         return mapInLedger(group(export));
+    }
+
+    /** As {@link #map(ExportLogsServiceRequest)}, from a named origin (see {@link #group(ExportLogsServiceRequest, String)}). */
+    public MappingResult map(ExportLogsServiceRequest export, String origin) {
+        return mapInLedger(group(export, origin));
+    }
+
+    /** As {@link #map(ExportLogsServiceRequest, String)}, for metrics. */
+    public MappingResult map(ExportMetricsServiceRequest export, String origin) {
+        return mapInLedger(group(export, origin));
     }
 
     private MappingResult mapInLedger(ExportGroups groups) {
@@ -107,8 +128,18 @@ public final class OtlpMapper {
         return new Folded(new MappingResult(requests, skipped), states);
     }
 
-    /** Reads a logs export into per-session groups; no state is consulted. */
+    /** {@link #group(ExportLogsServiceRequest, String)} from the origin {@code inspect}. */
     public ExportGroups group(ExportLogsServiceRequest export) {
+        return group(export, Origin.UNKNOWN);
+    }
+
+    /**
+     * Reads a logs export into per-session groups; no state is consulted.
+     *
+     * @param origin the receiver's short name for the connection the export came over, e.g. {@code grpc-7}
+     */
+    public ExportGroups group(ExportLogsServiceRequest export, String origin) {
+        String synthetic = Origin.syntheticSessionId(run, origin);
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         Map<String, SessionGroup> groups = new LinkedHashMap<>();
         int index = 0;
@@ -128,7 +159,7 @@ public final class OtlpMapper {
                         add(skipped, SkipReason.NO_EVENT_NAME, 1);
                         continue;
                     }
-                    String sessionId = SessionGroup.sessionIdOf(attrs, resource);
+                    String sessionId = SessionGroup.sessionIdOf(attrs, resource, synthetic);
                     if (sessionId.length() > Limits.MAX_SESSION_ID) {
                         add(skipped, SkipReason.ID_TOO_LONG, 1);
                         continue;
@@ -141,11 +172,17 @@ public final class OtlpMapper {
                 }
             }
         }
-        return new ExportGroups(List.copyOf(groups.values()), skipped);
+        return new ExportGroups(List.copyOf(groups.values()), skipped, origin, synthetic);
     }
 
-    /** Reads a metrics export into per-session groups; no state is consulted. */
+    /** {@link #group(ExportMetricsServiceRequest, String)} from the origin {@code inspect}. */
     public ExportGroups group(ExportMetricsServiceRequest export) {
+        return group(export, Origin.UNKNOWN);
+    }
+
+    /** As {@link #group(ExportLogsServiceRequest, String)}, for metrics. */
+    public ExportGroups group(ExportMetricsServiceRequest export, String origin) {
+        String synthetic = Origin.syntheticSessionId(run, origin);
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         Map<String, SessionGroup> groups = new LinkedHashMap<>();
         for (ResourceMetrics resourceMetrics : export.getResourceMetricsList()) {
@@ -161,21 +198,21 @@ public final class OtlpMapper {
                     } else if (!metric.hasSum() || temporalityUnknown(metric)) {
                         add(skipped, SkipReason.UNSUPPORTED_POINT_TYPE, Math.max(1, MetricReader.pointCount(metric)));
                     } else {
-                        readSum(type.get(), metric, resource, groups, skipped);
+                        readSum(type.get(), metric, resource, synthetic, groups, skipped);
                     }
                 }
             }
         }
-        return new ExportGroups(List.copyOf(groups.values()), skipped);
+        return new ExportGroups(List.copyOf(groups.values()), skipped, origin, synthetic);
     }
 
-    private void readSum(MetricType type, Metric metric, Attrs resource, Map<String, SessionGroup> groups,
-            Map<SkipReason, Long> skipped) {
+    private void readSum(MetricType type, Metric metric, Attrs resource, String synthetic,
+            Map<String, SessionGroup> groups, Map<SkipReason, Long> skipped) {
         boolean cumulative =
                 metric.getSum().getAggregationTemporality() == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
         for (NumberDataPoint dataPoint : metric.getSum().getDataPointsList()) {
             Attrs attrs = Attrs.of(dataPoint.getAttributesList());
-            String sessionId = SessionGroup.sessionIdOf(attrs, resource);
+            String sessionId = SessionGroup.sessionIdOf(attrs, resource, synthetic);
             if (sessionId.length() > Limits.MAX_SESSION_ID) {
                 add(skipped, SkipReason.ID_TOO_LONG, 1);
                 continue;

@@ -1,5 +1,6 @@
 package dev.ccotel.domain;
 
+import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import java.time.Instant;
@@ -14,15 +15,9 @@ record RawPoint(
         double value,
         String metricId,
         Instant timestamp,
-        String model,
-        String tokenType,
-        String linesType,
-        String tool,
-        String decision,
-        String source,
-        String language) {
+        MetricLabels labels) {
 
     MetricPoint withValue(double delta) {
-        return new MetricPoint(metricId, type, timestamp, delta, model, tokenType, linesType, tool, decision, source, language);
+        return new MetricPoint(metricId, type, timestamp, delta, labels);
     }
 }

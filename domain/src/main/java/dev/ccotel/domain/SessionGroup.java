@@ -39,11 +39,12 @@ final class SessionGroup {
         return attrs.firstString("project", "project.path", "pwd");
     }
 
-    static String sessionIdOf(Attrs record, Attrs resource) {
+    /** The record's {@code session.id}, the resource's, or else {@code synthetic}. */
+    static String sessionIdOf(Attrs record, Attrs resource, String synthetic) {
         String id = record.string("session.id");
         if (id.isEmpty()) {
             id = resource.string("session.id");
         }
-        return id.isEmpty() ? dev.ccotel.domain.model.Session.NO_SESSION_ID : id;
+        return id.isEmpty() ? synthetic : id;
     }
 }

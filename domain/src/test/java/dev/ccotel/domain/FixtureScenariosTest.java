@@ -160,8 +160,8 @@ class FixtureScenariosTest {
         assertEquals(expected.codeEditDecisions(), decisions.stream().mapToDouble(MetricPoint::value).sum(), EPS);
         if (!decisions.isEmpty()) {
             MetricPoint d = decisions.get(0);
-            assertAll(() -> assertEquals("Write", d.tool()), () -> assertEquals("accept", d.decision()),
-                    () -> assertEquals("Python", d.language()), () -> assertEquals("", d.tokenType()));
+            assertAll(() -> assertEquals("Write", d.labels().tool()), () -> assertEquals("accept", d.labels().decision()),
+                    () -> assertEquals("Python", d.labels().language()), () -> assertEquals("", d.tokenType()));
         }
     }
 

@@ -50,12 +50,14 @@ class MappingRulesTest {
     }
 
     @Test
-    void recordsWithoutSessionId_goToTheNoSessionGroup_neverARandomId() {
+    void recordsWithoutSessionId_goToTheSyntheticSessionOfTheRun_neverARandomId() {
         MappingResult result = mapper.map(Otlp.logs(claudeCode(), List.of(
                 event(T, attrs("event.name", "user_prompt")), event(T + 1, attrs("event.name", "user_prompt")))));
 
         assertEquals(1, result.requests().size());
-        assertEquals(Session.NO_SESSION_ID, result.requests().get(0).session().sessionId());
+        Session session = result.requests().get(0).session();
+        assertEquals("nosession-" + ledger.clock().instant().getEpochSecond() + "-inspect", session.sessionId());
+        assertTrue(session.isSynthetic());
         assertEquals(2, result.requests().get(0).session().totals().prompts());
     }
 

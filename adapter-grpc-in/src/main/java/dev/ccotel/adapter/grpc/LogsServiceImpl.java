@@ -29,7 +29,8 @@ final class LogsServiceImpl extends LogsServiceGrpc.LogsServiceImplBase {
             ExportReplies.reply(responses, ACCEPTED);
             return;
         }
-        ExportReplies.answer(blocking, responses, "logs", () -> useCase.ingest(new IngestLogsCommand(request)), ACCEPTED,
+        String origin = ConnectionOrigin.current();
+        ExportReplies.answer(blocking, responses, "logs", () -> useCase.ingest(new IngestLogsCommand(request, origin)), ACCEPTED,
                 (rejected, message) -> ExportLogsServiceResponse.newBuilder()
                         .setPartialSuccess(ExportLogsPartialSuccess.newBuilder()
                                 .setRejectedLogRecords(rejected)

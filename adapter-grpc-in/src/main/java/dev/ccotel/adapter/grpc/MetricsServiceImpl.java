@@ -29,7 +29,8 @@ final class MetricsServiceImpl extends MetricsServiceGrpc.MetricsServiceImplBase
             ExportReplies.reply(responses, ACCEPTED);
             return;
         }
-        ExportReplies.answer(blocking, responses, "metrics", () -> useCase.ingest(new IngestMetricsCommand(request)), ACCEPTED,
+        String origin = ConnectionOrigin.current();
+        ExportReplies.answer(blocking, responses, "metrics", () -> useCase.ingest(new IngestMetricsCommand(request, origin)), ACCEPTED,
                 (rejected, message) -> ExportMetricsServiceResponse.newBuilder()
                         .setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()
                                 .setRejectedDataPoints(rejected)

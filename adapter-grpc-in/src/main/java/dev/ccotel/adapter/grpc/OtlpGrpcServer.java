@@ -68,6 +68,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
         DirectMemoryHeadroom.shortfall(config, PlatformDependent.maxDirectMemory())
                 .ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls());
+        ConnectionOrigin origin = new ConnectionOrigin();
         // Use cases block on the backend POST; virtual threads make a blocked export cost almost nothing.
         // Only they leave the transport threads: gRPC's own callbacks of a call (headers, message,
         // half-close, completion) are short, and handing each to its own virtual thread cost ~10% more
@@ -79,9 +80,10 @@ public final class OtlpGrpcServer implements AutoCloseable {
         this.server = NettyServerBuilder.forAddress(address)
                 .directExecutor()
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
-                .addService(otlp(metricsService, limit))
-                .addService(otlp(logsService, limit))
-                .addService(otlp(traceService, limit))
+                .addTransportFilter(origin)
+                .addService(otlp(metricsService, limit, origin))
+                .addService(otlp(logsService, limit, origin))
+                .addService(otlp(traceService, limit, origin))
                 .addService(health.getHealthService())
                 .build();
     }
@@ -155,9 +157,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
         return wrongProtocol == null ? 0 : wrongProtocol.seen();
     }
 
-    /** The limit goes outermost so that a call refused for malformed bytes gives its permit back too. */
-    private static ServerServiceDefinition otlp(BindableService service, ConcurrencyLimit limit) {
-        return ServerInterceptors.intercept(MalformedRequestGuard.guard(service.bindService()), limit);
+    /**
+     * The limit goes outside the guard so that a call refused for malformed bytes gives its permit back
+     * too; the origin outermost, so the whole call runs with it in its context.
+     */
+    private static ServerServiceDefinition otlp(BindableService service, ConcurrencyLimit limit,
+            ConnectionOrigin origin) {
+        return ServerInterceptors.intercept(MalformedRequestGuard.guard(service.bindService()), limit, origin);
     }
 
     /** Netty's native transport raises its own IOException type, so the cause is recognised by its text. */

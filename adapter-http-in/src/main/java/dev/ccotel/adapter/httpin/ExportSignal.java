@@ -16,7 +16,8 @@ interface ExportSignal<T extends Message> {
     /** An export with no resources is answered at once, without bothering the use case. */
     boolean isEmpty(T request);
 
-    IngestResult ingest(T request);
+    /** @param origin the connection the export came over, see {@link OtlpExchange#origin} */
+    IngestResult ingest(T request, String origin);
 
     Message accepted();
 

@@ -39,8 +39,8 @@ final class LogsRoute implements ExportSignal<ExportLogsServiceRequest> {
     }
 
     @Override
-    public IngestResult ingest(ExportLogsServiceRequest request) {
-        return useCase.ingest(new IngestLogsCommand(request));
+    public IngestResult ingest(ExportLogsServiceRequest request, String origin) {
+        return useCase.ingest(new IngestLogsCommand(request, origin));
     }
 
     @Override

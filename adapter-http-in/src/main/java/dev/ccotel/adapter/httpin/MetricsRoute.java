@@ -39,8 +39,8 @@ final class MetricsRoute implements ExportSignal<ExportMetricsServiceRequest> {
     }
 
     @Override
-    public IngestResult ingest(ExportMetricsServiceRequest request) {
-        return useCase.ingest(new IngestMetricsCommand(request));
+    public IngestResult ingest(ExportMetricsServiceRequest request, String origin) {
+        return useCase.ingest(new IngestMetricsCommand(request, origin));
     }
 
     @Override

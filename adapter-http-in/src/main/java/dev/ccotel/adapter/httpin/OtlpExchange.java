@@ -69,7 +69,7 @@ final class OtlpExchange {
         try {
             byte[] body = BoundedBody.read(req.content().inputStream(), encoding, maxMessageBytes);
             T request = parse(signal, kind.get(), body);
-            reply = signal.isEmpty(request) ? Reply.of(200, signal.accepted()) : ingest(signal, request);
+            reply = signal.isEmpty(request) ? Reply.of(200, signal.accepted()) : ingest(signal, request, origin(req));
         } catch (BoundedBody.TooLarge e) {
             reply = tooLarge(signal, e.getMessage());
             unread = true;
@@ -96,10 +96,19 @@ final class OtlpExchange {
         return (T) builder.build();
     }
 
-    private static <T extends Message> Reply ingest(ExportSignal<T> signal, T request) {
+    /**
+     * The connection an export came over, for records without a {@code session.id}: the client's port
+     * and Helidon's id of the connection's socket, so that two exporters (or two connections of one,
+     * after a keep-alive connection closed) never share one.
+     */
+    static String origin(ServerRequest req) {
+        return "http-" + req.remotePeer().port() + "-" + req.socketId();
+    }
+
+    private static <T extends Message> Reply ingest(ExportSignal<T> signal, T request, String origin) {
         IngestResult result;
         try {
-            result = Objects.requireNonNull(signal.ingest(request), "use case returned no result");
+            result = Objects.requireNonNull(signal.ingest(request, origin), "use case returned no result");
         } catch (RuntimeException e) {
             // A bug in the core must cost one export, not the listener.
             LOG.log(System.Logger.Level.ERROR, "processing a " + signal.name() + " export failed", e);

@@ -39,7 +39,7 @@ final class TracesRoute implements ExportSignal<ExportTraceServiceRequest> {
     }
 
     @Override
-    public IngestResult ingest(ExportTraceServiceRequest request) {
+    public IngestResult ingest(ExportTraceServiceRequest request, String origin) {
         return useCase.ingest(new IngestTracesCommand(request));
     }
 

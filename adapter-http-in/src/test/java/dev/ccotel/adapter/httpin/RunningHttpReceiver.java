@@ -21,7 +21,7 @@ final class RunningHttpReceiver implements AutoCloseable {
     /** Generous: only there so a broken test fails instead of hanging. */
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final DaemonStatus IDLE = new DaemonStatus("test", 1, Instant.EPOCH, Duration.ZERO, List.of(),
-            new DeliveryStatus(List.of(), OutboxDepth.EMPTY), List.of(), 0, Optional.empty());
+            new DeliveryStatus(List.of(), OutboxDepth.EMPTY), List.of(), 0, Optional.empty(), java.util.Map.of());
 
     final OtlpHttpServer server;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

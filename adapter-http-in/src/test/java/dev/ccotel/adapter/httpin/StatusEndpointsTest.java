@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.domain.model.SkipReason;
 import dev.ccotel.ports.in.DaemonStatus;
 import dev.ccotel.ports.in.DaemonStatus.ExportCount;
 import dev.ccotel.ports.in.ExportOutcome;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,8 @@ class StatusEndpointsTest {
                     new OutboxDepth(3, 4096, Optional.of(STARTED.plusSeconds(5)), 1)),
             List.of(new ExportCount(TelemetrySignal.LOGS, ExportOutcome.SUCCESS, 5),
                     new ExportCount(TelemetrySignal.METRICS, ExportOutcome.RETRY_LATER, 2)),
-            17, Optional.of(STARTED.plusSeconds(30)));
+            17, Optional.of(STARTED.plusSeconds(30)),
+            Map.of(SkipReason.NOT_CLAUDE_CODE, 4L, SkipReason.UNKNOWN_METRIC, 2L));
 
     @Test
     void healthzIsOkWhileServing() {
@@ -64,6 +67,9 @@ class StatusEndpointsTest {
             assertEquals(0, json.get("exports").get("traces").get("success").asLong());
             assertEquals(17, json.get("spansCounted").asLong());
             assertEquals("2026-12-02T06:00:30Z", json.get("lastExportAt").asText());
+            assertEquals(4, json.get("skipped").get("not_claude_code").asLong());
+            assertEquals(2, json.get("skipped").get("unknown_metric").asLong());
+            assertEquals(0, json.get("skipped").get("invalid_value").asLong(), "every reason, zeros included");
         }
     }
 
@@ -80,6 +86,8 @@ class StatusEndpointsTest {
             assertTrue(text.contains("ccotel_exports_total{outcome=\"success\",signal=\"logs\"} 5.0"), text);
             assertTrue(text.contains("ccotel_exports_total{outcome=\"retry_later\",signal=\"metrics\"} 2.0"), text);
             assertTrue(text.contains("ccotel_spans_total 17.0"), text);
+            assertTrue(text.contains("ccotel_skipped_items_total{reason=\"not_claude_code\"} 4.0"), text);
+            assertTrue(text.contains("ccotel_skipped_items_total{reason=\"out_of_range\"} 0.0"), text);
             assertTrue(text.contains("ccotel_outbox_requests 3.0"), text);
             assertTrue(text.contains("ccotel_build_info{version=\"9.9.9\"} 1.0"), text);
             assertTrue(text.contains("ccotel_destination_last_error_time_seconds{destination=\"https://backend.example\"}"),

@@ -2,6 +2,7 @@ package dev.ccotel.adapter.http;
 
 import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.domain.model.Session;
@@ -29,7 +30,8 @@ public final class Requests {
                 OptionalLong.of(0), OptionalLong.of(44), "Bash", Optional.of(false), "accept", "config", "boom",
                 OptionalLong.of(42), Optional.of("hello \"world\"\nbye"),
                 Optional.of("{\"command\":\"ls -la\",\"timeout\":5}"), Optional.of("ls -la"), OptionalLong.of(6),
-                OptionalLong.of(529), OptionalLong.of(2), "TypeScript", Map.of());
+                OptionalLong.of(529), OptionalLong.of(2), "TypeScript",
+                Map.of("request_id", "req_1", "ttft_ms", 12L, "cache_creation_5m_tokens", 30L));
         Event unknown = new Event("evt-2", "hook_ran", AT, OptionalLong.empty(), "", "", OptionalDouble.empty(),
                 OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
                 OptionalLong.empty(), "", Optional.empty(), "", "", "", OptionalLong.empty(), Optional.empty(),
@@ -37,7 +39,8 @@ public final class Requests {
                 OptionalLong.empty(), "", Map.of("hook", "pre", "count", 3L, "ratio", 0.5, "ok", true,
                         "tags", List.of("a", 1L), "nested", Map.of("k", "v")));
         return new CcOtelRequest("laptop", "/home/me/proj", session, List.of(known, unknown), List.of(
-                metric("m-1", MetricType.SESSION_COUNT, 1, "", "", "", "", "", "", ""),
+                new MetricPoint("m-1", MetricType.SESSION_COUNT, AT, 1,
+                        new MetricLabels("", "", "", "", "", "", "", "resume")),
                 metric("m-2", MetricType.TOKEN_USAGE, 123, "claude-opus-4", "input", "", "", "", "", ""),
                 metric("m-3", MetricType.COST_USAGE, 0.0123, "claude-opus-4", "", "", "", "", "", ""),
                 metric("m-4", MetricType.LINES_OF_CODE_COUNT, 10, "", "", "added", "", "", "", ""),
@@ -46,6 +49,16 @@ public final class Requests {
                 metric("m-7", MetricType.ACTIVE_TIME_TOTAL, 12.5, "", "", "", "", "", "cli", ""),
                 metric("m-8", MetricType.CODE_EDIT_TOOL_DECISION, 0, "", "", "", "Edit", "accept", "config",
                         "Python")));
+    }
+
+    /** {@link #everyField()} under a synthetic session id, as records without a {@code session.id} get. */
+    public static CcOtelRequest synthetic() {
+        CcOtelRequest r = everyField();
+        Session s = r.session();
+        Session synthetic = new Session("nosession-1767323045-grpc-7", s.appVersion(), s.organizationId(),
+                s.userAccountUuid(), s.userId(), s.terminalType(), s.serviceVersion(), s.osType(), s.osVersion(),
+                s.hostArch(), s.startedAt(), s.totals());
+        return new CcOtelRequest(r.host(), r.project(), synthetic, r.events(), r.metrics());
     }
 
     /** A request with nothing but ids: every optional field absent or empty. */
@@ -67,6 +80,7 @@ public final class Requests {
 
     static MetricPoint metric(String id, MetricType type, double value, String model, String tokenType,
             String linesType, String tool, String decision, String source, String language) {
-        return new MetricPoint(id, type, AT, value, model, tokenType, linesType, tool, decision, source, language);
+        return new MetricPoint(id, type, AT, value,
+                new MetricLabels(model, tokenType, linesType, tool, decision, source, language, ""));
     }
 }

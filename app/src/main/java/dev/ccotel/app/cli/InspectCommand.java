@@ -12,6 +12,7 @@ import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.MappingResult;
+import dev.ccotel.domain.model.SkipReason;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -19,6 +20,7 @@ import dev.ccotel.ports.in.IngestTracesCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +33,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ccotel inspect FILE...}: maps saved OTLP export bodies, in the given order, through one
- * mapper and ledger, and prints each backend request as one JSON line.
+ * mapper and ledger, and prints each backend request as one JSON line, then on stderr what was not
+ * forwarded. A file knows no connection: records without a {@code session.id} in all the files of
+ * one run share the synthetic session {@code nosession-<now>-inspect} (inspect one process's files
+ * at a time to keep processes apart).
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Map saved OTLP export bodies (protobuf, or OTLP/JSON for *.json) in order and print the "
@@ -56,6 +61,8 @@ final class InspectCommand implements Callable<Integer> {
                 settings.bool(ConfigKeys.PRIVACY_FORWARD_PROMPTS), settings.bool(ConfigKeys.PRIVACY_FORWARD_TOOL_INPUT));
         // Saved exports are replayed from the start of their sessions: every cumulative point counts.
         OtlpMapper mapper = new OtlpMapper(SessionLedger.forReplay(parent.clock), options);
+        Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        long spansTotal = 0;
         for (Path file : files) {
             Signal fileSignal = signalOf(file);
             if (fileSignal == Signal.traces) {
@@ -63,6 +70,7 @@ final class InspectCommand implements Callable<Integer> {
                         ExportTraceServiceRequest.newBuilder())).spans();
                 parent.err.println("ccotel inspect: " + file + ": " + spans + " span(s); ccotel counts spans and "
                         + "forwards none");
+                spansTotal += spans;
                 continue;
             }
             MappingResult result = fileSignal == Signal.logs
@@ -73,10 +81,24 @@ final class InspectCommand implements Callable<Integer> {
             }
             if (!result.skipped().isEmpty()) {
                 parent.err.println("ccotel inspect: " + file + ": skipped " + result.skipped());
+                result.skipped().forEach((reason, count) -> skipped.merge(reason, count, Long::sum));
             }
         }
         parent.out.flush();
+        summary(skipped, spansTotal).ifPresent(parent.err::println);
         return Cli.OK;
+    }
+
+    /** One line over all files: what was not forwarded, by reason; nothing when everything was. */
+    static java.util.Optional<String> summary(Map<SkipReason, Long> skipped, long spans) {
+        long items = skipped.values().stream().mapToLong(Long::longValue).sum();
+        if (items == 0 && spans == 0) {
+            return java.util.Optional.empty();
+        }
+        java.util.StringJoiner reasons = new java.util.StringJoiner(", ", " (", ")").setEmptyValue("");
+        skipped.forEach((reason, count) -> reasons.add(reason.id() + " " + count));
+        return java.util.Optional.of("ccotel inspect: not forwarded: " + items + " record(s) or point(s)" + reasons
+                + (spans == 0 ? "" : "; " + spans + " span(s) counted, never forwarded"));
     }
 
     private Signal signalOf(Path file) {

@@ -15,6 +15,7 @@ import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.model.OutboxDepth;
 import dev.ccotel.ports.out.PublishTelemetryPort;
+import dev.ccotel.ports.service.ExportCounters;
 import dev.ccotel.ports.service.ExportPipeline;
 import dev.ccotel.ports.service.ForwardPendingService;
 import dev.ccotel.ports.service.InMemorySessionStates;
@@ -58,9 +59,12 @@ public final class Daemon implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Outbound outbound = outbound(config, clock, dryRunOut, started);
-            ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(clock, config.mapping()), outbound.states,
-                    new WireEncoder(), outbound.activity.around(outbound.keeper), clock);
-            Receivers receivers = Receivers.start(config, clock, new IngestMetricsService(pipeline),
+            ExportCounters counters = new ExportCounters(clock);
+            // Created now, so its run (in the ids of records without a session.id) is this daemon's start.
+            OtlpMapper mapper = new OtlpMapper(clock, config.mapping());
+            ExportPipeline pipeline = new ExportPipeline(mapper, outbound.states, new WireEncoder(),
+                    outbound.activity.around(outbound.keeper), clock, counters);
+            Receivers receivers = Receivers.start(config, clock, counters, new IngestMetricsService(pipeline),
                     new IngestLogsService(pipeline), outbound.status);
             started.push(receivers);
             return new Daemon(started, receivers, outbound.store, outbound.destination);

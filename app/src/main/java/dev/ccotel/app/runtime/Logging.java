@@ -12,6 +12,15 @@ import java.util.logging.StreamHandler;
 
 /** One line per message on stderr; the libraries' chatter kept to warnings. */
 public final class Logging {
+    /*
+     * Held here: java.util.logging keeps loggers only weakly, so a level set on a logger nobody
+     * references is lost at the next garbage collection, and with it -v (the daemon's own loggers,
+     * created later, would inherit the root's INFO).
+     */
+    private static final Logger CCOTEL = Logger.getLogger("dev.ccotel");
+    private static final Logger GRPC = Logger.getLogger("io.grpc");
+    private static final Logger HELIDON = Logger.getLogger("io.helidon");
+
     private Logging() {}
 
     public static void configure(boolean verbose, PrintStream err) {
@@ -35,9 +44,9 @@ public final class Logging {
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.INFO);
-        Logger.getLogger("dev.ccotel").setLevel(verbose ? Level.FINE : quiet ? Level.WARNING : Level.INFO);
-        Logger.getLogger("io.grpc").setLevel(Level.WARNING);
-        Logger.getLogger("io.helidon").setLevel(Level.WARNING);
+        CCOTEL.setLevel(verbose ? Level.FINE : quiet ? Level.WARNING : Level.INFO);
+        GRPC.setLevel(Level.WARNING);
+        HELIDON.setLevel(Level.WARNING);
     }
 
     private static final class OneLine extends Formatter {

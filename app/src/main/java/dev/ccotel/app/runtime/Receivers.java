@@ -40,9 +40,9 @@ final class Receivers implements AutoCloseable {
     }
 
     /** Starts the HTTP listener, then gRPC; a failure closes what had started and is rethrown. */
-    static Receivers start(DaemonConfig config, Clock clock, IngestMetricsUseCase metrics, IngestLogsUseCase logs,
-            DeliveryStatusPort delivery) {
-        ExportCounters counters = new ExportCounters(clock);
+    /** @param counters shared with the export pipeline, which counts what it skipped in them */
+    static Receivers start(DaemonConfig config, Clock clock, ExportCounters counters, IngestMetricsUseCase metrics,
+            IngestLogsUseCase logs, DeliveryStatusPort delivery) {
         IngestMetricsUseCase countedMetrics = new CountingIngestMetrics(metrics, counters);
         IngestLogsUseCase countedLogs = new CountingIngestLogs(logs, counters);
         IngestTracesUseCase countedTraces = new CountingIngestTraces(new CountTracesService(counters), counters);

@@ -8,17 +8,18 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One Claude Code log event. Known event types fill the typed fields; every other event keeps its
- * name and its own attributes in {@link #attributes()} (identity attributes, which the session
- * already carries, and private text are left out).
+ * One Claude Code log event. Known event types fill the typed fields; every attribute without a
+ * typed field (all of them for other events) is kept in {@link #attributes()}, so nothing Claude Code
+ * sent is lost: identity attributes, which the session already carries, and private text the options
+ * keep back are left out.
  *
  * <p>{@code toolParametersJson} is the JSON document Claude Code sends inside a string; the domain
  * carries it as text and the JSON adapter decodes it, so the domain needs no JSON library.
  *
  * @param eventType the event name without the {@code claude_code.} prefix
  * @param sequence Claude Code's {@code event.sequence}, when present
- * @param attributes pass-through attributes of unknown events: String, Long, Double, Boolean,
- *     List or Map values
+ * @param attributes the attributes without a typed field, and typed values that could not be read:
+ *     String, Long, Double, Boolean, List or Map values
  */
 public record Event(
         String eventId,

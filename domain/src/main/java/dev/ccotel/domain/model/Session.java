@@ -21,8 +21,13 @@ public record Session(
         Instant startedAt,
         SessionTotals totals) {
 
-    /** The group for records that carry no {@code session.id}; no id is ever invented. */
-    public static final String NO_SESSION_ID = "no-session";
+    /**
+     * How the id of records that carry no {@code session.id} starts: {@code nosession-<run>-<origin>},
+     * where run is when the mapper was created (the daemon's start, epoch seconds) and origin the
+     * connection the export came over (see {@link dev.ccotel.domain.OtlpMapper#group}). Claude Code's
+     * own ids are UUIDs, so the prefix cannot be one of them.
+     */
+    public static final String SYNTHETIC_PREFIX = "nosession-";
 
     public Session {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -30,7 +35,12 @@ public record Session(
         Objects.requireNonNull(totals, "totals");
     }
 
-    public boolean isNoSession() {
-        return NO_SESSION_ID.equals(sessionId);
+    /** Whether ccotel made the id up for records without a {@code session.id}. */
+    public boolean isSynthetic() {
+        return isSynthetic(sessionId);
+    }
+
+    public static boolean isSynthetic(String sessionId) {
+        return sessionId.startsWith(SYNTHETIC_PREFIX);
     }
 }

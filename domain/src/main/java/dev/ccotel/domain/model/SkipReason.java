@@ -28,5 +28,10 @@ public enum SkipReason {
      * The first point of a cumulative series that started before this ledger did: its total may
      * already have been forwarded, so it only becomes the baseline for the next delta.
      */
-    CUMULATIVE_BASELINE
+    CUMULATIVE_BASELINE;
+
+    /** The reason's name on the daemon's status and in logs, e.g. {@code not_claude_code}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,9 +1,13 @@
 package dev.ccotel.ports.in;
 
+import dev.ccotel.domain.model.SkipReason;
 import dev.ccotel.ports.model.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +17,11 @@ import java.util.Optional;
  *
  * @param exports one entry per signal and outcome, zero counts included, in enum order
  * @param lastExportAt when the last export of any signal was answered
+ * @param skipped records and data points not forwarded, by reason, zero counts included, in enum order
  */
 public record DaemonStatus(String version, long pid, Instant startedAt, Duration uptime, List<Listener> listeners,
-        DeliveryStatus delivery, List<ExportCount> exports, long spansCounted, Optional<Instant> lastExportAt) {
+        DeliveryStatus delivery, List<ExportCount> exports, long spansCounted, Optional<Instant> lastExportAt,
+        Map<SkipReason, Long> skipped) {
 
     public DaemonStatus {
         Objects.requireNonNull(version, "version");
@@ -25,6 +31,11 @@ public record DaemonStatus(String version, long pid, Instant startedAt, Duration
         Objects.requireNonNull(delivery, "delivery");
         exports = List.copyOf(exports);
         Objects.requireNonNull(lastExportAt, "lastExportAt");
+        Map<SkipReason, Long> inOrder = new EnumMap<>(SkipReason.class);
+        for (SkipReason reason : SkipReason.values()) {
+            inOrder.put(reason, skipped.getOrDefault(reason, 0L));
+        }
+        skipped = Collections.unmodifiableMap(inOrder);
     }
 
     public long exports(TelemetrySignal signal, ExportOutcome outcome) {

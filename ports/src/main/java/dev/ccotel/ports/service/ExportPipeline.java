@@ -17,6 +17,7 @@ import dev.ccotel.ports.out.PublishOutcome;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,9 +41,19 @@ public final class ExportPipeline {
     private final KeepTelemetryPort keeper;
     private final Clock clock;
     private final SessionLocks locks = new SessionLocks();
+    private final ExportCounters counters;
+    private final SyntheticSessionWarning syntheticWarning = new SyntheticSessionWarning();
 
+    /** A pipeline whose skip counts nobody reads (tests, tools). */
     public ExportPipeline(OtlpMapper mapper, LoadSessionStatePort states, EncodeTelemetryPort encoder,
             KeepTelemetryPort keeper, Clock clock) {
+        this(mapper, states, encoder, keeper, clock, new ExportCounters(clock));
+    }
+
+    /** @param counters where what the mapping skipped is counted (the daemon's status) */
+    public ExportPipeline(OtlpMapper mapper, LoadSessionStatePort states, EncodeTelemetryPort encoder,
+            KeepTelemetryPort keeper, Clock clock, ExportCounters counters) {
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.states = Objects.requireNonNull(states, "states");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
@@ -57,7 +68,9 @@ public final class ExportPipeline {
     IngestResult take(ExportGroups groups, String signal) {
         if (!groups.skipped().isEmpty()) {
             LOG.log(Level.DEBUG, () -> "skipped from " + signal + " export: " + groups.skipped());
+            counters.countSkipped(groups.skipped());
         }
+        syntheticWarning.check(groups);
         Set<String> sessionIds = groups.sessionIds();
         long tooLong = groups.skipped().getOrDefault(SkipReason.ID_TOO_LONG, 0L);
         if (sessionIds.isEmpty()) {
@@ -74,6 +87,7 @@ public final class ExportPipeline {
                 return new IngestResult.RetryLater("cannot load session state: " + e.getMessage(), Optional.empty());
             }
             Folded folded = mapper.fold(groups, known, clock.instant(), states.trustedSince());
+            counters.countSkipped(foldedOnly(folded.result().skipped(), groups.skipped()));
             Encoded encoded = encode(folded.result());
             if (tooLong > 0) {
                 encoded.unencodable += tooLong;
@@ -84,6 +98,18 @@ public final class ExportPipeline {
         } finally {
             locks.unlock(held);
         }
+    }
+
+    /** What the fold skipped beyond what reading the export had (counted already). */
+    private static Map<SkipReason, Long> foldedOnly(Map<SkipReason, Long> all, Map<SkipReason, Long> read) {
+        Map<SkipReason, Long> more = new EnumMap<>(SkipReason.class);
+        all.forEach((reason, count) -> {
+            long extra = count - read.getOrDefault(reason, 0L);
+            if (extra > 0) {
+                more.put(reason, extra);
+            }
+        });
+        return more;
     }
 
     private Encoded encode(MappingResult mapped) {

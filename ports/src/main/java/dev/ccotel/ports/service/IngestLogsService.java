@@ -15,6 +15,6 @@ public final class IngestLogsService implements IngestLogsUseCase {
 
     @Override
     public IngestResult ingest(IngestLogsCommand command) {
-        return pipeline.take(pipeline.mapper().group(command.request()), "logs");
+        return pipeline.take(pipeline.mapper().group(command.request(), command.origin()), "logs");
     }
 }

@@ -15,6 +15,6 @@ public final class IngestMetricsService implements IngestMetricsUseCase {
 
     @Override
     public IngestResult ingest(IngestMetricsCommand command) {
-        return pipeline.take(pipeline.mapper().group(command.request()), "metrics");
+        return pipeline.take(pipeline.mapper().group(command.request(), command.origin()), "metrics");
     }
 }

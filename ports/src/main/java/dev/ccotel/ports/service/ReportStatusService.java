@@ -39,6 +39,6 @@ public final class ReportStatusService implements ReportStatusUseCase {
         Duration uptime = Duration.between(startedAt, now);
         return new DaemonStatus(version, pid, startedAt, uptime.isNegative() ? Duration.ZERO : uptime,
                 listeners.get(), delivery.deliveryStatus(), counters.exports(), counters.spans(),
-                counters.lastExport());
+                counters.lastExport(), counters.skipped());
     }
 }

@@ -43,6 +43,11 @@ public final class PrometheusMetrics {
         metrics.add(exports.build());
         metrics.add(CounterSnapshot.builder().name("ccotel_spans").help("Spans received (counted, not forwarded)")
                 .dataPoint(CounterDataPointSnapshot.builder().value(status.spansCounted()).build()).build());
+        CounterSnapshot.Builder skipped = CounterSnapshot.builder().name("ccotel_skipped_items")
+                .help("Log records and data points not forwarded, by reason (spans are ccotel_spans_total)");
+        status.skipped().forEach((reason, count) -> skipped.dataPoint(CounterDataPointSnapshot.builder().value(count)
+                .labels(Labels.of("reason", reason.id())).build()));
+        metrics.add(skipped.build());
         metrics.add(gauge("ccotel_start_time_seconds", "When the daemon started, in Unix seconds",
                 point(seconds(status.startedAt()), Labels.EMPTY)));
         metrics.add(gauge("ccotel_uptime_seconds", "Seconds since the daemon started",

@@ -47,6 +47,8 @@ public final class StatusJson {
             }
         }
         root.put("spansCounted", status.spansCounted());
+        ObjectNode skipped = root.putObject("skipped");
+        status.skipped().forEach((reason, count) -> skipped.put(reason.id(), count));
         time(root, "lastExportAt", status.lastExportAt());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);

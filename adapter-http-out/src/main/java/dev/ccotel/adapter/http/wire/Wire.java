@@ -20,6 +20,7 @@ final class Wire {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Session(
             String sessionId,
+            Boolean sessionIdSynthetic,
             String appVersion,
             String organizationId,
             String userAccountUuid,
@@ -30,7 +31,7 @@ final class Wire {
             String osVersion,
             String hostArch,
             Long startedAt,
-            Long activeTimeSeconds,
+            Double activeTimeSeconds,
             Long totalPrompts,
             Long totalToolCalls,
             Long totalApiRequests,
@@ -86,7 +87,8 @@ final class Wire {
             String tool,
             String decision,
             String source,
-            String language) {}
+            String language,
+            String startType) {}
 
     /** The backend's answer; read leniently because only {@code message} is ever shown to anyone. */
     @JsonIgnoreProperties(ignoreUnknown = true)

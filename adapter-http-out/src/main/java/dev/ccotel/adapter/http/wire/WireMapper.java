@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.ccotel.domain.model.CcOtelRequest;
 import dev.ccotel.domain.model.Event;
-import dev.ccotel.domain.model.EventType;
+import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
 import dev.ccotel.domain.model.SessionTotals;
@@ -30,12 +30,10 @@ final class WireMapper {
 
     private static Wire.Session session(Session s) {
         SessionTotals t = s.totals();
-        // Floor, not round: the total only grows, so a floored value never claims a second not yet spent.
-        long activeSeconds = (long) Math.floor(t.activeSeconds());
-        return new Wire.Session(text(s.sessionId()), text(s.appVersion()), text(s.organizationId()),
+        return new Wire.Session(text(s.sessionId()), s.isSynthetic() ? Boolean.TRUE : null, text(s.appVersion()), text(s.organizationId()),
                 text(s.userAccountUuid()), text(s.userId()), text(s.terminalType()), text(s.serviceVersion()),
                 text(s.osType()), text(s.osVersion()), text(s.hostArch()), s.startedAt().getEpochSecond(),
-                nonZero(activeSeconds), nonZero(t.prompts()), nonZero(t.toolCalls()), nonZero(t.apiRequests()),
+                nonZero(t.activeSeconds()), nonZero(t.prompts()), nonZero(t.toolCalls()), nonZero(t.apiRequests()),
                 nonZero(t.costUsd()), nonZero(t.linesAdded()), nonZero(t.linesRemoved()), nonZero(t.commits()),
                 nonZero(t.pullRequests()), nonZero(t.inputTokens()), nonZero(t.outputTokens()),
                 nonZero(t.cacheReadTokens()), nonZero(t.cacheCreationTokens()));
@@ -44,8 +42,6 @@ final class WireMapper {
     private Wire.Event event(Event e) {
         String params = e.toolParametersJson().filter(p -> !p.isEmpty()).orElse(null);
         JsonNode paramsObject = params == null ? null : jsonObject(params);
-        // Unknown events only: known ones carry their data in typed fields.
-        boolean unknown = EventType.fromName(e.eventType()).isEmpty();
         return new Wire.Event(text(e.eventId()), text(e.eventType()), e.timestamp().getEpochSecond(),
                 value(e.sequence()), text(e.promptId()), text(e.model()), value(e.costUsd()), value(e.durationMs()),
                 value(e.inputTokens()), value(e.outputTokens()), value(e.cacheReadTokens()),
@@ -53,13 +49,14 @@ final class WireMapper {
                 text(e.source()), text(e.error()), value(e.promptLength()), text(e.prompt()), paramsObject,
                 paramsObject == null ? params : null, text(e.toolInput()), value(e.toolInputSizeBytes()),
                 value(e.statusCode()), value(e.attempt()), text(e.language()),
-                unknown && !e.attributes().isEmpty() ? JsonValues.sanitize(e.attributes()) : null);
+                e.attributes().isEmpty() ? null : JsonValues.sanitize(e.attributes()));
     }
 
     private static Wire.Metric metric(MetricPoint m) {
+        MetricLabels l = m.labels();
         return new Wire.Metric(text(m.metricId()), m.metricType().wireName(), m.timestamp().getEpochSecond(),
-                m.value(), text(m.model()), text(m.tokenType()), text(m.linesType()), text(m.tool()),
-                text(m.decision()), text(m.source()), text(m.language()));
+                m.value(), text(l.model()), text(l.tokenType()), text(l.linesType()), text(l.tool()),
+                text(l.decision()), text(l.source()), text(l.language()), text(l.startType()));
     }
 
     /** The decoded tool parameters when they are a JSON object; otherwise null and the caller sends the raw text. */

@@ -66,7 +66,23 @@ class BackendJsonTest {
     }
 
     @Test
-    void attributesOfAKnownEvent_areNotSent() throws Exception {
+    void syntheticSession_isMarkedAndKeepsItsPrefix() throws Exception {
+        JsonNode session = JSON.readTree(BackendJson.toJson(Requests.synthetic())).get("session");
+        assertEquals("nosession-1767323045-grpc-7", session.get("sessionId").asText());
+        assertTrue(session.get("sessionIdSynthetic").asBoolean());
+        assertFalse(JSON.readTree(BackendJson.toJson(Requests.everyField())).get("session").has("sessionIdSynthetic"),
+                "a real id carries no marker");
+    }
+
+    @Test
+    void activeTimeSeconds_isTheExactValue() throws Exception {
+        JsonNode session = JSON.readTree(BackendJson.toJson(Requests.everyField())).get("session");
+        assertEquals(61.9, session.get("activeTimeSeconds").asDouble());
+        assertTrue(session.get("activeTimeSeconds").isDouble());
+    }
+
+    @Test
+    void attributesOfAKnownEvent_areSentBesideItsTypedFields() throws Exception {
         Event e = Requests.withEvent("e").events().getFirst();
         Event withAttributes = new Event(e.eventId(), e.eventType(), e.timestamp(), e.sequence(), e.promptId(),
                 e.model(), e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
@@ -76,7 +92,9 @@ class BackendJsonTest {
         CcOtelRequest r = Requests.bare("s");
         JsonNode json = JSON.readTree(BackendJson.toJson(
                 new CcOtelRequest(r.host(), r.project(), r.session(), List.of(withAttributes), List.of())));
-        assertFalse(json.get("events").get(0).has("attributes"));
+        JsonNode event = json.get("events").get(0);
+        assertEquals("y", event.get("attributes").get("x").asText());
+        assertEquals(5, event.get("promptLength").asLong());
     }
 
     @Test
