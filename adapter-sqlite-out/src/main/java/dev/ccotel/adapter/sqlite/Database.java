@@ -44,6 +44,18 @@ final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
+    /**
+     * FULL, the durable choice. {@code -Dccotel.store.synchronous=NORMAL} exists only to measure what
+     * FULL costs (docs/PERFORMANCE.md); it is not a configuration key.
+     */
+    private static String synchronous() {
+        String value = System.getProperty("ccotel.store.synchronous", "FULL");
+        if (!value.equals("FULL") && !value.equals("NORMAL")) {
+            throw new IllegalArgumentException("ccotel.store.synchronous must be FULL or NORMAL, got " + value);
+        }
+        return value;
+    }
+
     static Database open(Path path) throws IOException, SQLException {
         createPrivately(path);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
@@ -51,7 +63,7 @@ final class Database implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000"); // a report reading at the same moment must not fail a write
                 s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA synchronous = " + synchronous());
                 s.execute("PRAGMA foreign_keys = ON");
             }
             migrate(c, path);

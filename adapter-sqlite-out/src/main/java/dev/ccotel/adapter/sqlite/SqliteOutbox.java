@@ -96,8 +96,34 @@ final class SqliteOutbox implements OutboxPort {
     }
 
     @Override
-    public void delivered(long id) {
-        remove(id, null);
+    public void delivered(List<Long> ids) {
+        try {
+            long[] gone = db.inTransaction(c -> {
+                long[] total = new long[2]; // bytes, requests
+                try (PreparedStatement length = c.prepareStatement("SELECT LENGTH(body) FROM outbox WHERE id = ?");
+                        PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+                    for (long id : ids) {
+                        length.setLong(1, id);
+                        try (ResultSet rs = length.executeQuery()) {
+                            if (!rs.next()) {
+                                continue; // already gone (delivered by an earlier round that crashed after the POST)
+                            }
+                            total[0] += rs.getLong(1);
+                        }
+                        delete.setLong(1, id);
+                        delete.executeUpdate();
+                        total[1]++;
+                    }
+                }
+                return total;
+            });
+            synchronized (this) { // counted once the transaction committed
+                bytes -= gone[0];
+                requests -= gone[1];
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update the outbox in " + db.path() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

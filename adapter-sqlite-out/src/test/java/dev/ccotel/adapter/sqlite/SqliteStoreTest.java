@@ -96,7 +96,7 @@ class SqliteStoreTest {
             assertTrue(pending.get(0).id() < pending.get(1).id());
             assertEquals(2, h.store.outbox().depth().requests());
 
-            h.store.outbox().delivered(pending.get(0).id());
+            h.store.outbox().delivered(List.of(pending.get(0).id()));
             h.store.outbox().refused(pending.get(1).id(), "HTTP 400 bad");
 
             assertEquals(0, h.store.outbox().depth().requests());

@@ -100,8 +100,8 @@ class OutboxForwarderTest {
             }
 
             @Override
-            public void delivered(long id) {
-                outbox.delivered(id);
+            public void delivered(List<Long> ids) {
+                outbox.delivered(ids);
             }
 
             @Override

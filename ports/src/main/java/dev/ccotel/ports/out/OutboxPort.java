@@ -13,8 +13,8 @@ public interface OutboxPort {
     /** Up to {@code max} pending requests, in the order they were kept. */
     List<PendingRequest> oldest(int max);
 
-    /** The backend has it. */
-    void delivered(long id);
+    /** The backend has these (one write for a whole round's worth, not one per request). */
+    void delivered(List<Long> ids);
 
     /** The backend refused the data itself: it leaves the outbox, and the refusal is recorded where people look. */
     void refused(long id, String message);

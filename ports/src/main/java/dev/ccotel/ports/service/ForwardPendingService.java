@@ -7,6 +7,7 @@ import dev.ccotel.ports.out.PendingRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,28 +38,44 @@ public final class ForwardPendingService implements ForwardPendingUseCase {
             if (batch.isEmpty()) {
                 return new ForwardRound.Drained(delivered, refused);
             }
+            List<Long> taken = new ArrayList<>(batch.size());
             for (PendingRequest pending : batch) {
                 PublishOutcome outcome = publishSafely(pending);
                 switch (outcome) {
                     case PublishOutcome.Accepted a -> {
-                        outbox.delivered(pending.id());
+                        taken.add(pending.id());
                         delivered++;
                     }
                     case PublishOutcome.Rejected r -> {
                         LOG.log(Level.WARNING, "backend refused {0} item(s) of session {1} for good: {2}; kept in the"
                                 + " local store, shown by ''ccotel status''", r.count(), pending.request().sessionId(),
                                 r.message());
+                        markDelivered(taken); // in order: what came before the refusal leaves first
                         outbox.refused(pending.id(), r.message());
                         refused++;
                     }
                     case PublishOutcome.RetryLater r -> {
+                        markDelivered(taken);
                         return new ForwardRound.BackendUnavailable(delivered, refused, r.reason(), r.after());
                     }
                     case PublishOutcome.TokenRefused r -> {
+                        markDelivered(taken);
                         return new ForwardRound.TokenRefused(delivered, refused, r.message());
                     }
                 }
             }
+            markDelivered(taken);
+        }
+    }
+
+    /**
+     * One write per batch: a crash between the POSTs and this write sends them again (at least once;
+     * the ids are deterministic), never loses them.
+     */
+    private void markDelivered(List<Long> taken) {
+        if (!taken.isEmpty()) {
+            outbox.delivered(List.copyOf(taken));
+            taken.clear();
         }
     }
 

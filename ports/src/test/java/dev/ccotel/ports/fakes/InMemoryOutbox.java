@@ -30,9 +30,11 @@ public final class InMemoryOutbox implements OutboxPort {
     }
 
     @Override
-    public synchronized void delivered(long id) {
-        pending.remove(id);
-        delivered.add(id);
+    public synchronized void delivered(List<Long> ids) {
+        for (long id : ids) {
+            pending.remove(id);
+            delivered.add(id);
+        }
     }
 
     @Override
