@@ -98,75 +98,58 @@ final class SqliteOutbox implements OutboxPort {
     @Override
     public void delivered(List<Long> ids) {
         try {
-            long[] gone = db.inTransaction(c -> {
-                long[] total = new long[2]; // bytes, requests
-                try (PreparedStatement length = c.prepareStatement("SELECT LENGTH(body) FROM outbox WHERE id = ?");
-                        PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-                    for (long id : ids) {
-                        length.setLong(1, id);
-                        try (ResultSet rs = length.executeQuery()) {
-                            if (!rs.next()) {
-                                continue; // already gone (delivered by an earlier round that crashed after the POST)
-                            }
-                            total[0] += rs.getLong(1);
-                        }
-                        delete.setLong(1, id);
-                        delete.executeUpdate();
-                        total[1]++;
-                    }
-                }
-                return total;
-            });
-            synchronized (this) { // counted once the transaction committed
-                bytes -= gone[0];
-                requests -= gone[1];
-            }
+            counted(db.inTransaction(c -> delete(c, ids)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update the outbox in " + db.path() + ": " + e.getMessage(), e);
         }
     }
 
+    /** Moved to {@code refused} and out of the outbox in one transaction, so it is always in exactly one. */
     @Override
     public void refused(long id, String message) {
-        remove(id, message);
-    }
-
-    private void remove(long id, String refusal) {
         long now = clock.millis();
         try {
-            long size = db.inTransaction(c -> {
-                if (refusal != null) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO refused (id, session_id, kept_at,"
-                            + " refused_at, items, message, body) SELECT id, session_id, kept_at, ?, items, ?, body"
-                            + " FROM outbox WHERE id = ?")) {
-                        ps.setLong(1, now);
-                        ps.setString(2, refusal);
-                        ps.setLong(3, id);
-                        ps.executeUpdate();
-                    }
-                }
-                long length = 0;
-                try (PreparedStatement ps = c.prepareStatement("SELECT LENGTH(body) FROM outbox WHERE id = ?")) {
-                    ps.setLong(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        length = rs.next() ? rs.getLong(1) : -1;
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-                    ps.setLong(1, id);
+            counted(db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO refused (id, session_id, kept_at,"
+                        + " refused_at, items, message, body) SELECT id, session_id, kept_at, ?, items, ?, body"
+                        + " FROM outbox WHERE id = ?")) {
+                    ps.setLong(1, now);
+                    ps.setString(2, message);
+                    ps.setLong(3, id);
                     ps.executeUpdate();
                 }
-                return length;
-            });
-            if (size >= 0) {
-                synchronized (this) {
-                    requests--;
-                    bytes -= size;
-                }
-            }
+                return delete(c, List.of(id));
+            }));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update the outbox in " + db.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Deletes these entries; returns {bytes, requests} actually removed (an id already gone counts nothing). */
+    private static long[] delete(Connection c, List<Long> ids) throws SQLException {
+        long[] gone = new long[2];
+        try (PreparedStatement length = c.prepareStatement("SELECT LENGTH(body) FROM outbox WHERE id = ?");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+            for (long id : ids) {
+                length.setLong(1, id);
+                try (ResultSet rs = length.executeQuery()) {
+                    if (!rs.next()) {
+                        continue; // already gone (delivered by an earlier round that crashed after the POST)
+                    }
+                    gone[0] += rs.getLong(1);
+                }
+                delete.setLong(1, id);
+                delete.executeUpdate();
+                gone[1]++;
+            }
+        }
+        return gone;
+    }
+
+    /** The running counts follow a transaction only once it committed. */
+    private synchronized void counted(long[] gone) {
+        bytes -= gone[0];
+        requests -= gone[1];
     }
 
     private void dropExpired() {
