@@ -13,13 +13,22 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The one connection the daemon writes through, and the schema's migrations. SQLite takes one
- * writer at a time anyway; a lock in front of the connection makes that explicit and keeps JDBC
- * objects on one thread at a time.
+ * The one connection the daemon writes through, one it reads through, and the schema's
+ * migrations. SQLite takes one writer at a time anyway; a lock in front of each connection makes
+ * that explicit and keeps JDBC objects on one thread at a time. Reads go through their own
+ * connection so that loading a session's state never waits for another export's commit (WAL
+ * lets a reader see the last committed data while a writer works).
+ *
+ * <p>Group commit: exports kept at the same moment share one transaction and so one fsync
+ * ({@link #inGroupTransaction}), each inside its own savepoint, so one export's failure undoes
+ * only that export. This is what lets {@code synchronous=FULL} keep up with concurrent exporters.
  *
  * <p>Durability: WAL with {@code synchronous=FULL}, so a transaction that committed is on disk
  * (fsync'ed) before the exporter hears "success", power loss included. {@code NORMAL} would be
@@ -38,10 +47,16 @@ final class Database implements AutoCloseable {
     private final Path path;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Connection reader;
+    private final ReentrantLock readLock = new ReentrantLock();
+    /** Work handed in by {@link #inGroupTransaction} and not yet run; the thread holding {@link #lock} runs it all. */
+    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private volatile long groupCommits;
 
-    private Database(Path path, Connection connection) {
+    private Database(Path path, Connection connection, Connection reader) {
         this.path = path;
         this.connection = connection;
+        this.reader = reader;
     }
 
     /**
@@ -67,7 +82,7 @@ final class Database implements AutoCloseable {
                 s.execute("PRAGMA foreign_keys = ON");
             }
             migrate(c, path);
-            return new Database(path, c);
+            return new Database(path, c, openReadOnly(path));
         } catch (SQLException | IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -105,15 +120,141 @@ final class Database implements AutoCloseable {
      * (SQLITE_FULL among them), and the driver's own bookkeeping would then go wrong.
      */
     <T> T inTransaction(Work<T> work) throws SQLException {
-        return transaction("BEGIN IMMEDIATE", work);
+        return transaction(connection, lock, "BEGIN IMMEDIATE", work);
     }
 
-    /** Runs {@code work} in a read transaction: one consistent view, and no wait for a writer (WAL). */
+    /**
+     * Runs {@code work} in a transaction it may share with work other threads hand in at the same
+     * moment: the thread that gets the write lock runs everything waiting, each piece in its own
+     * savepoint, and commits once. Returns once {@code work} is committed; throws what {@code work}
+     * threw, or what failed the shared transaction (its begin or commit, or a failure after which
+     * SQLite ended the transaction itself, as it does when the disk is full), in which case none
+     * of the group is kept.
+     */
+    <T> T inGroupTransaction(Work<T> work) throws SQLException {
+        Pending<T> mine = new Pending<>(work);
+        waiting.add(mine);
+        lock.lock();
+        try {
+            if (!mine.done) {
+                runWaiting();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return mine.outcome();
+    }
+
+    /** How many shared transactions committed so far (each one fsync). */
+    long groupCommits() {
+        return groupCommits;
+    }
+
+    /** How many threads wait for the write lock (tests use it to line work up in one group). */
+    int waitingWriters() {
+        return lock.getQueueLength();
+    }
+
+    /** Runs, with the write lock held, every piece of work waiting, in one transaction. */
+    private void runWaiting() {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> p; (p = waiting.poll()) != null; ) {
+            group.add(p);
+        }
+        Exception groupFailure = null;
+        try (Statement control = connection.createStatement()) {
+            control.execute("BEGIN IMMEDIATE");
+            for (Pending<?> p : group) {
+                if (groupFailure != null) {
+                    break;
+                }
+                control.execute("SAVEPOINT export");
+                try {
+                    p.run(connection);
+                    control.execute("RELEASE export");
+                } catch (SQLException | RuntimeException e) {
+                    p.failure = e;
+                    groupFailure = undo(control, e);
+                }
+            }
+            if (groupFailure == null) {
+                control.execute("COMMIT");
+                groupCommits++;
+            } else {
+                rollBack(control);
+            }
+        } catch (SQLException | RuntimeException e) {
+            groupFailure = e;
+            rollBackQuietly();
+        }
+        for (Pending<?> p : group) {
+            if (groupFailure != null && p.failure == null) {
+                p.failure = groupFailure;
+            }
+            p.done = true;
+        }
+    }
+
+    /** Undoes one piece of work; returns {@code cause} when that is impossible because SQLite ended the whole transaction. */
+    private static Exception undo(Statement control, Exception cause) {
+        try {
+            control.execute("ROLLBACK TO export");
+            control.execute("RELEASE export");
+            return null;
+        } catch (SQLException transactionGone) {
+            return cause;
+        }
+    }
+
+    private static void rollBack(Statement control) {
+        try {
+            control.execute("ROLLBACK");
+        } catch (SQLException alreadyRolledBack) {
+            // SQLite ended the transaction itself; nothing is left to undo
+        }
+    }
+
+    private void rollBackQuietly() {
+        try (Statement control = connection.createStatement()) {
+            rollBack(control);
+        } catch (SQLException closed) {
+            // the connection is unusable; the next transaction says so
+        }
+    }
+
+    /** One piece of work for a shared transaction, and what came of it; read and written under {@link #lock}. */
+    private static final class Pending<T> {
+        private final Work<T> work;
+        private T result;
+        private Exception failure;
+        private boolean done;
+
+        Pending(Work<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            result = work.run(c);
+        }
+
+        T outcome() throws SQLException {
+            if (failure instanceof SQLException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+
+    /** Runs {@code work} in a read transaction on the reading connection: one consistent view, and no wait for a writer (WAL). */
     <T> T read(Work<T> work) throws SQLException {
-        return transaction("BEGIN", work);
+        return transaction(reader, readLock, "BEGIN", work);
     }
 
-    private <T> T transaction(String begin, Work<T> work) throws SQLException {
+    private static <T> T transaction(Connection connection, ReentrantLock lock, String begin, Work<T> work)
+            throws SQLException {
         lock.lock();
         try (Statement control = connection.createStatement()) {
             control.execute(begin);
@@ -137,9 +278,11 @@ final class Database implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         lock.lock();
-        try {
+        readLock.lock();
+        try (reader) {
             connection.close();
         } finally {
+            readLock.unlock();
             lock.unlock();
         }
     }

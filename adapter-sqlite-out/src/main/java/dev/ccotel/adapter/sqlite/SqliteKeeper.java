@@ -22,6 +22,7 @@ import java.util.OptionalLong;
  * Keeps an export in one transaction: its events and data points (once each, by id), each
  * session's latest row and state, and, when a backend is configured, one outbox entry per request.
  * Any failure rolls all of it back and tells the exporter to retry, with the store's own words.
+ * Exports kept at the same moment share the transaction's commit (see {@link Database}).
  */
 final class SqliteKeeper implements KeepTelemetryPort {
     private static final System.Logger LOG = System.getLogger(SqliteKeeper.class.getName());
@@ -51,7 +52,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
         }
         long now = clock.millis();
         try {
-            db.inTransaction(c -> {
+            db.inGroupTransaction(c -> {
                 for (KeptExport.Request r : export.requests()) {
                     if (config.keepsHistory()) {
                         writeRows(c, r.request());
