@@ -1,6 +1,7 @@
 package dev.ccotel.domain;
 
 import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.SessionIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class SessionGroup {
     }
 
     void observe(Attrs record, Attrs resource, Instant time) {
-        identity = identity.updatedBy(SessionIdentity.read(record, resource));
+        identity = identity.updatedBy(IdentityReader.read(record, resource));
         if (project.isEmpty()) {
             project = projectOf(record);
             if (project.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionIdentity;
 import dev.ccotel.domain.model.SessionTotals;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -93,14 +94,15 @@ class FixtureScenariosTest {
     }
 
     private static void assertSessionFacts(Session session) {
+        SessionIdentity id = session.identity();
         assertAll(
-                () -> assertEquals("2.1.328", session.appVersion()),
-                () -> assertEquals("2.1.328", session.serviceVersion()),
-                () -> assertEquals("linux", session.osType()),
-                () -> assertEquals("amd64", session.hostArch()),
-                () -> assertEquals("dumb", session.terminalType()),
-                () -> assertFalse(session.osVersion().isEmpty()),
-                () -> assertEquals(64, session.userId().length()),
+                () -> assertEquals("2.1.328", id.appVersion()),
+                () -> assertEquals("2.1.328", id.serviceVersion()),
+                () -> assertEquals("linux", id.osType()),
+                () -> assertEquals("amd64", id.hostArch()),
+                () -> assertEquals("dumb", id.terminalType()),
+                () -> assertFalse(id.osVersion().isEmpty()),
+                () -> assertEquals(64, id.userId().length()),
                 () -> assertTrue(session.startedAt().isAfter(Instant.parse("2026-11-26T00:00:00Z"))));
     }
 

@@ -6,6 +6,7 @@ import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionIdentity;
 import dev.ccotel.domain.model.SessionTotals;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ public final class Requests {
     private Requests() {}
 
     public static CcOtelRequest everyField() {
-        Session session = new Session("sess-1", "2.1.328", "org-1", "acct-1", "user-1", "iTerm.app", "2.1.328",
-                "darwin", "24.5.0", "arm64", STARTED,
+        Session session = new Session("sess-1", new SessionIdentity("2.1.328", "org-1", "acct-1", "user-1",
+                "iTerm.app", "2.1.328", "darwin", "24.5.0", "arm64"), STARTED,
                 new SessionTotals(3, 4, 5, 1.25, 100, 200, 300, 400, 10, 2, 1, 1, 61.9));
         Event known = new Event("evt-1", "api_request", AT, OptionalLong.of(7), "prompt-1", "claude-opus-4",
                 OptionalDouble.of(0.0123), OptionalLong.of(1500), OptionalLong.of(11), OptionalLong.of(22),
@@ -55,15 +56,13 @@ public final class Requests {
     public static CcOtelRequest synthetic() {
         CcOtelRequest r = everyField();
         Session s = r.session();
-        Session synthetic = new Session("nosession-1767323045-grpc-7", s.appVersion(), s.organizationId(),
-                s.userAccountUuid(), s.userId(), s.terminalType(), s.serviceVersion(), s.osType(), s.osVersion(),
-                s.hostArch(), s.startedAt(), s.totals());
+        Session synthetic = new Session("nosession-1767323045-grpc-7", s.identity(), s.startedAt(), s.totals());
         return new CcOtelRequest(r.host(), r.project(), synthetic, r.events(), r.metrics());
     }
 
     /** A request with nothing but ids: every optional field absent or empty. */
     public static CcOtelRequest bare(String sessionId) {
-        Session session = new Session(sessionId, "", "", "", "", "", "", "", "", "", STARTED, SessionTotals.ZERO);
+        Session session = new Session(sessionId, SessionIdentity.EMPTY, STARTED, SessionTotals.ZERO);
         return new CcOtelRequest("laptop", "unknown", session, List.of(), List.of());
     }
 

@@ -144,9 +144,9 @@ final class SqliteKeeper implements KeepTelemetryPort {
             ps.setString(i++, s.sessionId());
             ps.setString(i++, request.host());
             ps.setString(i++, request.project());
-            ps.setString(i++, nonNull(s.appVersion()));
-            ps.setString(i++, nonNull(s.terminalType()));
-            ps.setString(i++, nonNull(s.osType()));
+            ps.setString(i++, nonNull(s.identity().appVersion()));
+            ps.setString(i++, nonNull(s.identity().terminalType()));
+            ps.setString(i++, nonNull(s.identity().osType()));
             ps.setLong(i++, s.startedAt().toEpochMilli());
             ps.setLong(i++, now);
             for (long v : new long[] {t.prompts(), t.toolCalls(), t.apiRequests()}) {

@@ -7,6 +7,7 @@ import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionIdentity;
 import dev.ccotel.domain.model.SessionTotals;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,11 @@ final class WireMapper {
 
     private static Wire.Session session(Session s) {
         SessionTotals t = s.totals();
-        return new Wire.Session(text(s.sessionId()), s.isSynthetic() ? Boolean.TRUE : null, text(s.appVersion()), text(s.organizationId()),
-                text(s.userAccountUuid()), text(s.userId()), text(s.terminalType()), text(s.serviceVersion()),
-                text(s.osType()), text(s.osVersion()), text(s.hostArch()), s.startedAt().getEpochSecond(),
+        SessionIdentity id = s.identity();
+        return new Wire.Session(text(s.sessionId()), s.isSynthetic() ? Boolean.TRUE : null, text(id.appVersion()),
+                text(id.organizationId()), text(id.userAccountUuid()), text(id.userId()), text(id.terminalType()),
+                text(id.serviceVersion()), text(id.osType()), text(id.osVersion()), text(id.hostArch()),
+                s.startedAt().getEpochSecond(),
                 nonZero(t.activeSeconds()), nonZero(t.prompts()), nonZero(t.toolCalls()), nonZero(t.apiRequests()),
                 nonZero(t.costUsd()), nonZero(t.linesAdded()), nonZero(t.linesRemoved()), nonZero(t.commits()),
                 nonZero(t.pullRequests()), nonZero(t.inputTokens()), nonZero(t.outputTokens()),
