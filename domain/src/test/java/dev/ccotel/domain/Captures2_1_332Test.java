@@ -91,7 +91,7 @@ class Captures2_1_332Test {
         List<Event> events = mapper.map(Captures2_1_332.logs("api-request-full")).requests().get(0).events();
 
         Event api = first(events, "api_request"); // some numbers come as strings, some as ints: compared as text
-        assertEquals(1200, api.inputTokens().orElseThrow(), "typed fields stay");
+        assertEquals(1200, api.api().inputTokens().orElseThrow(), "typed fields stay");
         assertEquals("req_fake_msg_0001", api.attributes().get("request_id"));
         assertEquals("11", String.valueOf(api.attributes().get("ttft_ms")));
         assertEquals("5227", String.valueOf(api.attributes().get("cost_usd_micros")));
@@ -115,9 +115,9 @@ class Captures2_1_332Test {
         List<Event> events = open.map(Captures2_1_332.logs("api-request-full")).requests().get(0).events();
 
         Event result = first(events, "tool_result");
-        assertTrue(result.toolInput().orElseThrow().contains("hello.py"));
+        assertTrue(result.tool().input().orElseThrow().contains("hello.py"));
         assertFalse(result.attributes().containsKey("tool_input"));
-        assertEquals("Please WRITEFILE now", first(events, "user_prompt").prompt().orElseThrow());
+        assertEquals("Please WRITEFILE now", first(events, "user_prompt").prompt().text().orElseThrow());
         assertFalse(first(events, "user_prompt").attributes().containsKey("prompt_text"));
     }
 

@@ -108,30 +108,30 @@ class FixtureScenariosTest {
 
     private static void assertEventFields(Expected expected, List<Event> events) {
         for (Event e : events) {
-            assertTrue(e.prompt().isEmpty(), "prompt text is not forwarded by default");
-            assertTrue(e.toolInput().isEmpty() && e.toolParametersJson().isEmpty(), "tool input stays private");
+            assertTrue(e.prompt().text().isEmpty(), "prompt text is not forwarded by default");
+            assertTrue(e.tool().input().isEmpty() && e.tool().parametersJson().isEmpty(), "tool input stays private");
             switch (e.eventType()) {
-                case "user_prompt" -> assertTrue(e.promptLength().orElse(0) > 0, "prompt_length read from a string");
+                case "user_prompt" -> assertTrue(e.prompt().length().orElse(0) > 0, "prompt_length read from a string");
                 case "api_request" -> assertAll(
-                        () -> assertEquals("claude-sonnet-4-5", e.model()),
-                        () -> assertEquals(0.0051825, e.costUsd().orElseThrow(), EPS),
-                        () -> assertEquals(1200, e.inputTokens().orElseThrow()),
-                        () -> assertEquals(87, e.outputTokens().orElseThrow()),
-                        () -> assertEquals(300, e.cacheReadTokens().orElseThrow()),
-                        () -> assertEquals(50, e.cacheCreationTokens().orElseThrow()),
+                        () -> assertEquals("claude-sonnet-4-5", e.api().model()),
+                        () -> assertEquals(0.0051825, e.api().costUsd().orElseThrow(), EPS),
+                        () -> assertEquals(1200, e.api().inputTokens().orElseThrow()),
+                        () -> assertEquals(87, e.api().outputTokens().orElseThrow()),
+                        () -> assertEquals(300, e.api().cacheReadTokens().orElseThrow()),
+                        () -> assertEquals(50, e.api().cacheCreationTokens().orElseThrow()),
                         () -> assertTrue(e.durationMs().isPresent()));
                 case "tool_decision" -> assertAll(
-                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.toolName()),
-                        () -> assertEquals("accept", e.decision()),
-                        () -> assertEquals("config", e.source()));
+                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.tool().name()),
+                        () -> assertEquals("accept", e.tool().decision()),
+                        () -> assertEquals("config", e.tool().source()));
                 case "tool_result" -> assertAll(
-                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.toolName()),
-                        () -> assertEquals(Boolean.TRUE, e.success().orElseThrow(), "success read from \"true\""),
+                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.tool().name()),
+                        () -> assertEquals(Boolean.TRUE, e.tool().success().orElseThrow(), "success read from \"true\""),
                         () -> assertTrue(e.durationMs().isPresent(), "duration_ms read from a string"),
-                        () -> assertTrue(e.toolInputSizeBytes().orElse(0) > 0, "the size is always forwarded"));
+                        () -> assertTrue(e.tool().inputSizeBytes().orElse(0) > 0, "the size is always forwarded"));
                 case "api_error" -> assertAll(
-                        () -> assertEquals(400, e.statusCode().orElseThrow()),
-                        () -> assertEquals(1, e.attempt().orElseThrow()),
+                        () -> assertEquals(400, e.api().statusCode().orElseThrow()),
+                        () -> assertEquals(1, e.api().attempt().orElseThrow()),
                         () -> assertEquals("fake failure for telemetry capture", e.error()));
                 case "plugin_loaded" -> assertTrue(e.attributes().containsKey("plugin.name"),
                         "unknown events keep their attributes");

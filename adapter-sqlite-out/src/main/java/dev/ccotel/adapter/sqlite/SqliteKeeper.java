@@ -88,20 +88,20 @@ final class SqliteKeeper implements KeepTelemetryPort {
                 ps.setString(2, sessionId);
                 ps.setString(3, e.eventType());
                 ps.setLong(4, e.timestamp().toEpochMilli());
-                ps.setString(5, nonNull(e.model()));
-                setDouble(ps, 6, e.costUsd());
-                setLong(ps, 7, e.inputTokens());
-                setLong(ps, 8, e.outputTokens());
-                setLong(ps, 9, e.cacheReadTokens());
-                setLong(ps, 10, e.cacheCreationTokens());
+                ps.setString(5, nonNull(e.api().model()));
+                setDouble(ps, 6, e.api().costUsd());
+                setLong(ps, 7, e.api().inputTokens());
+                setLong(ps, 8, e.api().outputTokens());
+                setLong(ps, 9, e.api().cacheReadTokens());
+                setLong(ps, 10, e.api().cacheCreationTokens());
                 setLong(ps, 11, e.durationMs());
-                ps.setString(12, nonNull(e.toolName()));
-                if (e.success().isPresent()) {
-                    ps.setInt(13, e.success().get() ? 1 : 0);
+                ps.setString(12, nonNull(e.tool().name()));
+                if (e.tool().success().isPresent()) {
+                    ps.setInt(13, e.tool().success().get() ? 1 : 0);
                 } else {
                     ps.setNull(13, Types.INTEGER);
                 }
-                setLong(ps, 14, e.statusCode());
+                setLong(ps, 14, e.api().statusCode());
                 ps.addBatch();
             }
             ps.executeBatch();

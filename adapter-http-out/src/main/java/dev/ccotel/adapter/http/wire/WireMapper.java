@@ -43,15 +43,18 @@ final class WireMapper {
     }
 
     private Wire.Event event(Event e) {
-        String params = e.toolParametersJson().filter(p -> !p.isEmpty()).orElse(null);
+        Event.ApiCall api = e.api();
+        Event.ToolUse tool = e.tool();
+        String params = tool.parametersJson().filter(p -> !p.isEmpty()).orElse(null);
         JsonNode paramsObject = params == null ? null : jsonObject(params);
         return new Wire.Event(text(e.eventId()), text(e.eventType()), e.timestamp().getEpochSecond(),
-                value(e.sequence()), text(e.promptId()), text(e.model()), value(e.costUsd()), value(e.durationMs()),
-                value(e.inputTokens()), value(e.outputTokens()), value(e.cacheReadTokens()),
-                value(e.cacheCreationTokens()), text(e.toolName()), e.success().orElse(null), text(e.decision()),
-                text(e.source()), text(e.error()), value(e.promptLength()), text(e.prompt()), paramsObject,
-                paramsObject == null ? params : null, text(e.toolInput()), value(e.toolInputSizeBytes()),
-                value(e.statusCode()), value(e.attempt()), text(e.language()),
+                value(e.sequence()), text(e.promptId()), text(api.model()), value(api.costUsd()),
+                value(e.durationMs()), value(api.inputTokens()), value(api.outputTokens()),
+                value(api.cacheReadTokens()), value(api.cacheCreationTokens()), text(tool.name()),
+                tool.success().orElse(null), text(tool.decision()), text(tool.source()), text(e.error()),
+                value(e.prompt().length()), text(e.prompt().text()), paramsObject,
+                paramsObject == null ? params : null, text(tool.input()), value(tool.inputSizeBytes()),
+                value(api.statusCode()), value(api.attempt()), text(tool.language()),
                 e.attributes().isEmpty() ? null : JsonValues.sanitize(e.attributes()));
     }
 

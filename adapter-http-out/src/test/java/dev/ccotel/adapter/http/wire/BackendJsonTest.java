@@ -85,10 +85,7 @@ class BackendJsonTest {
     void attributesOfAKnownEvent_areSentBesideItsTypedFields() throws Exception {
         Event e = Requests.withEvent("e").events().getFirst();
         Event withAttributes = new Event(e.eventId(), e.eventType(), e.timestamp(), e.sequence(), e.promptId(),
-                e.model(), e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
-                e.cacheCreationTokens(), e.toolName(), e.success(), e.decision(), e.source(), e.error(),
-                e.promptLength(), e.prompt(), e.toolParametersJson(), e.toolInput(), e.toolInputSizeBytes(),
-                e.statusCode(), e.attempt(), e.language(), java.util.Map.of("x", "y"));
+                e.durationMs(), e.error(), e.api(), e.tool(), e.prompt(), java.util.Map.of("x", "y"));
         CcOtelRequest r = Requests.bare("s");
         JsonNode json = JSON.readTree(BackendJson.toJson(
                 new CcOtelRequest(r.host(), r.project(), r.session(), List.of(withAttributes), List.of())));
@@ -110,11 +107,10 @@ class BackendJsonTest {
 
     private static CcOtelRequest withToolParameters(String raw) {
         Event e = Requests.withEvent("e").events().getFirst();
-        Event event = new Event(e.eventId(), "tool_result", e.timestamp(), e.sequence(), e.promptId(), e.model(),
-                e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
-                e.cacheCreationTokens(), e.toolName(), e.success(), e.decision(), e.source(), e.error(),
-                e.promptLength(), e.prompt(), Optional.of(raw), e.toolInput(), e.toolInputSizeBytes(),
-                e.statusCode(), e.attempt(), e.language(), e.attributes());
+        Event.ToolUse tool = new Event.ToolUse(e.tool().name(), e.tool().success(), e.tool().decision(),
+                e.tool().source(), Optional.of(raw), e.tool().input(), e.tool().inputSizeBytes(), e.tool().language());
+        Event event = new Event(e.eventId(), "tool_result", e.timestamp(), e.sequence(), e.promptId(), e.durationMs(),
+                e.error(), e.api(), tool, e.prompt(), e.attributes());
         CcOtelRequest r = Requests.bare("s");
         return new CcOtelRequest(r.host(), r.project(), r.session(), List.of(event), List.of());
     }
