@@ -1,6 +1,6 @@
 package dev.ccotel.domain;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricType;
@@ -109,7 +109,7 @@ public final class OtlpMapper {
         SessionFold fold = new SessionFold(trustedSince);
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         skipped.putAll(groups.skipped());
-        List<CcOtelRequest> requests = new ArrayList<>(groups.groups().size());
+        List<SessionUpdate> requests = new ArrayList<>(groups.groups().size());
         List<SessionState> states = new ArrayList<>(groups.groups().size());
         for (SessionGroup group : groups.groups()) {
             SessionState prior = known.get(group.sessionId);
@@ -123,7 +123,7 @@ public final class OtlpMapper {
                 continue; // nothing new for this session: no request to send
             }
             String host = group.host.isEmpty() ? options.host() : group.host;
-            requests.add(new CcOtelRequest(host, applied.project, applied.session, group.events, applied.points));
+            requests.add(new SessionUpdate(host, applied.project, applied.session, group.events, applied.points));
         }
         return new Folded(new MappingResult(requests, skipped), states);
     }

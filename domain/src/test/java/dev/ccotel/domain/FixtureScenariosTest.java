@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricPoint;
@@ -70,8 +70,8 @@ class FixtureScenariosTest {
 
         assertEquals(1, logResult.requests().size(), "one session in the logs export");
         assertEquals(1, metricResult.requests().size(), "one session in the metrics export");
-        CcOtelRequest logRequest = logResult.requests().get(0);
-        CcOtelRequest metricRequest = metricResult.requests().get(0);
+        SessionUpdate logRequest = logResult.requests().get(0);
+        SessionUpdate metricRequest = metricResult.requests().get(0);
         String sessionId = firstRecordAttribute(logs, "session.id");
 
         assertAll(

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricPoint;
@@ -206,7 +206,7 @@ class MappingRulesTest {
                 List.of(point(start, time, value, attrs(kv))))));
     }
 
-    private static List<String> types(CcOtelRequest request) {
+    private static List<String> types(SessionUpdate request) {
         return request.events().stream().map(Event::eventType).toList();
     }
 

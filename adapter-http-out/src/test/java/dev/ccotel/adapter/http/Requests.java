@@ -1,6 +1,6 @@
 package dev.ccotel.adapter.http;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
@@ -22,7 +22,7 @@ public final class Requests {
 
     private Requests() {}
 
-    public static CcOtelRequest everyField() {
+    public static SessionUpdate everyField() {
         Session session = new Session("sess-1", new SessionIdentity("2.1.328", "org-1", "acct-1", "user-1",
                 "iTerm.app", "2.1.328", "darwin", "24.5.0", "arm64"), STARTED,
                 new SessionTotals(3, 4, 5, 1.25, 100, 200, 300, 400, 10, 2, 1, 1, 61.9));
@@ -42,7 +42,7 @@ public final class Requests {
                         OptionalLong.empty(), ""),
                 Event.Prompt.NONE, Map.of("hook", "pre", "count", 3L, "ratio", 0.5, "ok", true,
                         "tags", List.of("a", 1L), "nested", Map.of("k", "v")));
-        return new CcOtelRequest("laptop", "/home/me/proj", session, List.of(known, unknown), List.of(
+        return new SessionUpdate("laptop", "/home/me/proj", session, List.of(known, unknown), List.of(
                 new MetricPoint("m-1", MetricType.SESSION_COUNT, AT, 1,
                         new MetricLabels("", "", "", "", "", "", "", "resume")),
                 metric("m-2", MetricType.TOKEN_USAGE, 123, "claude-opus-4", "input", "", "", "", "", ""),
@@ -56,26 +56,26 @@ public final class Requests {
     }
 
     /** {@link #everyField()} under a synthetic session id, as records without a {@code session.id} get. */
-    public static CcOtelRequest synthetic() {
-        CcOtelRequest r = everyField();
+    public static SessionUpdate synthetic() {
+        SessionUpdate r = everyField();
         Session s = r.session();
         Session synthetic = new Session("nosession-1767323045-grpc-7", s.identity(), s.startedAt(), s.totals());
-        return new CcOtelRequest(r.host(), r.project(), synthetic, r.events(), r.metrics());
+        return new SessionUpdate(r.host(), r.project(), synthetic, r.events(), r.metrics());
     }
 
     /** A request with nothing but ids: every optional field absent or empty. */
-    public static CcOtelRequest bare(String sessionId) {
+    public static SessionUpdate bare(String sessionId) {
         Session session = new Session(sessionId, SessionIdentity.EMPTY, STARTED, SessionTotals.ZERO);
-        return new CcOtelRequest("laptop", "unknown", session, List.of(), List.of());
+        return new SessionUpdate("laptop", "unknown", session, List.of(), List.of());
     }
 
     /** A small request with one event, so that it has an item count of 1. */
-    public static CcOtelRequest withEvent(String eventId) {
+    public static SessionUpdate withEvent(String eventId) {
         Event event = new Event(eventId, "user_prompt", AT, OptionalLong.empty(), "", OptionalLong.empty(), "",
                 Event.ApiCall.NONE, Event.ToolUse.NONE, new Event.Prompt(OptionalLong.of(5), Optional.empty()),
                 Map.of());
-        CcOtelRequest bare = bare("sess-1");
-        return new CcOtelRequest(bare.host(), bare.project(), bare.session(), List.of(event), List.of());
+        SessionUpdate bare = bare("sess-1");
+        return new SessionUpdate(bare.host(), bare.project(), bare.session(), List.of(event), List.of());
     }
 
     static MetricPoint metric(String id, MetricType type, double value, String model, String tokenType,

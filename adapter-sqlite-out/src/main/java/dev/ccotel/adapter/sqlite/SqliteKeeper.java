@@ -1,7 +1,7 @@
 package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.domain.SessionState;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
@@ -78,7 +78,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
         return new PublishOutcome.Accepted();
     }
 
-    private static void writeRows(Connection c, CcOtelRequest request) throws SQLException {
+    private static void writeRows(Connection c, SessionUpdate request) throws SQLException {
         String sessionId = request.session().sessionId();
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
                 + " ts, model, cost_usd, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,"
@@ -123,7 +123,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
         }
     }
 
-    private static void writeSession(Connection c, CcOtelRequest request, long now) throws SQLException {
+    private static void writeSession(Connection c, SessionUpdate request, long now) throws SQLException {
         Session s = request.session();
         SessionTotals t = s.totals();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session_id, host, project, app_version,"

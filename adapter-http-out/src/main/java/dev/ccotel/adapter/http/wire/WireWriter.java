@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
@@ -32,7 +32,7 @@ final class WireWriter {
         this.treeReader = mapper.reader();
     }
 
-    byte[] write(CcOtelRequest request) throws IOException {
+    byte[] write(SessionUpdate request) throws IOException {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder()) {
             try (JsonGenerator g = mapper.createGenerator(bytes)) {
                 request(g, request);
@@ -41,7 +41,7 @@ final class WireWriter {
         }
     }
 
-    private void request(JsonGenerator g, CcOtelRequest r) throws IOException {
+    private void request(JsonGenerator g, SessionUpdate r) throws IOException {
         g.writeStartObject();
         text(g, "host", r.host());
         text(g, "project", r.project());
