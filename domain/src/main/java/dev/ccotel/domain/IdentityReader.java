@@ -7,7 +7,7 @@ final class IdentityReader {
     private IdentityReader() {}
 
     /** Per-session ids are read record first, OS/version facts resource first (where Claude Code puts them). */
-    static SessionIdentity read(Attrs record, Attrs resource) {
+    static SessionIdentity read(AttributeMap record, AttributeMap resource) {
         String serviceVersion = either(resource, record, "service.version");
         String appVersion = either(record, resource, "app.version");
         return new SessionIdentity(
@@ -22,7 +22,7 @@ final class IdentityReader {
                 either(resource, record, "host.arch"));
     }
 
-    private static String either(Attrs first, Attrs second, String key) {
+    private static String either(AttributeMap first, AttributeMap second, String key) {
         String s = first.string(key);
         return Limits.cut(s.isEmpty() ? second.string(key) : s);
     }
