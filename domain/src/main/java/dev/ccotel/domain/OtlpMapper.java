@@ -114,16 +114,16 @@ public final class OtlpMapper {
         for (SessionGroup group : groups.groups()) {
             SessionState prior = known.get(group.sessionId);
             SessionState state = prior == null ? new SessionState(group.sessionId) : prior.copy();
-            SessionFold.Applied applied = fold.apply(state, group, now);
+            SessionFold.Result folded = fold.apply(state, group, now);
             states.add(state);
-            add(skipped, SkipReason.STALE_POINT, applied.stale);
-            add(skipped, SkipReason.CUMULATIVE_BASELINE, applied.baselines);
-            add(skipped, SkipReason.OUT_OF_RANGE, applied.outOfRange);
-            if (group.events.isEmpty() && applied.points.isEmpty()) {
+            add(skipped, SkipReason.STALE_POINT, folded.stale);
+            add(skipped, SkipReason.CUMULATIVE_BASELINE, folded.baselines);
+            add(skipped, SkipReason.OUT_OF_RANGE, folded.outOfRange);
+            if (group.events.isEmpty() && folded.points.isEmpty()) {
                 continue; // nothing new for this session: no request to send
             }
             String host = group.host.isEmpty() ? options.host() : group.host;
-            requests.add(new SessionUpdate(host, applied.project, applied.session, group.events, applied.points));
+            requests.add(new SessionUpdate(host, folded.project, folded.session, group.events, folded.points));
         }
         return new Folded(new MappingResult(requests, skipped), states);
     }
