@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * What the exporter is told about one export; an inbound adapter turns it into an OTLP response.
- * It mirrors {@link dev.ccotel.ports.out.PublishOutcome} on purpose rather than reusing it, because
- * in-ports must not depend on out-ports (an architecture rule enforces it).
+ * It mirrors {@link dev.ccotel.ports.out.PublishOutcome} (whose refused token the exporter sees as
+ * retry-later) rather than reusing it, because in-ports must not depend on out-ports (an
+ * architecture rule enforces it).
  */
 public sealed interface IngestResult {
 
