@@ -9,7 +9,7 @@ import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Captures2_1_332;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,32 +36,32 @@ class CapturesGoldenTest {
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
-                Arguments.of("no-session-two-connections", (Function<OtlpMapper, List<CcOtelRequest>>) m -> concat(
+                Arguments.of("no-session-two-connections", (Function<OtlpMapper, List<SessionUpdate>>) m -> concat(
                         m.map(Captures2_1_332.logs("no-session/process-a"), "grpc-1").requests(),
                         m.map(Captures2_1_332.logs("no-session/process-b"), "grpc-2").requests(),
                         m.map(Captures2_1_332.metrics("no-session/process-a"), "grpc-1").requests(),
                         m.map(Captures2_1_332.metrics("no-session/process-b"), "grpc-2").requests())),
-                Arguments.of("first-continue-resume", (Function<OtlpMapper, List<CcOtelRequest>>) m -> concat(
+                Arguments.of("first-continue-resume", (Function<OtlpMapper, List<SessionUpdate>>) m -> concat(
                         m.map(Captures2_1_332.logs("resume/1-first")).requests(),
                         m.map(Captures2_1_332.metrics("resume/1-first")).requests(),
                         m.map(Captures2_1_332.logs("resume/2-continue")).requests(),
                         m.map(Captures2_1_332.metrics("resume/2-continue")).requests(),
                         m.map(Captures2_1_332.logs("resume/3-resume")).requests(),
                         m.map(Captures2_1_332.metrics("resume/3-resume")).requests())),
-                Arguments.of("api-request-full", (Function<OtlpMapper, List<CcOtelRequest>>) m -> concat(
+                Arguments.of("api-request-full", (Function<OtlpMapper, List<SessionUpdate>>) m -> concat(
                         m.map(Captures2_1_332.logs("api-request-full")).requests(),
                         m.map(Captures2_1_332.metrics("api-request-full")).requests())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void captureMapsToTheGoldenBackendBodies(String name, Function<OtlpMapper, List<CcOtelRequest>> replay)
+    void captureMapsToTheGoldenBackendBodies(String name, Function<OtlpMapper, List<SessionUpdate>> replay)
             throws IOException {
         OtlpMapper mapper = new OtlpMapper(
                 new SessionLedger(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
                 MappingOptions.privateByDefault("golden-host"));
         StringBuilder actual = new StringBuilder();
-        for (CcOtelRequest request : replay.apply(mapper)) {
+        for (SessionUpdate request : replay.apply(mapper)) {
             actual.append(BackendJson.toJsonString(request)).append('\n');
         }
 
@@ -79,9 +79,9 @@ class CapturesGoldenTest {
     }
 
     @SafeVarargs
-    private static List<CcOtelRequest> concat(List<CcOtelRequest>... parts) {
-        List<CcOtelRequest> all = new ArrayList<>();
-        for (List<CcOtelRequest> part : parts) {
+    private static List<SessionUpdate> concat(List<SessionUpdate>... parts) {
+        List<SessionUpdate> all = new ArrayList<>();
+        for (List<SessionUpdate> part : parts) {
             all.addAll(part);
         }
         return all;

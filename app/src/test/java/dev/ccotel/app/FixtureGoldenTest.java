@@ -9,7 +9,7 @@ import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Fixtures;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +42,10 @@ class FixtureGoldenTest {
         OtlpMapper mapper = new OtlpMapper(
                 new SessionLedger(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
                 MappingOptions.privateByDefault("golden-host"));
-        List<CcOtelRequest> requests = new ArrayList<>(mapper.map(Fixtures.pbLogs(scenario)).requests());
+        List<SessionUpdate> requests = new ArrayList<>(mapper.map(Fixtures.pbLogs(scenario)).requests());
         requests.addAll(mapper.map(Fixtures.pbMetrics(scenario)).requests());
         StringBuilder actual = new StringBuilder();
-        for (CcOtelRequest request : requests) {
+        for (SessionUpdate request : requests) {
             actual.append(BackendJson.toJsonString(request)).append('\n');
         }
 

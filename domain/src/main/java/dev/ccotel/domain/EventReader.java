@@ -37,7 +37,7 @@ final class EventReader {
     }
 
     Event read(String sessionId, String eventName, Instant timestamp, long timeNanos, long observedNanos,
-            int indexInExport, Attrs a) {
+            int indexInExport, AttributeMap a) {
         OptionalLong sequence = a.longValue("event.sequence");
         String discriminator = sequence.isPresent() ? "seq:" + sequence.getAsLong() : "idx:" + indexInExport;
         Map<String, Object> extra = new HashMap<>();
@@ -49,26 +49,29 @@ final class EventReader {
                 timestamp,
                 sequence,
                 a.string("prompt.id"),
-                a.string("model"),
-                t.dbl("cost_usd"),
                 t.lng("duration_ms"),
-                t.lng("input_tokens"),
-                t.lng("output_tokens"),
-                t.lng("cache_read_tokens"),
-                t.lng("cache_creation_tokens"),
-                a.firstString("tool_name", "tool"),
-                t.bool("success"),
-                a.string("decision"),
-                a.string("source"),
                 a.string("error"),
-                t.lng("prompt_length"),
-                options.forwardPrompts() ? text(a, "prompt", "prompt_text") : Optional.empty(),
-                options.forwardToolInput() ? text(a, "tool_parameters") : Optional.empty(),
-                options.forwardToolInput() ? text(a, "tool_input") : Optional.empty(),
-                t.lng("tool_input_size_bytes"),
-                t.lng("status_code"),
-                t.lng("attempt"),
-                a.string("language"),
+                new Event.ApiCall(
+                        a.string("model"),
+                        t.dbl("cost_usd"),
+                        t.lng("input_tokens"),
+                        t.lng("output_tokens"),
+                        t.lng("cache_read_tokens"),
+                        t.lng("cache_creation_tokens"),
+                        t.lng("status_code"),
+                        t.lng("attempt")),
+                new Event.ToolUse(
+                        a.firstString("tool_name", "tool"),
+                        t.bool("success"),
+                        a.string("decision"),
+                        a.string("source"),
+                        options.forwardToolInput() ? text(a, "tool_parameters") : Optional.empty(),
+                        options.forwardToolInput() ? text(a, "tool_input") : Optional.empty(),
+                        t.lng("tool_input_size_bytes"),
+                        a.string("language")),
+                new Event.Prompt(
+                        t.lng("prompt_length"),
+                        options.forwardPrompts() ? text(a, "prompt", "prompt_text") : Optional.empty()),
                 extra);
     }
 
@@ -77,14 +80,14 @@ final class EventReader {
      * {@code request_id}, {@code tool_use_id}, {@code ttft_ms} and the like reach the backend);
      * identity attributes and private text the options keep back never do.
      */
-    private void passThrough(Attrs a, Map<String, Object> extra, boolean known) {
+    private void passThrough(AttributeMap a, Map<String, Object> extra, boolean known) {
         for (Map.Entry<String, AnyValue> e : a.asMap().entrySet()) {
             String key = e.getKey();
             if (IDENTITY_KEYS.contains(key) || TYPED_KEYS.contains(key) || !allowed(key)
                     || (known && TYPED_TEXT_KEYS.contains(key))) {
                 continue;
             }
-            Object value = Attrs.toJava(e.getValue(), 0);
+            Object value = AttributeMap.toJava(e.getValue(), 0);
             if (value != null) {
                 extra.put(key, value);
             }
@@ -96,7 +99,7 @@ final class EventReader {
                 && (options.forwardToolInput() || !TOOL_INPUT_KEYS.contains(key));
     }
 
-    private static Optional<String> text(Attrs a, String... keys) {
+    private static Optional<String> text(AttributeMap a, String... keys) {
         for (String key : keys) {
             String s = a.string(key);
             if (!s.isEmpty() && !s.equals(REDACTED)) {
@@ -107,7 +110,7 @@ final class EventReader {
     }
 
     /** Typed getters that keep a value they cannot read in the pass-through map instead of dropping it. */
-    private record Typed(Attrs a, Map<String, Object> extra) {
+    private record Typed(AttributeMap a, Map<String, Object> extra) {
         OptionalLong lng(String key) {
             OptionalLong v = a.longValue(key);
             if (v.isEmpty()) {
@@ -134,7 +137,7 @@ final class EventReader {
 
         private void keepRaw(String key) {
             AnyValue raw = a.asMap().get(key);
-            Object value = raw == null ? null : Attrs.toJava(raw, 0);
+            Object value = raw == null ? null : AttributeMap.toJava(raw, 0);
             if (value != null) {
                 extra.put(key, value);
             }

@@ -21,7 +21,7 @@ final class MetricReader {
     private MetricReader() {}
 
     static Optional<RawPoint> read(MetricType type, String metricName, boolean cumulative, String sessionId,
-            NumberDataPoint dp, Attrs attrs, Clock clock) {
+            NumberDataPoint dp, AttributeMap attrs, Clock clock) {
         double value = switch (dp.getValueCase()) {
             case AS_DOUBLE -> dp.getAsDouble();
             case AS_INT -> dp.getAsInt();
@@ -62,7 +62,7 @@ final class MetricReader {
         String[] values = new String[sorted.length];
         int length = metricName.length();
         for (int i = 0; i < sorted.length; i++) {
-            values[i] = Attrs.keyText(sorted[i].getValue());
+            values[i] = AttributeMap.keyText(sorted[i].getValue());
             length += sorted[i].getKey().length() + values[i].length() + 2;
         }
         StringBuilder sb = new StringBuilder(length).append(metricName);

@@ -1,6 +1,6 @@
 package dev.ccotel.domain;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricType;
@@ -109,21 +109,21 @@ public final class OtlpMapper {
         SessionFold fold = new SessionFold(trustedSince);
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         skipped.putAll(groups.skipped());
-        List<CcOtelRequest> requests = new ArrayList<>(groups.groups().size());
+        List<SessionUpdate> requests = new ArrayList<>(groups.groups().size());
         List<SessionState> states = new ArrayList<>(groups.groups().size());
         for (SessionGroup group : groups.groups()) {
             SessionState prior = known.get(group.sessionId);
             SessionState state = prior == null ? new SessionState(group.sessionId) : prior.copy();
-            SessionFold.Applied applied = fold.apply(state, group, now);
+            SessionFold.Result folded = fold.apply(state, group, now);
             states.add(state);
-            add(skipped, SkipReason.STALE_POINT, applied.stale);
-            add(skipped, SkipReason.CUMULATIVE_BASELINE, applied.baselines);
-            add(skipped, SkipReason.OUT_OF_RANGE, applied.outOfRange);
-            if (group.events.isEmpty() && applied.points.isEmpty()) {
+            add(skipped, SkipReason.STALE_POINT, folded.stale);
+            add(skipped, SkipReason.CUMULATIVE_BASELINE, folded.baselines);
+            add(skipped, SkipReason.OUT_OF_RANGE, folded.outOfRange);
+            if (group.events.isEmpty() && folded.points.isEmpty()) {
                 continue; // nothing new for this session: no request to send
             }
             String host = group.host.isEmpty() ? options.host() : group.host;
-            requests.add(new CcOtelRequest(host, applied.project, applied.session, group.events, applied.points));
+            requests.add(new SessionUpdate(host, folded.project, folded.session, group.events, folded.points));
         }
         return new Folded(new MappingResult(requests, skipped), states);
     }
@@ -144,7 +144,7 @@ public final class OtlpMapper {
         Map<String, SessionGroup> groups = new LinkedHashMap<>();
         int index = 0;
         for (ResourceLogs resourceLogs : export.getResourceLogsList()) {
-            Attrs resource = Attrs.of(resourceLogs.getResource().getAttributesList());
+            AttributeMap resource = AttributeMap.of(resourceLogs.getResource().getAttributesList());
             boolean claudeCode = isClaudeCode(resource);
             for (ScopeLogs scope : resourceLogs.getScopeLogsList()) {
                 if (!claudeCode) {
@@ -153,7 +153,7 @@ public final class OtlpMapper {
                 }
                 for (LogRecord record : scope.getLogRecordsList()) {
                     index++;
-                    Attrs attrs = Attrs.of(record.getAttributesList());
+                    AttributeMap attrs = AttributeMap.of(record.getAttributesList());
                     String name = eventName(attrs);
                     if (name.isEmpty()) {
                         add(skipped, SkipReason.NO_EVENT_NAME, 1);
@@ -186,7 +186,7 @@ public final class OtlpMapper {
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         Map<String, SessionGroup> groups = new LinkedHashMap<>();
         for (ResourceMetrics resourceMetrics : export.getResourceMetricsList()) {
-            Attrs resource = Attrs.of(resourceMetrics.getResource().getAttributesList());
+            AttributeMap resource = AttributeMap.of(resourceMetrics.getResource().getAttributesList());
             boolean claudeCode = isClaudeCode(resource);
             for (ScopeMetrics scope : resourceMetrics.getScopeMetricsList()) {
                 for (Metric metric : scope.getMetricsList()) {
@@ -206,12 +206,12 @@ public final class OtlpMapper {
         return new ExportGroups(List.copyOf(groups.values()), skipped, origin, synthetic);
     }
 
-    private void readSum(MetricType type, Metric metric, Attrs resource, String synthetic,
+    private void readSum(MetricType type, Metric metric, AttributeMap resource, String synthetic,
             Map<String, SessionGroup> groups, Map<SkipReason, Long> skipped) {
         boolean cumulative =
                 metric.getSum().getAggregationTemporality() == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
         for (NumberDataPoint dataPoint : metric.getSum().getDataPointsList()) {
-            Attrs attrs = Attrs.of(dataPoint.getAttributesList());
+            AttributeMap attrs = AttributeMap.of(dataPoint.getAttributesList());
             String sessionId = SessionGroup.sessionIdOf(attrs, resource, synthetic);
             if (sessionId.length() > Limits.MAX_SESSION_ID) {
                 add(skipped, SkipReason.ID_TOO_LONG, 1);
@@ -235,7 +235,7 @@ public final class OtlpMapper {
         }
     }
 
-    private static boolean isClaudeCode(Attrs resource) {
+    private static boolean isClaudeCode(AttributeMap resource) {
         return CLAUDE_CODE_SERVICE.equals(resource.string("service.name"));
     }
 
@@ -246,12 +246,12 @@ public final class OtlpMapper {
     }
 
     /** Claude Code names events {@code user_prompt} in the attribute and {@code claude_code.user_prompt} elsewhere. */
-    private static String eventName(Attrs attrs) {
+    private static String eventName(AttributeMap attrs) {
         String name = attrs.string("event.name").trim();
         return name.startsWith(EventType.PREFIX) ? name.substring(EventType.PREFIX.length()) : name;
     }
 
-    private Instant timeOf(LogRecord record, Attrs attrs) {
+    private Instant timeOf(LogRecord record, AttributeMap attrs) {
         if (record.getTimeUnixNano() != 0) {
             return Times.fromUnixNanos(record.getTimeUnixNano());
         }

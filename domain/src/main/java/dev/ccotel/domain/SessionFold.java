@@ -27,7 +27,7 @@ final class SessionFold {
         this.trustedSince = trustedSince;
     }
 
-    Applied apply(SessionState state, SessionGroup group, Instant now) {
+    Result apply(SessionState state, SessionGroup group, Instant now) {
         if (state.createdAt == null) {
             state.createdAt = now;
         }
@@ -40,15 +40,15 @@ final class SessionFold {
         for (Event event : group.events) {
             state.count(event);
         }
-        Applied applied = new Applied(state.project.isEmpty() ? "unknown" : state.project);
+        Result result = new Result(state.project.isEmpty() ? "unknown" : state.project);
         for (RawPoint point : group.points) {
-            convert(state, point, applied);
+            convert(state, point, result);
         }
-        applied.session = state.snapshot(now);
-        return applied;
+        result.session = state.snapshot(now);
+        return result;
     }
 
-    private void convert(SessionState state, RawPoint p, Applied out) {
+    private void convert(SessionState state, RawPoint p, Result out) {
         SeriesState series = state.series.get(p.seriesKey());
         if (!p.cumulative()) {
             // A delta point whose window was counted already is a retried export: forward it again
@@ -99,7 +99,7 @@ final class SessionFold {
     }
 
     private static void emit(SessionState state, SeriesState series, RawPoint p, double delta, boolean newCount,
-            Applied out) {
+            Result out) {
         MetricPoint point = p.withValue(delta);
         if (!state.canCount(point)) {
             out.outOfRange++; // not remembered either: the next point is measured against the last sane one
@@ -124,8 +124,8 @@ final class SessionFold {
         return startedBefore && !state.createdAt.isBefore(trustedSince);
     }
 
-    /** The result of folding one group in: the session as it now stands and the forwarded points. */
-    static final class Applied {
+    /** Folding one group in: the session as it now stands, the points to forward and what was skipped. */
+    static final class Result {
         Session session;
         final String project;
         final List<MetricPoint> points = new ArrayList<>();
@@ -133,7 +133,7 @@ final class SessionFold {
         long baselines;
         long outOfRange;
 
-        Applied(String project) {
+        Result(String project) {
             this.project = project;
         }
     }

@@ -1,6 +1,7 @@
 package dev.ccotel.domain;
 
 import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.SessionIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ final class SessionGroup {
         this.sessionId = sessionId;
     }
 
-    void observe(Attrs record, Attrs resource, Instant time) {
-        identity = identity.updatedBy(SessionIdentity.read(record, resource));
+    void observe(AttributeMap record, AttributeMap resource, Instant time) {
+        identity = identity.updatedBy(IdentityReader.read(record, resource));
         if (project.isEmpty()) {
             project = projectOf(record);
             if (project.isEmpty()) {
@@ -35,12 +36,12 @@ final class SessionGroup {
     }
 
     /** The project is only known from what Claude Code reports, never from where ccotel runs. */
-    private static String projectOf(Attrs attrs) {
+    private static String projectOf(AttributeMap attrs) {
         return attrs.firstString("project", "project.path", "pwd");
     }
 
     /** The record's {@code session.id}, the resource's, or else {@code synthetic}. */
-    static String sessionIdOf(Attrs record, Attrs resource, String synthetic) {
+    static String sessionIdOf(AttributeMap record, AttributeMap resource, String synthetic) {
         String id = record.string("session.id");
         if (id.isEmpty()) {
             id = resource.string("session.id");

@@ -4,6 +4,7 @@ import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionIdentity;
 import dev.ccotel.domain.model.SessionTotals;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -142,10 +143,7 @@ public final class SessionState {
     }
 
     Session snapshot(Instant fallbackStart) {
-        SessionIdentity id = identity;
-        return new Session(sessionId, id.appVersion(), id.organizationId(), id.userAccountUuid(), id.userId(),
-                id.terminalType(), id.serviceVersion(), id.osType(), id.osVersion(), id.hostArch(),
-                startedAt != null ? startedAt : fallbackStart,
+        return new Session(sessionId, identity, startedAt != null ? startedAt : fallbackStart,
                 new SessionTotals(prompts, toolCalls, apiRequests, costUsd, Math.round(inputTokens),
                         Math.round(outputTokens), Math.round(cacheReadTokens), Math.round(cacheCreationTokens),
                         Math.round(linesAdded), Math.round(linesRemoved), Math.round(commits),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Captures2_1_332;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.domain.model.SessionTotals;
@@ -30,7 +30,7 @@ class Captures2_1_332Test {
 
     @Test
     void noSessionExportsOfTwoProcesses_onTwoConnections_stayTwoSessions() {
-        List<CcOtelRequest> requests = new ArrayList<>();
+        List<SessionUpdate> requests = new ArrayList<>();
         requests.addAll(mapper.map(Captures2_1_332.logs("no-session/process-a"), "grpc-1").requests());
         requests.addAll(mapper.map(Captures2_1_332.logs("no-session/process-b"), "grpc-2").requests());
         requests.addAll(mapper.map(Captures2_1_332.metrics("no-session/process-a"), "grpc-1").requests());
@@ -53,7 +53,7 @@ class Captures2_1_332Test {
     @Test
     void noSessionExportsWithoutAnOrigin_shareTheInspectSession() {
         mapper.map(Captures2_1_332.logs("no-session/process-a"));
-        List<CcOtelRequest> requests = mapper.map(Captures2_1_332.logs("no-session/process-b")).requests();
+        List<SessionUpdate> requests = mapper.map(Captures2_1_332.logs("no-session/process-b")).requests();
 
         assertEquals(1, requests.size());
         assertEquals("nosession-" + CLOCK.instant().getEpochSecond() + "-inspect", requests.get(0).session().sessionId());
@@ -62,7 +62,7 @@ class Captures2_1_332Test {
 
     @Test
     void continueAndResume_keepTheConversationsId_andTheContinueStartUpGetsAThrowAwaySession() {
-        List<CcOtelRequest> requests = new ArrayList<>();
+        List<SessionUpdate> requests = new ArrayList<>();
         for (String run : List.of("resume/1-first", "resume/2-continue", "resume/3-resume")) {
             requests.addAll(mapper.map(Captures2_1_332.logs(run)).requests());
             requests.addAll(mapper.map(Captures2_1_332.metrics(run)).requests());
@@ -91,7 +91,7 @@ class Captures2_1_332Test {
         List<Event> events = mapper.map(Captures2_1_332.logs("api-request-full")).requests().get(0).events();
 
         Event api = first(events, "api_request"); // some numbers come as strings, some as ints: compared as text
-        assertEquals(1200, api.inputTokens().orElseThrow(), "typed fields stay");
+        assertEquals(1200, api.api().inputTokens().orElseThrow(), "typed fields stay");
         assertEquals("req_fake_msg_0001", api.attributes().get("request_id"));
         assertEquals("11", String.valueOf(api.attributes().get("ttft_ms")));
         assertEquals("5227", String.valueOf(api.attributes().get("cost_usd_micros")));
@@ -115,16 +115,16 @@ class Captures2_1_332Test {
         List<Event> events = open.map(Captures2_1_332.logs("api-request-full")).requests().get(0).events();
 
         Event result = first(events, "tool_result");
-        assertTrue(result.toolInput().orElseThrow().contains("hello.py"));
+        assertTrue(result.tool().input().orElseThrow().contains("hello.py"));
         assertFalse(result.attributes().containsKey("tool_input"));
-        assertEquals("Please WRITEFILE now", first(events, "user_prompt").prompt().orElseThrow());
+        assertEquals("Please WRITEFILE now", first(events, "user_prompt").prompt().text().orElseThrow());
         assertFalse(first(events, "user_prompt").attributes().containsKey("prompt_text"));
     }
 
     @Test
     void activeTime_keepsItsFractionInTheTotals() {
         mapper.map(Captures2_1_332.logs("api-request-full"));
-        CcOtelRequest request = mapper.map(Captures2_1_332.metrics("api-request-full")).requests().get(0);
+        SessionUpdate request = mapper.map(Captures2_1_332.metrics("api-request-full")).requests().get(0);
 
         assertEquals(0.195, request.session().totals().activeSeconds(), EPS);
     }
@@ -133,9 +133,9 @@ class Captures2_1_332Test {
         return events.stream().filter(e -> e.eventType().equals(type)).findFirst().orElseThrow();
     }
 
-    private static Map<String, SessionTotals> lastTotals(List<CcOtelRequest> requests) {
+    private static Map<String, SessionTotals> lastTotals(List<SessionUpdate> requests) {
         Map<String, SessionTotals> last = new LinkedHashMap<>();
-        for (CcOtelRequest r : requests) {
+        for (SessionUpdate r : requests) {
             last.put(r.session().sessionId(), r.session().totals());
         }
         return last;

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionIdentity;
 import dev.ccotel.domain.model.SessionTotals;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -69,8 +70,8 @@ class FixtureScenariosTest {
 
         assertEquals(1, logResult.requests().size(), "one session in the logs export");
         assertEquals(1, metricResult.requests().size(), "one session in the metrics export");
-        CcOtelRequest logRequest = logResult.requests().get(0);
-        CcOtelRequest metricRequest = metricResult.requests().get(0);
+        SessionUpdate logRequest = logResult.requests().get(0);
+        SessionUpdate metricRequest = metricResult.requests().get(0);
         String sessionId = firstRecordAttribute(logs, "session.id");
 
         assertAll(
@@ -93,43 +94,44 @@ class FixtureScenariosTest {
     }
 
     private static void assertSessionFacts(Session session) {
+        SessionIdentity id = session.identity();
         assertAll(
-                () -> assertEquals("2.1.328", session.appVersion()),
-                () -> assertEquals("2.1.328", session.serviceVersion()),
-                () -> assertEquals("linux", session.osType()),
-                () -> assertEquals("amd64", session.hostArch()),
-                () -> assertEquals("dumb", session.terminalType()),
-                () -> assertFalse(session.osVersion().isEmpty()),
-                () -> assertEquals(64, session.userId().length()),
+                () -> assertEquals("2.1.328", id.appVersion()),
+                () -> assertEquals("2.1.328", id.serviceVersion()),
+                () -> assertEquals("linux", id.osType()),
+                () -> assertEquals("amd64", id.hostArch()),
+                () -> assertEquals("dumb", id.terminalType()),
+                () -> assertFalse(id.osVersion().isEmpty()),
+                () -> assertEquals(64, id.userId().length()),
                 () -> assertTrue(session.startedAt().isAfter(Instant.parse("2026-11-26T00:00:00Z"))));
     }
 
     private static void assertEventFields(Expected expected, List<Event> events) {
         for (Event e : events) {
-            assertTrue(e.prompt().isEmpty(), "prompt text is not forwarded by default");
-            assertTrue(e.toolInput().isEmpty() && e.toolParametersJson().isEmpty(), "tool input stays private");
+            assertTrue(e.prompt().text().isEmpty(), "prompt text is not forwarded by default");
+            assertTrue(e.tool().input().isEmpty() && e.tool().parametersJson().isEmpty(), "tool input stays private");
             switch (e.eventType()) {
-                case "user_prompt" -> assertTrue(e.promptLength().orElse(0) > 0, "prompt_length read from a string");
+                case "user_prompt" -> assertTrue(e.prompt().length().orElse(0) > 0, "prompt_length read from a string");
                 case "api_request" -> assertAll(
-                        () -> assertEquals("claude-sonnet-4-5", e.model()),
-                        () -> assertEquals(0.0051825, e.costUsd().orElseThrow(), EPS),
-                        () -> assertEquals(1200, e.inputTokens().orElseThrow()),
-                        () -> assertEquals(87, e.outputTokens().orElseThrow()),
-                        () -> assertEquals(300, e.cacheReadTokens().orElseThrow()),
-                        () -> assertEquals(50, e.cacheCreationTokens().orElseThrow()),
+                        () -> assertEquals("claude-sonnet-4-5", e.api().model()),
+                        () -> assertEquals(0.0051825, e.api().costUsd().orElseThrow(), EPS),
+                        () -> assertEquals(1200, e.api().inputTokens().orElseThrow()),
+                        () -> assertEquals(87, e.api().outputTokens().orElseThrow()),
+                        () -> assertEquals(300, e.api().cacheReadTokens().orElseThrow()),
+                        () -> assertEquals(50, e.api().cacheCreationTokens().orElseThrow()),
                         () -> assertTrue(e.durationMs().isPresent()));
                 case "tool_decision" -> assertAll(
-                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.toolName()),
-                        () -> assertEquals("accept", e.decision()),
-                        () -> assertEquals("config", e.source()));
+                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.tool().name()),
+                        () -> assertEquals("accept", e.tool().decision()),
+                        () -> assertEquals("config", e.tool().source()));
                 case "tool_result" -> assertAll(
-                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.toolName()),
-                        () -> assertEquals(Boolean.TRUE, e.success().orElseThrow(), "success read from \"true\""),
+                        () -> assertEquals(expected.scenario().equals("bash-tool") ? "Bash" : "Write", e.tool().name()),
+                        () -> assertEquals(Boolean.TRUE, e.tool().success().orElseThrow(), "success read from \"true\""),
                         () -> assertTrue(e.durationMs().isPresent(), "duration_ms read from a string"),
-                        () -> assertTrue(e.toolInputSizeBytes().orElse(0) > 0, "the size is always forwarded"));
+                        () -> assertTrue(e.tool().inputSizeBytes().orElse(0) > 0, "the size is always forwarded"));
                 case "api_error" -> assertAll(
-                        () -> assertEquals(400, e.statusCode().orElseThrow()),
-                        () -> assertEquals(1, e.attempt().orElseThrow()),
+                        () -> assertEquals(400, e.api().statusCode().orElseThrow()),
+                        () -> assertEquals(1, e.api().attempt().orElseThrow()),
                         () -> assertEquals("fake failure for telemetry capture", e.error()));
                 case "plugin_loaded" -> assertTrue(e.attributes().containsKey("plugin.name"),
                         "unknown events keep their attributes");

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricPoint;
@@ -45,8 +45,8 @@ class MappingRulesTest {
         assertEquals(List.of("b", "a"), result.requests().stream().map(r -> r.session().sessionId()).toList());
         assertEquals(List.of("user_prompt", "api_request"), types(result.requests().get(0)));
         assertEquals(List.of("user_prompt"), types(result.requests().get(1)), "prefixed name accepted");
-        assertEquals(4, result.requests().get(1).events().get(0).promptLength().orElseThrow());
-        assertEquals(0.5, result.requests().get(0).events().get(1).costUsd().orElseThrow());
+        assertEquals(4, result.requests().get(1).events().get(0).prompt().length().orElseThrow());
+        assertEquals(0.5, result.requests().get(0).events().get(1).api().costUsd().orElseThrow());
     }
 
     @Test
@@ -162,12 +162,12 @@ class MappingRulesTest {
 
         Event prompt = byType(events, "user_prompt");
         Event tool = byType(events, "tool_result");
-        assertEquals("Please RUNBASH now", prompt.prompt().orElseThrow());
-        assertTrue(tool.toolInput().orElseThrow().contains("echo telemetry-check"));
-        assertTrue(tool.toolParametersJson().orElseThrow().startsWith("{"));
-        assertTrue(byType(closed, "user_prompt").prompt().isEmpty());
-        assertTrue(byType(closed, "tool_result").toolInput().isEmpty());
-        assertEquals(18, byType(closed, "user_prompt").promptLength().orElseThrow(), "length always forwarded");
+        assertEquals("Please RUNBASH now", prompt.prompt().text().orElseThrow());
+        assertTrue(tool.tool().input().orElseThrow().contains("echo telemetry-check"));
+        assertTrue(tool.tool().parametersJson().orElseThrow().startsWith("{"));
+        assertTrue(byType(closed, "user_prompt").prompt().text().isEmpty());
+        assertTrue(byType(closed, "tool_result").tool().input().isEmpty());
+        assertEquals(18, byType(closed, "user_prompt").prompt().length().orElseThrow(), "length always forwarded");
         assertTrue(!byType(closed, "assistant_response").attributes().containsKey("response"));
     }
 
@@ -178,7 +178,7 @@ class MappingRulesTest {
 
         Event prompt = byType(open.map(Fixtures.pbLogs("write-file")).requests().get(0).events(), "user_prompt");
 
-        assertTrue(prompt.prompt().isEmpty());
+        assertTrue(prompt.prompt().text().isEmpty());
     }
 
     @Test
@@ -206,7 +206,7 @@ class MappingRulesTest {
                 List.of(point(start, time, value, attrs(kv))))));
     }
 
-    private static List<String> types(CcOtelRequest request) {
+    private static List<String> types(SessionUpdate request) {
         return request.events().stream().map(Event::eventType).toList();
     }
 

@@ -58,7 +58,7 @@ class SeriesKeyTest {
         sorted.sort(Comparator.comparing(KeyValue::getKey));
         StringBuilder sb = new StringBuilder(name);
         for (KeyValue kv : sorted) {
-            sb.append('\u001f').append(kv.getKey()).append('=').append(Attrs.keyText(kv.getValue()));
+            sb.append('\u001f').append(kv.getKey()).append('=').append(AttributeMap.keyText(kv.getValue()));
         }
         return sb.toString();
     }

@@ -36,12 +36,12 @@ class StartedAtTest {
         assertEquals(Instant.ofEpochSecond(0, T - 2 * SECOND), lateEarlierEvent, "an event older still moves it again");
     }
 
-    private dev.ccotel.domain.model.CcOtelRequest metrics(long start, long time) {
+    private dev.ccotel.domain.model.SessionUpdate metrics(long start, long time) {
         return mapper.map(Otlp.metrics(claudeCode(), List.of(Otlp.sum("claude_code.cost.usage", DELTA,
                 List.of(point(start, time, 0.01, attrs("session.id", "s"))))))).requests().get(0);
     }
 
-    private static Instant startedAt(dev.ccotel.domain.model.CcOtelRequest request) {
+    private static Instant startedAt(dev.ccotel.domain.model.SessionUpdate request) {
         return request.session().startedAt();
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.SessionTotals;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
@@ -123,7 +123,7 @@ class TemporalityTest {
 
     private static SessionTotals totals(MappingResult result) {
         assertTrue(result.requests().size() <= 1);
-        return result.requests().stream().findFirst().map(CcOtelRequest::session).map(s -> s.totals()).orElse(null);
+        return result.requests().stream().findFirst().map(SessionUpdate::session).map(s -> s.totals()).orElse(null);
     }
 
 

@@ -1,7 +1,7 @@
 package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.domain.SessionState;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
@@ -79,7 +79,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
         return new PublishOutcome.Accepted();
     }
 
-    private static void writeRows(Connection c, CcOtelRequest request) throws SQLException {
+    private static void writeRows(Connection c, SessionUpdate request) throws SQLException {
         String sessionId = request.session().sessionId();
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
                 + " ts, model, cost_usd, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,"
@@ -89,20 +89,20 @@ final class SqliteKeeper implements KeepTelemetryPort {
                 ps.setString(2, sessionId);
                 ps.setString(3, e.eventType());
                 ps.setLong(4, e.timestamp().toEpochMilli());
-                ps.setString(5, nonNull(e.model()));
-                setDouble(ps, 6, e.costUsd());
-                setLong(ps, 7, e.inputTokens());
-                setLong(ps, 8, e.outputTokens());
-                setLong(ps, 9, e.cacheReadTokens());
-                setLong(ps, 10, e.cacheCreationTokens());
+                ps.setString(5, nonNull(e.api().model()));
+                setDouble(ps, 6, e.api().costUsd());
+                setLong(ps, 7, e.api().inputTokens());
+                setLong(ps, 8, e.api().outputTokens());
+                setLong(ps, 9, e.api().cacheReadTokens());
+                setLong(ps, 10, e.api().cacheCreationTokens());
                 setLong(ps, 11, e.durationMs());
-                ps.setString(12, nonNull(e.toolName()));
-                if (e.success().isPresent()) {
-                    ps.setInt(13, e.success().get() ? 1 : 0);
+                ps.setString(12, nonNull(e.tool().name()));
+                if (e.tool().success().isPresent()) {
+                    ps.setInt(13, e.tool().success().get() ? 1 : 0);
                 } else {
                     ps.setNull(13, Types.INTEGER);
                 }
-                setLong(ps, 14, e.statusCode());
+                setLong(ps, 14, e.api().statusCode());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -124,7 +124,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
         }
     }
 
-    private static void writeSession(Connection c, CcOtelRequest request, long now) throws SQLException {
+    private static void writeSession(Connection c, SessionUpdate request, long now) throws SQLException {
         Session s = request.session();
         SessionTotals t = s.totals();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session_id, host, project, app_version,"
@@ -145,9 +145,9 @@ final class SqliteKeeper implements KeepTelemetryPort {
             ps.setString(i++, s.sessionId());
             ps.setString(i++, request.host());
             ps.setString(i++, request.project());
-            ps.setString(i++, nonNull(s.appVersion()));
-            ps.setString(i++, nonNull(s.terminalType()));
-            ps.setString(i++, nonNull(s.osType()));
+            ps.setString(i++, nonNull(s.identity().appVersion()));
+            ps.setString(i++, nonNull(s.identity().terminalType()));
+            ps.setString(i++, nonNull(s.identity().osType()));
             ps.setLong(i++, s.startedAt().toEpochMilli());
             ps.setLong(i++, now);
             for (long v : new long[] {t.prompts(), t.toolCalls(), t.apiRequests()}) {

@@ -5,7 +5,7 @@ import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MappingResult;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -60,7 +60,7 @@ public class MappingBench {
 
     private byte[][] bytes;
     private List<Object> parsed;
-    private List<CcOtelRequest> mapped;
+    private List<SessionUpdate> mapped;
     private OtlpMapper mapper;
 
     @Setup
@@ -89,7 +89,7 @@ public class MappingBench {
         int points = 0;
         long jsonBytes = 0;
         for (Object p : parsed) {
-            for (CcOtelRequest r : map(p).requests()) {
+            for (SessionUpdate r : map(p).requests()) {
                 mapped.add(r);
                 events += r.events().size();
                 points += r.metrics().size();
@@ -129,7 +129,7 @@ public class MappingBench {
 
     @Benchmark
     public void serialize(Blackhole bh) {
-        for (CcOtelRequest r : mapped) {
+        for (SessionUpdate r : mapped) {
             bh.consume(BackendJson.toJson(r));
         }
     }
@@ -137,7 +137,7 @@ public class MappingBench {
     @Benchmark
     public void pipeline(Blackhole bh) throws InvalidProtocolBufferException {
         for (byte[] b : bytes) {
-            for (CcOtelRequest r : map(parse(b)).requests()) {
+            for (SessionUpdate r : map(parse(b)).requests()) {
                 bh.consume(BackendJson.toJson(r));
             }
         }

@@ -10,7 +10,7 @@ import dev.ccotel.app.config.Settings;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.SkipReason;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -76,7 +76,7 @@ final class InspectCommand implements Callable<Integer> {
             MappingResult result = fileSignal == Signal.logs
                     ? mapper.map((ExportLogsServiceRequest) read(file, ExportLogsServiceRequest.newBuilder()))
                     : mapper.map((ExportMetricsServiceRequest) read(file, ExportMetricsServiceRequest.newBuilder()));
-            for (CcOtelRequest request : result.requests()) {
+            for (SessionUpdate request : result.requests()) {
                 parent.out.println(BackendJson.toJsonString(request));
             }
             if (!result.skipped().isEmpty()) {

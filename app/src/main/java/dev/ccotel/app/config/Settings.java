@@ -87,19 +87,19 @@ public final class Settings {
     }
 
     public int integer(String key, int min, int max) {
-        return Values.integer(key, string(key), min, max);
+        return ConfigValueParser.integer(key, string(key), min, max);
     }
 
     public boolean bool(String key) {
-        return Values.bool(key, string(key));
+        return ConfigValueParser.bool(key, string(key));
     }
 
     public Duration duration(String key) {
-        return Values.duration(key, string(key));
+        return ConfigValueParser.duration(key, string(key));
     }
 
     public long bytes(String key) {
-        return Values.bytes(key, string(key));
+        return ConfigValueParser.bytes(key, string(key));
     }
 
     /** The file {@code --config} names: it must be a readable file; the message says why it is not. */

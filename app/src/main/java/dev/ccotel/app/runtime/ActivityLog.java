@@ -1,6 +1,6 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.ports.out.KeepTelemetryPort;
@@ -62,7 +62,7 @@ final class ActivityLog implements AutoCloseable {
         double cost = 0;
         Set<String> sessions = new HashSet<>();
         for (KeptExport.Request r : export.requests()) {
-            CcOtelRequest request = r.request();
+            SessionUpdate request = r.request();
             sessions.add(request.session().sessionId());
             events += request.events().size();
             points += request.metrics().size();

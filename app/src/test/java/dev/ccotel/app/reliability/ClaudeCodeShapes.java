@@ -8,7 +8,7 @@ import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -99,7 +99,7 @@ final class ClaudeCodeShapes {
             mapper.map(export).requests().forEach(this::collect);
         }
 
-        private void collect(CcOtelRequest request) {
+        private void collect(SessionUpdate request) {
             JsonNode body;
             try {
                 body = RecordingBackend.JSON.readTree(BackendJson.toJson(request));

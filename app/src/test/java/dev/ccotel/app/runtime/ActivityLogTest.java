@@ -8,7 +8,7 @@ import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Fixtures;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.PublishOutcome;
@@ -60,7 +60,7 @@ class ActivityLogTest {
     private static KeptExport writeFile() {
         OtlpMapper mapper = new OtlpMapper(new SessionLedger(Clock.systemUTC()), MappingOptions.privateByDefault("h"));
         List<KeptExport.Request> requests = new ArrayList<>();
-        for (CcOtelRequest r : mapper.map(Fixtures.pbMetrics("write-file")).requests()) {
+        for (SessionUpdate r : mapper.map(Fixtures.pbMetrics("write-file")).requests()) {
             requests.add(new KeptExport.Request(r, BackendJson.encode(r)));
         }
         return new KeptExport(requests, List.of());

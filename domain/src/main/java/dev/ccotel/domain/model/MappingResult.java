@@ -8,7 +8,7 @@ import java.util.Map;
  * The backend requests one export maps to (one per session, in order of first appearance) and
  * what was skipped, by reason, counted in records or data points.
  */
-public record MappingResult(List<CcOtelRequest> requests, Map<SkipReason, Long> skipped) {
+public record MappingResult(List<SessionUpdate> requests, Map<SkipReason, Long> skipped) {
 
     public MappingResult {
         requests = List.copyOf(requests);

@@ -5,21 +5,9 @@ import java.util.Objects;
 
 /**
  * One Claude Code session as the backend sees it: who and where it runs, when it started, and its
- * running totals. Empty strings stand for attributes the export did not carry.
+ * running totals.
  */
-public record Session(
-        String sessionId,
-        String appVersion,
-        String organizationId,
-        String userAccountUuid,
-        String userId,
-        String terminalType,
-        String serviceVersion,
-        String osType,
-        String osVersion,
-        String hostArch,
-        Instant startedAt,
-        SessionTotals totals) {
+public record Session(String sessionId, SessionIdentity identity, Instant startedAt, SessionTotals totals) {
 
     /**
      * How the id of records that carry no {@code session.id} starts: {@code nosession-<run>-<origin>},
@@ -31,6 +19,7 @@ public record Session(
 
     public Session {
         Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(totals, "totals");
     }

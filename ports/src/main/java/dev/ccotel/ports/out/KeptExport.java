@@ -1,7 +1,7 @@
 package dev.ccotel.ports.out;
 
 import dev.ccotel.domain.SessionState;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ public record KeptExport(List<Request> requests, List<SessionState> states) {
     }
 
     /** A request as the domain made it, and as it goes to the backend. */
-    public record Request(CcOtelRequest request, EncodedRequest encoded) {
+    public record Request(SessionUpdate request, EncodedRequest encoded) {
         public Request {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(encoded, "encoded");

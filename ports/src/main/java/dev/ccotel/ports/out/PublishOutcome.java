@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * How one request was taken, by the backend or by the local store. Anything that cannot be
- * classified counts as {@link RetryLater}.
+ * classified counts as {@link RetryLater}. The exporter is told the in-port's own
+ * {@link dev.ccotel.ports.in.IngestResult}, a mirror kept separate because in-ports must not
+ * depend on out-ports (an architecture rule enforces it).
  */
 public sealed interface PublishOutcome {
 

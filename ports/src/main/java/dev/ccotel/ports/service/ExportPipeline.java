@@ -4,7 +4,7 @@ import dev.ccotel.domain.ExportGroups;
 import dev.ccotel.domain.Folded;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionState;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.SkipReason;
 import dev.ccotel.ports.in.IngestResult;
@@ -114,7 +114,7 @@ public final class ExportPipeline {
 
     private Encoded encode(MappingResult mapped) {
         Encoded out = new Encoded();
-        for (CcOtelRequest request : mapped.requests()) {
+        for (SessionUpdate request : mapped.requests()) {
             try {
                 EncodedRequest encoded = encoder.encode(request);
                 out.requests.add(new KeptExport.Request(request, encoded));

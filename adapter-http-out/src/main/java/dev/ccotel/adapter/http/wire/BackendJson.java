@@ -1,46 +1,46 @@
 package dev.ccotel.adapter.http.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.ports.out.EncodedRequest;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The backend's JSON encoding of a {@link CcOtelRequest}: compact, one line, camelCase, empty
- * fields left out. Encoded once per request (see {@link WireEncoder}); what the store's outbox
- * keeps, the client posts and the CLI's {@code inspect} and {@code --dry-run} print are the same bytes.
+ * The backend's JSON encoding of a {@link SessionUpdate}: compact, one line, camelCase, empty
+ * fields left out (see {@link WireWriter}). Encoded once per request (see {@link WireEncoder}); what
+ * the store's outbox keeps, the client posts and the CLI's {@code inspect} and {@code --dry-run} print are the same bytes.
  */
 public final class BackendJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             // Tool parameters are decoded only when they are exactly one JSON object; "{}x" is not.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final WireMapper WIRE = new WireMapper(MAPPER.reader());
+    private static final WireWriter WIRE = new WireWriter(MAPPER);
 
     private BackendJson() {}
 
     /** The request body as UTF-8 JSON on a single line (no line breaks, so it is also a JSON line). */
-    public static byte[] toJson(CcOtelRequest request) {
+    public static byte[] toJson(SessionUpdate request) {
         try {
-            return MAPPER.writeValueAsBytes(WIRE.toWire(request));
-        } catch (JsonProcessingException e) {
-            // Cannot happen for the value types Wire holds; kept unchecked so callers need no dead catch.
-            throw new UncheckedIOException("cannot encode backend request: " + e.getOriginalMessage(), e);
+            return WIRE.write(request);
+        } catch (IOException e) {
+            // Cannot happen when writing to memory; kept unchecked so callers need no dead catch.
+            throw new UncheckedIOException("cannot encode backend request: " + e.getMessage(), e);
         }
     }
 
     /** The request in its wire form, ready to keep and post. */
-    public static EncodedRequest encode(CcOtelRequest request) {
+    public static EncodedRequest encode(SessionUpdate request) {
         return new EncodedRequest(request.session().sessionId(), toJson(request), request.itemCount());
     }
 
     /** {@link #toJson} as a string, for printers. */
-    public static String toJsonString(CcOtelRequest request) {
+    public static String toJsonString(SessionUpdate request) {
         return new String(toJson(request), StandardCharsets.UTF_8);
     }
 

@@ -1,13 +1,13 @@
 package dev.ccotel.adapter.http.wire;
 
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.ports.out.EncodedRequest;
 
 /** The backend's JSON as the encode out-port: every request is encoded here, once. */
 public final class WireEncoder implements EncodeTelemetryPort {
     @Override
-    public EncodedRequest encode(CcOtelRequest request) {
+    public EncodedRequest encode(SessionUpdate request) {
         try {
             return BackendJson.encode(request);
         } catch (RuntimeException e) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ccotel.adapter.http.Requests;
 import dev.ccotel.adapter.http.client.FakeBackend.Reply;
 import dev.ccotel.adapter.http.wire.BackendJson;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpBackendPublisherTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private static final CcOtelRequest REQUEST = Requests.everyField();
+    private static final SessionUpdate REQUEST = Requests.everyField();
 
     private FakeBackend backend;
 
@@ -208,7 +208,7 @@ class HttpBackendPublisherTest {
                 new RuntimeException("refused", new java.net.ConnectException("Connection refused")), same));
     }
 
-    private PublishOutcome publish(CcOtelRequest request) {
+    private PublishOutcome publish(SessionUpdate request) {
         try (HttpBackendPublisher publisher = publisher(TestConfigs.forUrl(backend.url()))) {
             return publisher.publish(BackendJson.encode(request));
         }

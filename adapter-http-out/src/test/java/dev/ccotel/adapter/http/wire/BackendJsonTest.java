@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccotel.adapter.http.Requests;
-import dev.ccotel.domain.model.CcOtelRequest;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,13 +85,10 @@ class BackendJsonTest {
     void attributesOfAKnownEvent_areSentBesideItsTypedFields() throws Exception {
         Event e = Requests.withEvent("e").events().getFirst();
         Event withAttributes = new Event(e.eventId(), e.eventType(), e.timestamp(), e.sequence(), e.promptId(),
-                e.model(), e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
-                e.cacheCreationTokens(), e.toolName(), e.success(), e.decision(), e.source(), e.error(),
-                e.promptLength(), e.prompt(), e.toolParametersJson(), e.toolInput(), e.toolInputSizeBytes(),
-                e.statusCode(), e.attempt(), e.language(), java.util.Map.of("x", "y"));
-        CcOtelRequest r = Requests.bare("s");
+                e.durationMs(), e.error(), e.api(), e.tool(), e.prompt(), java.util.Map.of("x", "y"));
+        SessionUpdate r = Requests.bare("s");
         JsonNode json = JSON.readTree(BackendJson.toJson(
-                new CcOtelRequest(r.host(), r.project(), r.session(), List.of(withAttributes), List.of())));
+                new SessionUpdate(r.host(), r.project(), r.session(), List.of(withAttributes), List.of())));
         JsonNode event = json.get("events").get(0);
         assertEquals("y", event.get("attributes").get("x").asText());
         assertEquals(5, event.get("promptLength").asLong());
@@ -108,15 +105,14 @@ class BackendJsonTest {
         assertEquals(Optional.empty(), BackendJson.refusalIn(new byte[0]));
     }
 
-    private static CcOtelRequest withToolParameters(String raw) {
+    private static SessionUpdate withToolParameters(String raw) {
         Event e = Requests.withEvent("e").events().getFirst();
-        Event event = new Event(e.eventId(), "tool_result", e.timestamp(), e.sequence(), e.promptId(), e.model(),
-                e.costUsd(), e.durationMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(),
-                e.cacheCreationTokens(), e.toolName(), e.success(), e.decision(), e.source(), e.error(),
-                e.promptLength(), e.prompt(), Optional.of(raw), e.toolInput(), e.toolInputSizeBytes(),
-                e.statusCode(), e.attempt(), e.language(), e.attributes());
-        CcOtelRequest r = Requests.bare("s");
-        return new CcOtelRequest(r.host(), r.project(), r.session(), List.of(event), List.of());
+        Event.ToolUse tool = new Event.ToolUse(e.tool().name(), e.tool().success(), e.tool().decision(),
+                e.tool().source(), Optional.of(raw), e.tool().input(), e.tool().inputSizeBytes(), e.tool().language());
+        Event event = new Event(e.eventId(), "tool_result", e.timestamp(), e.sequence(), e.promptId(), e.durationMs(),
+                e.error(), e.api(), tool, e.prompt(), e.attributes());
+        SessionUpdate r = Requests.bare("s");
+        return new SessionUpdate(r.host(), r.project(), r.session(), List.of(event), List.of());
     }
 
     private static void assertFieldNames(JsonNode node, String... expected) {

@@ -3,10 +3,13 @@ package dev.ccotel.domain.model;
 import java.util.List;
 import java.util.Objects;
 
-/** What goes to the backend for one session of one export. */
-public record CcOtelRequest(String host, String project, Session session, List<Event> events, List<MetricPoint> metrics) {
+/**
+ * One session's update for the backend, from one export: where it runs (host, project), the
+ * session with its totals as they now stand, and the events and data points that are new.
+ */
+public record SessionUpdate(String host, String project, Session session, List<Event> events, List<MetricPoint> metrics) {
 
-    public CcOtelRequest {
+    public SessionUpdate {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(session, "session");

@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses configuration text into typed values; every failure names the key and shows the value. */
-final class Values {
+final class ConfigValueParser {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(|b|kb|kib|mb|mib|gb|gib)");
 
-    private Values() {}
+    private ConfigValueParser() {}
 
     static int integer(String key, String text, int min, int max) {
         long value;

@@ -18,16 +18,16 @@ import java.util.OptionalLong;
  * as ints or doubles. An attribute that is present but cannot be read as the wanted type is treated
  * as absent by the typed getters; callers keep its raw value so nothing is lost.
  */
-final class Attrs {
-    static final Attrs EMPTY = new Attrs(Map.of());
+final class AttributeMap {
+    static final AttributeMap EMPTY = new AttributeMap(Map.of());
 
     private final Map<String, AnyValue> values;
 
-    private Attrs(Map<String, AnyValue> values) {
+    private AttributeMap(Map<String, AnyValue> values) {
         this.values = values;
     }
 
-    static Attrs of(List<KeyValue> attributes) {
+    static AttributeMap of(List<KeyValue> attributes) {
         if (attributes.isEmpty()) {
             return EMPTY;
         }
@@ -35,7 +35,7 @@ final class Attrs {
         for (KeyValue kv : attributes) {
             map.put(kv.getKey(), kv.getValue()); // OTLP says keys are unique; the last one wins if not
         }
-        return new Attrs(map);
+        return new AttributeMap(map);
     }
 
     boolean has(String key) {
