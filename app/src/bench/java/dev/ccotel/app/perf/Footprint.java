@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   --runs N (5)   --idle S (60)   --jvm "daemon JVM options"
  *   --train        one unmeasured start first (to create a -XX:SharedArchiveFile archive)
+ *   --set K=V      a config setting for the daemon, repeatable: delivery.mode=passthrough, or
+ *                  backend.token= (empty: no backend, the daemon only stores)
  * </pre>
  */
 public final class Footprint {
@@ -32,11 +36,16 @@ public final class Footprint {
         int idle = 60;
         boolean train = false;
         List<String> jvm = new ArrayList<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Math.min(20, Integer.parseInt(args[++i]));
                 case "--idle" -> idle = Math.min(1800, Integer.parseInt(args[++i]));
                 case "--train" -> train = true;
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    settings.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
                 case "--jvm" -> jvm.addAll(Arrays.asList(args[++i].trim().split("\\s+")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -56,17 +65,17 @@ public final class Footprint {
         Path jar = DaemonProcess.findJar();
         List<ExportLogsServiceRequest> logs = Workloads.fixtureLogs();
         List<ExportMetricsServiceRequest> metrics = Workloads.fixtureMetrics();
-        System.out.printf("daemon-jvm=%s runs=%d idle=%ds%n", jvm, runs, idle);
+        System.out.printf("daemon-jvm=%s settings=%s runs=%d idle=%ds%n", jvm, settings, runs, idle);
         try {
             if (train) {
-                try (DaemonProcess d = DaemonProcess.start(jar, jvm, url)) {
+                try (DaemonProcess d = DaemonProcess.start(jar, jvm, url, settings)) {
                     work(d, logs, metrics);
                     System.out.printf("training run: ready after %d ms%n", d.readyNanos / 1_000_000);
                 }
             }
             long[] ready = new long[runs];
             for (int r = 0; r < runs; r++) {
-                try (DaemonProcess d = DaemonProcess.start(jar, jvm, url)) {
+                try (DaemonProcess d = DaemonProcess.start(jar, jvm, url, settings)) {
                     ready[r] = d.readyNanos / 1_000_000;
                     long rssReady = d.statusKb("VmRSS");
                     long cpuReady = d.cpuMillis();

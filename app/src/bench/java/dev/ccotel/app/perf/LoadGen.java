@@ -113,6 +113,8 @@ public final class LoadGen {
             long[] logRecordsOk = new long[clients];
             long[] pointsOk = new long[clients];
             long[] failures = new long[clients];
+            java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> failuresByCode =
+                    new java.util.concurrent.ConcurrentHashMap<>();
             long[] lastFinish = new long[clients];
             CountDownLatch done = new CountDownLatch(clients);
             long[] cpuAtStart = new long[2];
@@ -162,6 +164,8 @@ public final class LoadGen {
                             } catch (RuntimeException e) {
                                 if (next >= measureFrom) {
                                     failures[client]++;
+                                    failuresByCode.computeIfAbsent(io.grpc.Status.fromThrowable(e).getCode().name(),
+                                            code -> new java.util.concurrent.atomic.LongAdder()).increment();
                                 }
                                 records = -1;
                             }
@@ -209,6 +213,8 @@ public final class LoadGen {
             System.out.printf("measured %.1f s (exports scheduled in %d s): %d exports ok (%d failed) = %.0f exports/s; %.0f log records/s, "
                             + "%.0f data points/s, %.0f records/s in all%n", secs, seconds, exports,
                     Arrays.stream(failures).sum(), exports / secs, recs / secs, pts / secs, (recs + pts) / secs);
+            System.out.printf("daemon CPU per export %.3f ms; failures by status %s%n",
+                    exports == 0 ? 0 : (double) daemonCpu / exports, failuresByCode);
             System.out.printf("Export latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                     pct(all, 50), pct(all, 90), pct(all, 99), pct(all, 99.9), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
             System.out.printf("daemon CPU %.0f%% of one core (%.2f cores of %d), RSS now %d MB, peak RSS %d MB; "
