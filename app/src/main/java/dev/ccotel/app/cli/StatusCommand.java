@@ -10,6 +10,8 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,11 +51,12 @@ final class StatusCommand implements Callable<Integer> {
         Settings s = parent.settings(Map.of());
         String grpcHost = s.string(ConfigKeys.RECEIVER_HOST);
         int grpcPort = s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535);
+        String httpHost = s.string(ConfigKeys.RECEIVER_HTTP_HOST);
+        int httpPort = s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535);
         Optional<String> http = s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
-                ? Optional.of(hostPort(s.string(ConfigKeys.RECEIVER_HTTP_HOST),
-                        s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535)))
+                ? Optional.of(hostPort(httpHost, httpPort))
                 : Optional.empty();
-        Optional<String> document = http.flatMap(StatusCommand::fetchStatus);
+        Optional<String> document = http.filter(h -> accepts(httpHost, httpPort)).flatMap(StatusCommand::fetchStatus);
         if (document.isPresent()) {
             if (json) {
                 parent.out.println(document.get());
@@ -63,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
             return Cli.OK;
         }
         String grpc = hostPort(grpcHost, grpcPort);
-        if (grpcServing(grpcHost, grpcPort)) {
+        if (accepts(grpcHost, grpcPort) && grpcServing(grpcHost, grpcPort)) {
             parent.out.println("a ccotel daemon answers on " + grpc + " (gRPC health: SERVING)");
             parent.out.println(http.map(h -> "  but its status page on " + h + " did not answer")
                     .orElse("  its details need the OTLP/HTTP listener (receiver.http.enabled: true)"));
@@ -76,6 +79,19 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String hostPort(String host, int port) {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * Whether anything listens there: a plain connect, so that with no daemon running the answer
+     * comes at once, without starting an HTTP or gRPC client (half a second of class loading).
+     */
+    private static boolean accepts(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) WAIT.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<String> fetchStatus(String hostPort) {
