@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -237,6 +238,40 @@ class DistributionIT {
             }
             assertTrue(Files.isRegularFile(archiveDir.resolve("ccotel-" + Version.VALUE + "-java"
                     + Runtime.version().feature() + ".jsa")), "the class-data archive is kept in the cache folder");
+        }
+    }
+
+    @Test
+    void daemonOnJdk25_writesAnAotCacheOnItsFirstExit_andTheNextRunStartsFromItQuietly() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25,
+                "the AOT cache needs JDK 25; this JDK is " + Runtime.version().feature());
+        Path cacheDir = temp.resolve("home").resolve(".cache").resolve("ccotel");
+        for (int run = 1; run <= 2; run++) {
+            Path out = temp.resolve("aot-out-" + run);
+            Path err = temp.resolve("aot-err-" + run);
+            int port = freePort();
+            Process daemon = launcher(Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT",
+                    Integer.toString(freePort())), "daemon", "--port", Integer.toString(port))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                assertTrue(Await.until(() -> read(err).contains("listening on") || !daemon.isAlive()),
+                        "the daemon did not start: " + read(err));
+                export(port);
+                daemon.destroy(); // SIGTERM: the first run writes the cache now
+                assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "exits within a bounded time");
+                assertEquals(0, daemon.exitValue(), read(err));
+            } finally {
+                daemon.destroyForcibly();
+            }
+            List<Path> caches;
+            try (var files = Files.list(cacheDir)) {
+                caches = files.filter(f -> f.getFileName().toString().endsWith(".aot")).toList();
+            }
+            assertEquals(1, caches.size(), "run " + run + ": one AOT cache in " + cacheDir);
+            if (run == 2) {
+                assertEquals("", read(out), "a run that uses the cache says nothing about it");
+                assertFalse(read(err).contains("[warning]"), read(err));
+            }
         }
     }
 
