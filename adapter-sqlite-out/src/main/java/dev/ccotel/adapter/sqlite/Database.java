@@ -263,11 +263,7 @@ final class Database implements AutoCloseable {
                 control.execute("COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                try {
-                    control.execute("ROLLBACK");
-                } catch (SQLException alreadyRolledBack) {
-                    // SQLite ended the transaction itself; nothing is left to undo
-                }
+                rollBack(control);
                 throw e;
             }
         } finally {

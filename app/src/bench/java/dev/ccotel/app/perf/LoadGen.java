@@ -1,6 +1,7 @@
 package dev.ccotel.app.perf;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
@@ -12,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -113,8 +116,7 @@ public final class LoadGen {
             long[] logRecordsOk = new long[clients];
             long[] pointsOk = new long[clients];
             long[] failures = new long[clients];
-            java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> failuresByCode =
-                    new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, LongAdder> failuresByCode = new ConcurrentHashMap<>();
             long[] lastFinish = new long[clients];
             CountDownLatch done = new CountDownLatch(clients);
             long[] cpuAtStart = new long[2];
@@ -164,8 +166,8 @@ public final class LoadGen {
                             } catch (RuntimeException e) {
                                 if (next >= measureFrom) {
                                     failures[client]++;
-                                    failuresByCode.computeIfAbsent(io.grpc.Status.fromThrowable(e).getCode().name(),
-                                            code -> new java.util.concurrent.atomic.LongAdder()).increment();
+                                    failuresByCode.computeIfAbsent(Status.fromThrowable(e).getCode().name(),
+                                            code -> new LongAdder()).increment();
                                 }
                                 records = -1;
                             }
