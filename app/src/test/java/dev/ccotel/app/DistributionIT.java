@@ -268,6 +268,8 @@ class DistributionIT {
                 caches = files.filter(f -> f.getFileName().toString().endsWith(".aot")).toList();
             }
             assertEquals(1, caches.size(), "run " + run + ": one AOT cache in " + cacheDir);
+            assertEquals(run == 1, read(err).contains("a start-up cache is written to"),
+                    "run " + run + ": the first run says why its exit takes longer: " + read(err));
             if (run == 2) {
                 assertEquals("", read(out), "a run that uses the cache says nothing about it");
                 assertFalse(read(err).contains("[warning]"), read(err));
