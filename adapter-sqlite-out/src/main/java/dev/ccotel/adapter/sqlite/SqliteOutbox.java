@@ -72,9 +72,22 @@ final class SqliteOutbox implements OutboxPort {
         bytes += size;
     }
 
+    /**
+     * The oldest waiting requests. Those older than {@code delivery.spool.max-age} are dropped first;
+     * that takes the write lock, so it happens only when the oldest one read is past the age.
+     */
     @Override
     public List<PendingRequest> oldest(int max) {
-        dropExpired();
+        List<PendingRequest> oldest = read(max);
+        long cutoff = clock.millis() - config.outboxMaxAge().toMillis();
+        if (!oldest.isEmpty() && oldest.getFirst().keptAt().toEpochMilli() < cutoff) {
+            dropExpired(cutoff);
+            oldest = read(max);
+        }
+        return oldest;
+    }
+
+    private List<PendingRequest> read(int max) {
         try {
             return db.read(c -> {
                 List<PendingRequest> out = new ArrayList<>();
@@ -95,10 +108,15 @@ final class SqliteOutbox implements OutboxPort {
         }
     }
 
+    /**
+     * Deleted in a transaction that is not synced on its own (see {@link Database#inTransactionSyncedLater}):
+     * should a power cut undo it, the requests are sent again, and their ids let the backend drop
+     * the copies (the contract's de-duplication).
+     */
     @Override
     public void delivered(List<Long> ids) {
         try {
-            counted(db.inTransaction(c -> delete(c, ids)));
+            counted(db.inTransactionSyncedLater(c -> delete(c, ids)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update the outbox in " + db.path() + ": " + e.getMessage(), e);
         }
@@ -152,8 +170,7 @@ final class SqliteOutbox implements OutboxPort {
         requests -= gone[1];
     }
 
-    private void dropExpired() {
-        long cutoff = clock.millis() - config.outboxMaxAge().toMillis();
+    private void dropExpired(long cutoff) {
         try {
             long[] dropped = db.inTransaction(c -> {
                 long[] counted = new long[2];

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,61 @@ class SqliteStoreTest {
             assertEquals(0, h.store.outbox().depth().bytes());
             assertEquals(1, h.store.outbox().depth().refused());
             assertEquals(1, h.count("SELECT COUNT(*) FROM refused WHERE message = 'HTTP 400 bad'"));
+        }
+    }
+
+    @Test
+    void requestsPastTheOutboxMaxAge_areDroppedBeforeTheyAreSent_theYoungerOnesStay() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        Instant[] now = {start};
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Path file = dir.resolve("ccotel.db");
+        StoreConfig config = new StoreConfig(file, StoreConfig.KEEP_FOREVER, true, StoreConfig.DEFAULT_OUTBOX_MAX_BYTES,
+                Duration.ofHours(1));
+        try (StoreHarness h = new StoreHarness(file, config, clock)) {
+            h.send(Fixtures.pbLogs("write-file"));
+            now[0] = start.plus(Duration.ofMinutes(50));
+            h.send(Fixtures.pbMetrics("write-file"));
+            assertEquals(2, h.store.outbox().oldest(10).size(), "both are younger than an hour");
+
+            now[0] = start.plus(Duration.ofMinutes(70));
+            List<PendingRequest> pending = h.store.outbox().oldest(10);
+
+            assertEquals(1, pending.size(), "the first waited 70 minutes");
+            assertEquals(start.plus(Duration.ofMinutes(50)), pending.getFirst().keptAt());
+            assertEquals(1, h.store.outbox().depth().requests());
+            assertEquals(1, h.count("SELECT COUNT(*) FROM outbox"));
+        }
+    }
+
+    @Test
+    void markingDelivered_skipsItsOwnSync_andLeavesTheNextCommitSynced() throws Exception {
+        try (StoreHarness h = StoreHarness.open(dir, true, CLOCK)) {
+            h.send(Fixtures.pbLogs("write-file"));
+            List<PendingRequest> pending = h.store.outbox().oldest(10);
+
+            h.store.outbox().delivered(List.of(pending.getFirst().id()));
+
+            assertEquals(0, h.count("SELECT COUNT(*) FROM outbox"), "committed: another connection sees it gone");
+            try (Statement s = writer(h).createStatement(); var rs = s.executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1), "FULL again for the exports that follow");
+            }
         }
     }
 
