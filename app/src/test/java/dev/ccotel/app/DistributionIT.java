@@ -241,6 +241,32 @@ class DistributionIT {
         }
     }
 
+    /** A JDK folder whose java prints, one per line, the arguments the launcher gave it. */
+    private Path fakeJdk(String version) throws IOException {
+        Path jdk = Files.createDirectories(temp.resolve("fake-jdk-" + version));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return jdk;
+    }
+
+    @Test
+    void daemonFlags_trimTheCHeapOnJava22AndLater_only_andShortCommandsGetNoHeapSizes() throws Exception {
+        List<String> on25 = run(Map.of("CCOTEL_JAVA", fakeJdk("25.0.3").toString()), "daemon").out().lines().toList();
+        List<String> on21 = run(Map.of("CCOTEL_JAVA", fakeJdk("21.0.9").toString()), "daemon").out().lines().toList();
+        List<String> status = run(Map.of("CCOTEL_JAVA", fakeJdk("25.0.3").toString()), "status").out().lines().toList();
+
+        for (List<String> args : List.of(on25, on21, status)) {
+            assertTrue(args.contains("-XX:+UseSerialGC") && args.contains("-XX:TieredStopAtLevel=1"), args.toString());
+            assertEquals("dev.ccotel.app.Main", args.get(args.size() - 2), args.toString());
+        }
+        assertTrue(on25.contains("-XX:TrimNativeHeapInterval=60000") && on25.contains("-Xms16m"), on25.toString());
+        assertFalse(on21.contains("-XX:TrimNativeHeapInterval=60000"), "Java 21 may not know the flag: " + on21);
+        assertTrue(on21.contains("-Xms16m"), on21.toString());
+        assertFalse(status.contains("-XX:TrimNativeHeapInterval=60000") || status.contains("-Xms16m"), status.toString());
+    }
+
     @Test
     void daemonOnJdk25_writesAnAotCacheOnItsFirstExit_andTheNextRunStartsFromItQuietly() throws Exception {
         Assumptions.assumeTrue(Runtime.version().feature() >= 25,
