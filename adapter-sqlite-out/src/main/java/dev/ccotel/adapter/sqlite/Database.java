@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -52,6 +55,13 @@ final class Database implements AutoCloseable {
     /** Work handed in by {@link #inGroupTransaction} and not yet run; the thread holding {@link #lock} runs it all. */
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private volatile long groupCommits;
+    /**
+     * Statements compiled once per connection and kept until it closes: SQLite's compiling a
+     * statement cost about as much as running it (docs/PERFORMANCE.md). Used under the lock of
+     * their connection, like the connection itself.
+     */
+    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
+    private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
 
     private Database(Path path, Connection connection, Connection reader) {
         this.path = path;
@@ -113,6 +123,52 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * {@code sql} prepared on {@code c}, the connection a piece of work was given: compiled on its
+     * first use and kept. Callers set its parameters and close its result sets, never the statement.
+     * After a failure all are compiled afresh ({@link #forgetStatements}).
+     */
+    PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        Map<String, PreparedStatement> kept = c == connection ? writerStatements
+                : c == reader ? readerStatements : null;
+        if (kept == null) {
+            throw new IllegalArgumentException("not a connection of this database: " + c);
+        }
+        PreparedStatement statement = kept.get(sql);
+        if (statement == null) {
+            statement = c.prepareStatement(sql);
+            kept.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /** Runs a statement without parameters or rows (BEGIN, COMMIT, a PRAGMA) from the kept ones. */
+    private void control(Connection c, String sql) throws SQLException {
+        try {
+            prepared(c, sql).execute();
+        } catch (SQLException | RuntimeException e) {
+            forgetStatements(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Drops the statements kept for {@code c}: after a failure (the disk filling up, say) the
+     * driver may have finalized one of them without marking it closed, and using it again would
+     * fail every later export.
+     */
+    private void forgetStatements(Connection c) {
+        Map<String, PreparedStatement> kept = c == connection ? writerStatements : readerStatements;
+        for (PreparedStatement statement : kept.values()) {
+            try {
+                statement.close();
+            } catch (SQLException alreadyGone) {
+                // finalized by the driver already
+            }
+        }
+        kept.clear();
+    }
+
+    /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
      * {@code BEGIN IMMEDIATE} takes the write lock up front, so a busy database fails here (after
      * the busy timeout) rather than half way. The statements are issued by hand, not through
@@ -132,12 +188,12 @@ final class Database implements AutoCloseable {
      */
     <T> T inTransactionSyncedLater(Work<T> work) throws SQLException {
         lock.lock();
-        try (Statement control = connection.createStatement()) {
-            control.execute("PRAGMA synchronous = NORMAL");
+        try {
+            control(connection, "PRAGMA synchronous = NORMAL");
             try {
                 return transaction(connection, lock, "BEGIN IMMEDIATE", work);
             } finally {
-                control.execute("PRAGMA synchronous = " + synchronous());
+                control(connection, "PRAGMA synchronous = " + synchronous());
             }
         } finally {
             lock.unlock();
@@ -184,28 +240,30 @@ final class Database implements AutoCloseable {
         }
         Exception groupFailure = null;
         try (Statement control = connection.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
+            control(connection, "BEGIN IMMEDIATE");
             for (Pending<?> p : group) {
                 if (groupFailure != null) {
                     break;
                 }
-                control.execute("SAVEPOINT export");
+                control(connection, "SAVEPOINT export");
                 try {
                     p.run(connection);
-                    control.execute("RELEASE export");
+                    control(connection, "RELEASE export");
                 } catch (SQLException | RuntimeException e) {
                     p.failure = e;
+                    forgetStatements(connection);
                     groupFailure = undo(control, e);
                 }
             }
             if (groupFailure == null) {
-                control.execute("COMMIT");
+                control(connection, "COMMIT");
                 groupCommits++;
             } else {
                 rollBack(control);
             }
         } catch (SQLException | RuntimeException e) {
             groupFailure = e;
+            forgetStatements(connection);
             rollBackQuietly();
         }
         for (Pending<?> p : group) {
@@ -274,16 +332,17 @@ final class Database implements AutoCloseable {
         return transaction(reader, readLock, "BEGIN", work);
     }
 
-    private static <T> T transaction(Connection connection, ReentrantLock lock, String begin, Work<T> work)
+    private <T> T transaction(Connection connection, ReentrantLock lock, String begin, Work<T> work)
             throws SQLException {
         lock.lock();
         try (Statement control = connection.createStatement()) {
-            control.execute(begin);
+            control(connection, begin);
             try {
                 T result = work.run(connection);
-                control.execute("COMMIT");
+                control(connection, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
+                forgetStatements(connection);
                 rollBack(control);
                 throw e;
             }

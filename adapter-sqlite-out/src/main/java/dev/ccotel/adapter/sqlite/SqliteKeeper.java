@@ -55,7 +55,8 @@ final class SqliteKeeper implements KeepTelemetryPort {
             db.inGroupTransaction(c -> {
                 for (KeptExport.Request r : export.requests()) {
                     if (config.keepsHistory()) {
-                        writeRows(c, r.request());
+                        writeEvents(c, r.request());
+                        writeMetrics(c, r.request());
                     }
                     writeSession(c, r.request(), now);
                 }
@@ -79,55 +80,59 @@ final class SqliteKeeper implements KeepTelemetryPort {
         return new PublishOutcome.Accepted();
     }
 
-    private static void writeRows(Connection c, SessionUpdate request) throws SQLException {
+    private void writeEvents(Connection c, SessionUpdate request) throws SQLException {
         String sessionId = request.session().sessionId();
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
+        PreparedStatement ps = db.prepared(c, "INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
                 + " ts, model, cost_usd, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,"
-                + " duration_ms, tool_name, success, status_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Event e : request.events()) {
-                ps.setString(1, e.eventId());
-                ps.setString(2, sessionId);
-                ps.setString(3, e.eventType());
-                ps.setLong(4, e.timestamp().toEpochMilli());
-                ps.setString(5, nonNull(e.api().model()));
-                setDouble(ps, 6, e.api().costUsd());
-                setLong(ps, 7, e.api().inputTokens());
-                setLong(ps, 8, e.api().outputTokens());
-                setLong(ps, 9, e.api().cacheReadTokens());
-                setLong(ps, 10, e.api().cacheCreationTokens());
-                setLong(ps, 11, e.durationMs());
-                ps.setString(12, nonNull(e.tool().name()));
-                if (e.tool().success().isPresent()) {
-                    ps.setInt(13, e.tool().success().get() ? 1 : 0);
-                } else {
-                    ps.setNull(13, Types.INTEGER);
-                }
-                setLong(ps, 14, e.api().statusCode());
-                ps.addBatch();
+                + " duration_ms, tool_name, success, status_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.clearBatch(); // nothing left over from a piece of work that failed half way
+        for (Event e : request.events()) {
+            ps.setString(1, e.eventId());
+            ps.setString(2, sessionId);
+            ps.setString(3, e.eventType());
+            ps.setLong(4, e.timestamp().toEpochMilli());
+            ps.setString(5, nonNull(e.api().model()));
+            setDouble(ps, 6, e.api().costUsd());
+            setLong(ps, 7, e.api().inputTokens());
+            setLong(ps, 8, e.api().outputTokens());
+            setLong(ps, 9, e.api().cacheReadTokens());
+            setLong(ps, 10, e.api().cacheCreationTokens());
+            setLong(ps, 11, e.durationMs());
+            ps.setString(12, nonNull(e.tool().name()));
+            if (e.tool().success().isPresent()) {
+                ps.setInt(13, e.tool().success().get() ? 1 : 0);
+            } else {
+                ps.setNull(13, Types.INTEGER);
             }
-            ps.executeBatch();
+            setLong(ps, 14, e.api().statusCode());
+            ps.addBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO metrics (metric_id, session_id,"
-                + " metric_type, ts, value, model, token_type, lines_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (MetricPoint m : request.metrics()) {
-                ps.setString(1, m.metricId());
-                ps.setString(2, sessionId);
-                ps.setString(3, m.metricType().wireName());
-                ps.setLong(4, m.timestamp().toEpochMilli());
-                ps.setDouble(5, m.value());
-                ps.setString(6, nonNull(m.model()));
-                ps.setString(7, nonNull(m.tokenType()));
-                ps.setString(8, nonNull(m.linesType()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        ps.executeBatch();
     }
 
-    private static void writeSession(Connection c, SessionUpdate request, long now) throws SQLException {
+    private void writeMetrics(Connection c, SessionUpdate request) throws SQLException {
+        String sessionId = request.session().sessionId();
+        PreparedStatement ps = db.prepared(c, "INSERT OR IGNORE INTO metrics (metric_id, session_id,"
+                + " metric_type, ts, value, model, token_type, lines_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.clearBatch(); // nothing left over from a piece of work that failed half way
+        for (MetricPoint m : request.metrics()) {
+            ps.setString(1, m.metricId());
+            ps.setString(2, sessionId);
+            ps.setString(3, m.metricType().wireName());
+            ps.setLong(4, m.timestamp().toEpochMilli());
+            ps.setDouble(5, m.value());
+            ps.setString(6, nonNull(m.model()));
+            ps.setString(7, nonNull(m.tokenType()));
+            ps.setString(8, nonNull(m.linesType()));
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    private void writeSession(Connection c, SessionUpdate request, long now) throws SQLException {
         Session s = request.session();
         SessionTotals t = s.totals();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session_id, host, project, app_version,"
+        PreparedStatement ps = db.prepared(c, "INSERT INTO sessions (session_id, host, project, app_version,"
                 + " terminal_type, os_type, started_at, last_seen, prompts, tool_calls, api_requests, cost_usd,"
                 + " input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, lines_added, lines_removed,"
                 + " commits, pull_requests, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -140,38 +145,36 @@ final class SqliteKeeper implements KeepTelemetryPort {
                 + " cache_read_tokens = excluded.cache_read_tokens,"
                 + " cache_creation_tokens = excluded.cache_creation_tokens, lines_added = excluded.lines_added,"
                 + " lines_removed = excluded.lines_removed, commits = excluded.commits,"
-                + " pull_requests = excluded.pull_requests, active_seconds = excluded.active_seconds")) {
-            int i = 1;
-            ps.setString(i++, s.sessionId());
-            ps.setString(i++, request.host());
-            ps.setString(i++, request.project());
-            ps.setString(i++, nonNull(s.identity().appVersion()));
-            ps.setString(i++, nonNull(s.identity().terminalType()));
-            ps.setString(i++, nonNull(s.identity().osType()));
-            ps.setLong(i++, s.startedAt().toEpochMilli());
-            ps.setLong(i++, now);
-            for (long v : new long[] {t.prompts(), t.toolCalls(), t.apiRequests()}) {
-                ps.setLong(i++, v);
-            }
-            ps.setDouble(i++, t.costUsd());
-            for (long v : new long[] {t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheCreationTokens(),
-                    t.linesAdded(), t.linesRemoved(), t.commits(), t.pullRequests()}) {
-                ps.setLong(i++, v);
-            }
-            ps.setDouble(i, t.activeSeconds());
-            ps.executeUpdate();
+                + " pull_requests = excluded.pull_requests, active_seconds = excluded.active_seconds");
+        int i = 1;
+        ps.setString(i++, s.sessionId());
+        ps.setString(i++, request.host());
+        ps.setString(i++, request.project());
+        ps.setString(i++, nonNull(s.identity().appVersion()));
+        ps.setString(i++, nonNull(s.identity().terminalType()));
+        ps.setString(i++, nonNull(s.identity().osType()));
+        ps.setLong(i++, s.startedAt().toEpochMilli());
+        ps.setLong(i++, now);
+        for (long v : new long[] {t.prompts(), t.toolCalls(), t.apiRequests()}) {
+            ps.setLong(i++, v);
         }
+        ps.setDouble(i++, t.costUsd());
+        for (long v : new long[] {t.inputTokens(), t.outputTokens(), t.cacheReadTokens(), t.cacheCreationTokens(),
+                t.linesAdded(), t.linesRemoved(), t.commits(), t.pullRequests()}) {
+            ps.setLong(i++, v);
+        }
+        ps.setDouble(i, t.activeSeconds());
+        ps.executeUpdate();
     }
 
-    private static void writeState(Connection c, SessionState state, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_states (session_id, last_seen, state)"
+    private void writeState(Connection c, SessionState state, long now) throws SQLException {
+        PreparedStatement ps = db.prepared(c, "INSERT INTO session_states (session_id, last_seen, state)"
                 + " VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET last_seen = excluded.last_seen,"
-                + " state = excluded.state")) {
-            ps.setString(1, state.sessionId());
-            ps.setLong(2, now);
-            ps.setBytes(3, state.encode());
-            ps.executeUpdate();
-        }
+                + " state = excluded.state");
+        ps.setString(1, state.sessionId());
+        ps.setLong(2, now);
+        ps.setBytes(3, state.encode());
+        ps.executeUpdate();
     }
 
     private static String nonNull(String s) {

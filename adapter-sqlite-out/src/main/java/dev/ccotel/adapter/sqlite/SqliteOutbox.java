@@ -53,17 +53,16 @@ final class SqliteOutbox implements OutboxPort {
     }
 
     void append(Connection c, List<KeptExport.Request> kept, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (session_id, kept_at, items, body) VALUES (?, ?, ?, ?)")) {
-            for (KeptExport.Request r : kept) {
-                ps.setString(1, r.encoded().sessionId());
-                ps.setLong(2, now);
-                ps.setInt(3, r.encoded().itemCount());
-                ps.setBytes(4, r.encoded().body());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = db.prepared(c, "INSERT INTO outbox (session_id, kept_at, items, body) VALUES (?, ?, ?, ?)");
+        ps.clearBatch(); // nothing left over from a piece of work that failed half way
+        for (KeptExport.Request r : kept) {
+            ps.setString(1, r.encoded().sessionId());
+            ps.setLong(2, now);
+            ps.setInt(3, r.encoded().itemCount());
+            ps.setBytes(4, r.encoded().body());
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     /** Called once the keeper's transaction committed. */
@@ -91,14 +90,13 @@ final class SqliteOutbox implements OutboxPort {
         try {
             return db.read(c -> {
                 List<PendingRequest> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, session_id, kept_at, items, body FROM outbox ORDER BY id LIMIT ?")) {
-                    ps.setInt(1, max);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new PendingRequest(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(3)),
-                                    new EncodedRequest(rs.getString(2), rs.getBytes(5), rs.getInt(4))));
-                        }
+                PreparedStatement ps = db.prepared(c, "SELECT id, session_id, kept_at, items, body FROM outbox"
+                        + " ORDER BY id LIMIT ?");
+                ps.setInt(1, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PendingRequest(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(3)),
+                                new EncodedRequest(rs.getString(2), rs.getBytes(5), rs.getInt(4))));
                     }
                 }
                 return out;
@@ -144,22 +142,21 @@ final class SqliteOutbox implements OutboxPort {
     }
 
     /** Deletes these entries; returns {bytes, requests} actually removed (an id already gone counts nothing). */
-    private static long[] delete(Connection c, List<Long> ids) throws SQLException {
+    private long[] delete(Connection c, List<Long> ids) throws SQLException {
         long[] gone = new long[2];
-        try (PreparedStatement length = c.prepareStatement("SELECT LENGTH(body) FROM outbox WHERE id = ?");
-                PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-            for (long id : ids) {
-                length.setLong(1, id);
-                try (ResultSet rs = length.executeQuery()) {
-                    if (!rs.next()) {
-                        continue; // already gone (delivered by an earlier round that crashed after the POST)
-                    }
-                    gone[0] += rs.getLong(1);
+        PreparedStatement length = db.prepared(c, "SELECT LENGTH(body) FROM outbox WHERE id = ?");
+        PreparedStatement delete = db.prepared(c, "DELETE FROM outbox WHERE id = ?");
+        for (long id : ids) {
+            length.setLong(1, id);
+            try (ResultSet rs = length.executeQuery()) {
+                if (!rs.next()) {
+                    continue; // already gone (delivered by an earlier round that crashed after the POST)
                 }
-                delete.setLong(1, id);
-                delete.executeUpdate();
-                gone[1]++;
+                gone[0] += rs.getLong(1);
             }
+            delete.setLong(1, id);
+            delete.executeUpdate();
+            gone[1]++;
         }
         return gone;
     }

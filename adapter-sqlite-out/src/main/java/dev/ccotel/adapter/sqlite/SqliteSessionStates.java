@@ -33,13 +33,12 @@ final class SqliteSessionStates implements LoadSessionStatePort {
         try {
             return db.read(c -> {
                 Map<String, SessionState> found = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT state FROM session_states WHERE session_id = ?")) {
-                    for (String id : sessionIds) {
-                        ps.setString(1, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                decode(id, rs.getBytes(1), found);
-                            }
+                PreparedStatement ps = db.prepared(c, "SELECT state FROM session_states WHERE session_id = ?");
+                for (String id : sessionIds) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            decode(id, rs.getBytes(1), found);
                         }
                     }
                 }

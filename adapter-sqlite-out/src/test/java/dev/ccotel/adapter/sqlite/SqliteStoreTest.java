@@ -203,7 +203,8 @@ class SqliteStoreTest {
             try (Statement s = writer(h).createStatement()) {
                 s.execute("PRAGMA max_page_count = 1073741823");
             }
-            assertInstanceOf(IngestResult.Success.class, h.send(session("s" + accepted)));
+            IngestResult retried = h.send(session("s" + accepted));
+            assertInstanceOf(IngestResult.Success.class, retried, retried::toString);
             assertEquals(accepted + 1, h.count("SELECT COUNT(*) FROM sessions"));
             assertEquals(1, h.count("SELECT prompts FROM sessions WHERE session_id = 's" + accepted + "'"),
                     "counted once, on the retry");
@@ -221,6 +222,8 @@ class SqliteStoreTest {
     void databaseLockedByAnotherProcess_tellsTheExporterToRetry() throws Exception {
         try (StoreHarness h = StoreHarness.open(dir, false, CLOCK);
                 Connection other = DriverManager.getConnection("jdbc:sqlite:" + h.file)) {
+            // One export first, so that the locked one fails on statements kept from it.
+            assertInstanceOf(IngestResult.Success.class, h.send(Fixtures.pbLogs("bash-tool")));
             try (Statement s = other.createStatement()) {
                 s.execute("BEGIN EXCLUSIVE");
                 IngestResult locked = h.send(Fixtures.pbLogs("text-reply"));
