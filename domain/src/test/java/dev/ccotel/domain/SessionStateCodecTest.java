@@ -3,9 +3,13 @@ package dev.ccotel.domain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
+import dev.ccotel.domain.fixtures.Otlp;
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -34,6 +38,44 @@ class SessionStateCodecTest {
                     ledger.trustedSince());
             assertEquals(a.result(), b.result(), scenario);
             assertArrayEquals(a.states().get(0).encode(), b.states().get(0).encode(), scenario);
+        }
+    }
+
+    @Test
+    void copy_encodesAsTheOriginal_andFoldingIntoItLeavesTheOriginalAlone() {
+        long seed = 20261203L;
+        Random random = new Random(seed);
+        for (String scenario : Fixtures.SCENARIOS) {
+            SessionLedger ledger = new SessionLedger(FixtureScenariosTest.clockBefore2026());
+            OtlpMapper mapper = new OtlpMapper(ledger, MappingOptions.privateByDefault("h"));
+            mapper.map(Fixtures.pbLogs(scenario));
+            mapper.map(Fixtures.pbMetrics(scenario));
+            String id = allIds(ledger, scenario).iterator().next();
+            // Delta points with random windows, so that the copy carries remembered delta windows too.
+            for (int i = 0; i < 40; i++) {
+                long start = 1_700_000_000_000_000_000L + random.nextInt(20) * 1_000_000_000L;
+                mapper.map(Otlp.metrics(Otlp.claudeCode(), List.of(Otlp.sum("claude_code.token.usage",
+                        AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, List.of(Otlp.point(start,
+                                start + 1_000_000_000L, random.nextInt(100), Otlp.attrs("session.id", id,
+                                        "type", random.nextBoolean() ? "input" : "output")))))));
+            }
+            SessionState state = ledger.states(Set.of(id)).get(id);
+            byte[] before = state.encode();
+
+            SessionState copy = state.copy();
+            assertArrayEquals(before, copy.encode(), "seed " + seed + ", " + scenario);
+            assertArrayEquals(before, SessionState.decode(before).copy().encode(), "seed " + seed + ", " + scenario);
+
+            long later = 1_800_000_000_000_000_000L;
+            ExportGroups more = mapper.group(Otlp.metrics(Otlp.claudeCode(), List.of(Otlp.sum("claude_code.token.usage",
+                    AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, List.of(Otlp.point(later,
+                            later + 1_000_000_000L, 5, Otlp.attrs("session.id", id, "type", "input")))))));
+            // A series the state has already: a copy that shared its series objects would change the original.
+            Folded folded = mapper.fold(more, Map.of(id, copy), ledger.clock().instant(), ledger.trustedSince());
+            assertEquals(1, folded.states().size(), scenario);
+            assertEquals(id, folded.states().get(0).sessionId(), scenario);
+            assertTrue(!Arrays.equals(before, folded.states().get(0).encode()), "the fold changed the state: " + scenario);
+            assertArrayEquals(before, state.encode(), "the original is untouched: " + scenario);
         }
     }
 
