@@ -125,20 +125,27 @@ final class Database implements AutoCloseable {
     /**
      * {@code sql} prepared on {@code c}, the connection a piece of work was given: compiled on its
      * first use and kept. Callers set its parameters and close its result sets, never the statement.
-     * After a failure all are compiled afresh ({@link #forgetStatements}).
+     * Any failure of a piece of work drops them all ({@link #forgetStatements}), so a statement
+     * handed out never carries a batch that a failed piece left half built.
      */
     PreparedStatement prepared(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> kept = c == connection ? writerStatements
-                : c == reader ? readerStatements : null;
-        if (kept == null) {
-            throw new IllegalArgumentException("not a connection of this database: " + c);
-        }
+        Map<String, PreparedStatement> kept = statementsOf(c);
         PreparedStatement statement = kept.get(sql);
         if (statement == null) {
             statement = c.prepareStatement(sql);
             kept.put(sql, statement);
         }
         return statement;
+    }
+
+    private Map<String, PreparedStatement> statementsOf(Connection c) {
+        if (c == connection) {
+            return writerStatements;
+        }
+        if (c == reader) {
+            return readerStatements;
+        }
+        throw new IllegalArgumentException("not a connection of this database: " + c);
     }
 
     /** Runs a statement without parameters or rows (BEGIN, COMMIT, a PRAGMA) from the kept ones. */
@@ -157,7 +164,7 @@ final class Database implements AutoCloseable {
      * fail every later export.
      */
     private void forgetStatements(Connection c) {
-        Map<String, PreparedStatement> kept = c == connection ? writerStatements : readerStatements;
+        Map<String, PreparedStatement> kept = statementsOf(c);
         for (PreparedStatement statement : kept.values()) {
             try {
                 statement.close();
@@ -332,17 +339,17 @@ final class Database implements AutoCloseable {
         return transaction(reader, readLock, "BEGIN", work);
     }
 
-    private <T> T transaction(Connection connection, ReentrantLock lock, String begin, Work<T> work)
+    private <T> T transaction(Connection c, ReentrantLock lock, String begin, Work<T> work)
             throws SQLException {
         lock.lock();
-        try (Statement control = connection.createStatement()) {
-            control(connection, begin);
+        try (Statement control = c.createStatement()) {
+            control(c, begin);
             try {
-                T result = work.run(connection);
-                control(connection, "COMMIT");
+                T result = work.run(c);
+                control(c, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                forgetStatements(connection);
+                forgetStatements(c);
                 rollBack(control);
                 throw e;
             }

@@ -85,7 +85,6 @@ final class SqliteKeeper implements KeepTelemetryPort {
         PreparedStatement ps = db.prepared(c, "INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
                 + " ts, model, cost_usd, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,"
                 + " duration_ms, tool_name, success, status_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        ps.clearBatch(); // nothing left over from a piece of work that failed half way
         for (Event e : request.events()) {
             ps.setString(1, e.eventId());
             ps.setString(2, sessionId);
@@ -114,7 +113,6 @@ final class SqliteKeeper implements KeepTelemetryPort {
         String sessionId = request.session().sessionId();
         PreparedStatement ps = db.prepared(c, "INSERT OR IGNORE INTO metrics (metric_id, session_id,"
                 + " metric_type, ts, value, model, token_type, lines_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        ps.clearBatch(); // nothing left over from a piece of work that failed half way
         for (MetricPoint m : request.metrics()) {
             ps.setString(1, m.metricId());
             ps.setString(2, sessionId);

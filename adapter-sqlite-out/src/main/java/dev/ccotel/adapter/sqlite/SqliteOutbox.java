@@ -54,7 +54,6 @@ final class SqliteOutbox implements OutboxPort {
 
     void append(Connection c, List<KeptExport.Request> kept, long now) throws SQLException {
         PreparedStatement ps = db.prepared(c, "INSERT INTO outbox (session_id, kept_at, items, body) VALUES (?, ?, ?, ?)");
-        ps.clearBatch(); // nothing left over from a piece of work that failed half way
         for (KeptExport.Request r : kept) {
             ps.setString(1, r.encoded().sessionId());
             ps.setLong(2, now);
