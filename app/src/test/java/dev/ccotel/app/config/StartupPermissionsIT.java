@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +24,45 @@ import org.junit.jupiter.api.Test;
  * The permission cases of {@link StartupErrorsTest}, which cannot fail for root: here the packaged jar runs
  * as the unprivileged user 65534 (through setpriv) when the build runs as root, so "Permission denied" is
  * real on a root build machine too.
+ *
+ * <p>That user runs a copy of the jar and its {@code libs/} in a world-readable folder, not the one in
+ * the build tree: a checkout inside a private folder (a 0700 home, a {@code mktemp -d}) is out of its reach,
+ * and the test must not depend on where the checkout lies.
  */
 class StartupPermissionsIT {
-    private static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
+    private static final Path BUILT_JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static Path copy;
+    private static Path jar;
 
     private Path dir;
+
+    @BeforeAll
+    static void copyTheJarWhereTheOtherUserCanReadIt() throws IOException {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(SETPRIV)) {
+            return; // every test is skipped below, saying why
+        }
+        copy = Files.createTempDirectory("ccotel-permissions-jar-");
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+        jar = Files.copy(BUILT_JAR, copy.resolve(BUILT_JAR.getFileName()));
+        Path libs = Files.createDirectory(copy.resolve("libs"));
+        try (Stream<Path> built = Files.list(BUILT_JAR.resolveSibling("libs"))) {
+            for (Path lib : (Iterable<Path>) built::iterator) {
+                Files.copy(lib, libs.resolve(lib.getFileName()));
+            }
+        }
+        try (Stream<Path> all = Files.walk(copy)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    @AfterAll
+    static void removeTheCopy() throws IOException {
+        deleteTree(copy);
+    }
 
     @BeforeEach
     void folderTheOtherUserCanEnter() throws IOException {
@@ -40,8 +75,12 @@ class StartupPermissionsIT {
 
     @AfterEach
     void cleanUp() throws IOException {
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (root != null) {
+            try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
@@ -52,7 +91,7 @@ class StartupPermissionsIT {
     private Run asNobody(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(SETPRIV.toString(), "--reuid=65534", "--regid=65534",
                 "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()));
+                jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().keySet().removeIf(k -> k.startsWith("CCOTEL_") || k.startsWith("XDG_"));
