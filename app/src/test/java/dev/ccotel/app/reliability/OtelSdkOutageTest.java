@@ -56,6 +56,12 @@ class OtelSdkOutageTest {
     private static final AttributeKey<String> TYPE = AttributeKey.stringKey("type");
     private static final AttributeKey<String> EVENT_NAME = AttributeKey.stringKey("event.name");
     private static final AttributeKey<Long> SEQUENCE = AttributeKey.longKey("event.sequence");
+    /**
+     * How long the SDK waits for one export's answer. Far above the 30 s a real exporter allows: the
+     * test asks whether the daemon ever refuses or loses an export, not how fast a busy two-core
+     * machine answers (at load 16 the SDK's own 30 s ran out while the daemon was still working).
+     */
+    private static final Duration SDK_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
     Path home;
@@ -165,9 +171,9 @@ class OtelSdkOutageTest {
         SdkMeterProvider meters = SdkMeterProvider.builder().setResource(resource)
                 .registerMetricReader(PeriodicMetricReader.builder(new CountingMetricExporter(overHttp
                                 ? OtlpHttpMetricExporter.builder().setEndpoint(httpEndpoint + "/v1/metrics")
-                                        .setTimeout(Duration.ofSeconds(30)).setAggregationTemporalitySelector(temporality)
+                                        .setTimeout(SDK_TIMEOUT).setAggregationTemporalitySelector(temporality)
                                         .build()
-                                : OtlpGrpcMetricExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
+                                : OtlpGrpcMetricExporter.builder().setEndpoint(endpoint).setTimeout(SDK_TIMEOUT)
                                         .setAggregationTemporalitySelector(temporality)
                                         .build(), metricOutcomes))
                         .setInterval(Duration.ofMillis(250)).build())
@@ -175,10 +181,10 @@ class OtelSdkOutageTest {
         SdkLoggerProvider loggers = SdkLoggerProvider.builder().setResource(resource)
                 .addLogRecordProcessor(BatchLogRecordProcessor.builder(new CountingLogExporter(overHttp
                                 ? OtlpHttpLogRecordExporter.builder().setEndpoint(httpEndpoint + "/v1/logs")
-                                        .setTimeout(Duration.ofSeconds(30)).build()
-                                : OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(30))
+                                        .setTimeout(SDK_TIMEOUT).build()
+                                : OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint).setTimeout(SDK_TIMEOUT)
                                         .build(), logOutcomes))
-                        .setScheduleDelay(Duration.ofMillis(200)).build())
+                        .setScheduleDelay(Duration.ofMillis(200)).setExporterTimeout(SDK_TIMEOUT).build())
                 .build();
 
         Meter meter = meters.get("com.anthropic.claude_code");
@@ -227,8 +233,8 @@ class OtelSdkOutageTest {
             RecordingBackend.sleep(100);
         }
         assertTrue(backUp, "the loop ran through the outage");
-        assertTrue(meters.shutdown().join(60, TimeUnit.SECONDS).isSuccess(), "metrics flushed");
-        assertTrue(loggers.shutdown().join(60, TimeUnit.SECONDS).isSuccess(), "logs flushed");
+        assertTrue(meters.shutdown().join(SDK_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS).isSuccess(), "metrics flushed");
+        assertTrue(loggers.shutdown().join(SDK_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS).isSuccess(), "logs flushed");
         assertEquals(0, metricOutcomes.failed.get() + logOutcomes.failed.get(),
                 "every SDK export was answered OK (metrics ok " + metricOutcomes.ok + ", logs ok " + logOutcomes.ok + ")");
 
