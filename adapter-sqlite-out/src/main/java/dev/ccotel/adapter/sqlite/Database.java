@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The one connection the daemon writes through, one it reads through, and the schema's
@@ -62,11 +65,16 @@ final class Database implements AutoCloseable {
      */
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
+    /** The file's identity (device and inode) when it was opened: a store deleted or replaced under the daemon changes it. */
+    private final Object fileKey;
+    /** Why nothing more may be committed here (the file left its path, or SQLite found it damaged); null while usable. */
+    private volatile String unusable;
 
-    private Database(Path path, Connection connection, Connection reader) {
+    private Database(Path path, Connection connection, Connection reader, Object fileKey) {
         this.path = path;
         this.connection = connection;
         this.reader = reader;
+        this.fileKey = fileKey;
     }
 
     /**
@@ -82,6 +90,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path path) throws IOException, SQLException {
+        createFolderPrivately(path);
         createPrivately(path);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
         try {
@@ -92,7 +101,7 @@ final class Database implements AutoCloseable {
                 s.execute("PRAGMA foreign_keys = ON");
             }
             migrate(c, path);
-            return new Database(path, c, openReadOnly(path));
+            return new Database(path, c, openReadOnly(path), fileKey(path));
         } catch (SQLException | IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -120,6 +129,61 @@ final class Database implements AutoCloseable {
 
     Path path() {
         return path;
+    }
+
+    private static Object fileKey(Path path) throws IOException {
+        Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        return key != null ? key : Files.getLastModifiedTime(path); // no inodes here: nothing better to compare
+    }
+
+    /** Why the store takes no more commits, if it does not: the daemon refuses exports rather than lose them. */
+    Optional<String> unusable() {
+        return Optional.ofNullable(unusable);
+    }
+
+    /** Marks the store unusable for good (this run): every later commit fails with {@code reason}. */
+    void markUnusable(String reason) {
+        if (unusable == null) {
+            unusable = reason;
+        }
+    }
+
+    /**
+     * Fails unless the file this database writes is still the one at its path. SQLite keeps writing
+     * into a file that was deleted (or renamed over) while it is open, and everything committed there
+     * is gone once the daemon stops: an export must not be acknowledged into it. One stat per commit.
+     */
+    private void requireStillAtPath() throws SQLException {
+        if (unusable == null) {
+            Object now;
+            try {
+                now = fileKey(path);
+            } catch (IOException gone) {
+                now = null;
+            }
+            if (!fileKey.equals(now)) {
+                markUnusable("the store file " + path + (now == null ? " was deleted" : " was replaced by another file")
+                        + " while the daemon ran; nothing more is acknowledged into it. Restart the daemon: it then"
+                        + " creates a new store there (or opens the one put there)");
+            }
+        }
+        if (unusable != null) {
+            throw new SQLException(unusable);
+        }
+    }
+
+    /** SQLITE_CORRUPT or SQLITE_NOTADB, in any of their extended codes. */
+    static boolean isDamage(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 11 || primary == 26;
+    }
+
+    private void noteDamage(Exception e) {
+        if (e instanceof SQLException sql && isDamage(sql)) {
+            markUnusable("the store file " + path + " is damaged (" + sql.getMessage() + "); nothing more is"
+                    + " acknowledged into it. Stop the daemon and run 'ccotel store recover' (it moves the damaged"
+                    + " file aside and keeps what SQLite can still read)");
+        }
     }
 
     /**
@@ -258,18 +322,22 @@ final class Database implements AutoCloseable {
                     control(connection, "RELEASE export");
                 } catch (SQLException | RuntimeException e) {
                     p.failure = e;
+                    noteDamage(e);
                     forgetStatements(connection);
                     groupFailure = undo(control, e);
                 }
             }
             if (groupFailure == null) {
+                requireStillAtPath();
                 control(connection, "COMMIT");
                 groupCommits++;
             } else {
+                noteDamage(groupFailure);
                 rollBack(control);
             }
         } catch (SQLException | RuntimeException e) {
             groupFailure = e;
+            noteDamage(e);
             forgetStatements(connection);
             rollBackQuietly();
         }
@@ -346,9 +414,13 @@ final class Database implements AutoCloseable {
             control(c, begin);
             try {
                 T result = work.run(c);
+                if (c == connection) {
+                    requireStillAtPath();
+                }
                 control(c, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
+                noteDamage(e);
                 forgetStatements(c);
                 rollBack(control);
                 throw e;
@@ -358,29 +430,88 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes both connections after finalizing the kept statements and moving the write-ahead log
+     * into the file: SQLite cannot close a connection that has unfinalized statements (it stays open
+     * as a zombie, and the log is never folded back), and a store copied as {@code ccotel.db} alone
+     * must hold everything.
+     */
     @Override
     public void close() throws SQLException {
         lock.lock();
         readLock.lock();
-        try (reader) {
-            connection.close();
+        try (reader; connection) {
+            forgetStatements(reader);
+            forgetStatements(connection);
+            if (unusable == null) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+            }
         } finally {
             readLock.unlock();
             lock.unlock();
         }
     }
 
+    /** Copies the store, consistently, to {@code target} through SQLite's online backup (safe while the daemon writes). */
+    static void backup(Path path, Path target) throws SQLException {
+        try (Connection c = openReadOnly(path)) {
+            int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", target.toString(), null);
+            if (rc != 0) {
+                throw new SQLException("SQLite's backup of " + path + " to " + target + " failed (result code " + rc + ")",
+                        null, rc);
+            }
+        }
+    }
+
+    /**
+     * SQLite's own check of the file: {@code quick_check} (every page and row, no index-to-table
+     * cross-check: linear in the file) or {@code integrity_check} (also the indexes). Returns the
+     * problems found, empty for a sound file.
+     */
+    static List<String> check(Connection c, boolean full) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(full ? "PRAGMA integrity_check(100)" : "PRAGMA quick_check(100)")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(line);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** {@link #check} through the reading connection, so that it never holds up a write. */
+    List<String> check(boolean full) throws SQLException {
+        readLock.lock();
+        try {
+            return check(reader, full);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     /** The folder 0700 and the file 0600 from the moment they exist; SQLite gives its -wal and -shm files the same mode. */
-    private static void createPrivately(Path path) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    static void createFolderPrivately(Path path) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            if (posix) {
+            if (posix()) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(dir);
             }
         }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void createPrivately(Path path) throws IOException {
+        boolean posix = posix();
         if (Files.exists(path)) {
             return;
         }

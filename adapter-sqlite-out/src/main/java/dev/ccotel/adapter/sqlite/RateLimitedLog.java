@@ -25,6 +25,15 @@ final class RateLimitedLog {
     }
 
     synchronized void warn(String message) {
+        log(Level.WARNING, message);
+    }
+
+    /** {@link #warn} at ERROR: for a store that takes nothing more until a person acts. */
+    synchronized void error(String message) {
+        log(Level.ERROR, message);
+    }
+
+    private void log(Level level, String message) {
         failing = true;
         Instant now = clock.instant();
         if (lastWarning != null && Duration.between(lastWarning, now).compareTo(INTERVAL) < 0) {
@@ -32,7 +41,7 @@ final class RateLimitedLog {
             return;
         }
         String repeats = suppressed == 0 ? "" : " (" + suppressed + " more time(s) since the last warning)";
-        log.log(Level.WARNING, message + repeats);
+        log.log(level, message + repeats);
         lastWarning = now;
         suppressed = 0;
     }

@@ -43,6 +43,11 @@ final class SqliteKeeper implements KeepTelemetryPort {
 
     @Override
     public PublishOutcome keep(KeptExport export) {
+        Optional<String> unusable = db.unusable();
+        if (unusable.isPresent()) {
+            failures.error(unusable.get());
+            return new PublishOutcome.RetryLater(unusable.get(), Optional.empty());
+        }
         long bytes = export.requests().stream().mapToLong(r -> r.encoded().body().length).sum();
         if (config.forward() && !outbox.hasRoomFor(bytes)) {
             String reason = "the outbox is full (" + outbox.depth().bytes() + " bytes wait for the backend, limit "

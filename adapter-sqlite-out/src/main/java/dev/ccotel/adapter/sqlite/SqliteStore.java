@@ -4,6 +4,9 @@ import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.OutboxPort;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
 import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,15 +22,20 @@ import java.util.Objects;
 public final class SqliteStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SqliteStore.class.getName());
 
+    /** Up to this size the start checks every page before taking exports (tens of milliseconds); a larger file is checked in the background. */
+    static final long CHECK_AT_START_BYTES = 16L * 1024 * 1024;
+
     private final Database db;
+    private final StoreLock lock;
     private final StoreConfig config;
     private final Clock clock;
     private final SqliteOutbox outbox;
     private final SqliteKeeper keeper;
     private final SqliteSessionStates states;
 
-    private SqliteStore(Database db, StoreConfig config, Clock clock) throws SQLException {
+    private SqliteStore(Database db, StoreLock lock, StoreConfig config, Clock clock) throws SQLException {
         this.db = db;
+        this.lock = lock;
         this.config = config;
         this.clock = clock;
         this.outbox = new SqliteOutbox(db, config, clock);
@@ -39,29 +47,104 @@ public final class SqliteStore implements AutoCloseable {
      * Opens the store at {@code config.path()}, creating the file (0600, in a 0700 folder) and its
      * schema as needed, and prunes what is older than {@code store.max-age}.
      *
-     * @throws StoreException with the cause in words when the file cannot be opened or migrated
+     * Only one process opens a store at a time ({@link StoreLock}). The file is checked for damage:
+     * fully before the first export when it is small, in the background otherwise.
+     *
+     * @throws StoreInUseException when another daemon holds the store
+     * @throws StoreException with the cause in words when the file cannot be opened, migrated, or is damaged
      */
     public static SqliteStore open(StoreConfig config, Clock clock) {
+        return open(config, clock, CHECK_AT_START_BYTES);
+    }
+
+    static SqliteStore open(StoreConfig config, Clock clock, long checkAtStartBytes) {
         Objects.requireNonNull(config, "config");
+        StoreLock lock;
+        try {
+            Database.createFolderPrivately(config.path());
+            StoreFolder.warnIfOthersCanEnter(config.path());
+            lock = StoreLock.acquire(config.path());
+        } catch (IOException e) {
+            throw new StoreException("cannot open the local store " + config.path() + ": " + describe(e)
+                    + " (set store.path to a writable file)", e);
+        }
         Database db;
         try {
             db = Database.open(config.path());
         } catch (IOException | SQLException e) {
-            throw new StoreException("cannot open the local store " + config.path() + ": " + describe(e)
+            closeQuietly(lock, e);
+            throw isDamage(e) ? StoreDamagedException.found(config.path(), List.of(describe(e)))
+                    : new StoreException("cannot open the local store " + config.path() + ": " + describe(e)
                     + " (set store.path to a writable file)", e);
         }
         try {
-            SqliteStore store = new SqliteStore(db, config, clock);
+            boolean checkNow = Files.size(config.path()) <= checkAtStartBytes;
+            if (checkNow) {
+                List<String> problems = StoreMaintenance.problems(() -> db.check(false));
+                if (!problems.isEmpty()) {
+                    throw StoreDamagedException.found(config.path(), problems);
+                }
+            }
+            SqliteStore store = new SqliteStore(db, lock, config, clock);
             store.prune();
+            if (!checkNow) {
+                store.checkInTheBackground();
+            }
             return store;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             try {
                 db.close();
             } catch (SQLException closing) {
                 e.addSuppressed(closing);
             }
-            throw new StoreException("cannot read the local store " + config.path() + ": " + describe(e), e);
+            closeQuietly(lock, e);
+            if (e instanceof StoreException known) {
+                throw known;
+            }
+            throw isDamage(e) ? StoreDamagedException.found(config.path(), List.of(describe(e)))
+                    : new StoreException("cannot read the local store " + config.path() + ": " + describe(e), e);
         }
+    }
+
+    private static void closeQuietly(StoreLock lock, Exception cause) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** A large store is checked page by page on a background thread; damage found there stops acknowledging. */
+    private void checkInTheBackground() {
+        Thread.ofPlatform().daemon().name("ccotel-store-check").priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                List<String> problems = StoreMaintenance.problems(() -> db.check(false));
+                if (!problems.isEmpty()) {
+                    String reason = StoreDamagedException.found(config.path(), problems).getMessage();
+                    db.markUnusable(reason);
+                    LOG.log(Level.ERROR, reason);
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "could not check the local store {0}: {1}", config.path(), e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Says in the lock file who holds the store, e.g. "OTLP/gRPC 127.0.0.1:4317", so that a second
+     * daemon started on it can name this one.
+     */
+    public void holderIs(String listeners) {
+        try {
+            lock.describe("pid " + ProcessHandle.current().pid() + ", " + listeners);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "cannot write " + lock.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** Why the store takes no more exports (deleted or replaced under the daemon, or damaged), if it does not. */
+    public Optional<String> unusable() {
+        return db.unusable();
     }
 
     public KeepTelemetryPort keeper() {
@@ -108,6 +191,15 @@ public final class SqliteStore implements AutoCloseable {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the local store {0} failed: {1}", config.path(), e.getMessage());
         }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "releasing {0} failed: {1}", lock.file(), e.getMessage());
+        }
+    }
+
+    static boolean isDamage(Throwable e) {
+        return e instanceof SQLException sql && Database.isDamage(sql);
     }
 
     static String describe(Throwable e) {

@@ -1,7 +1,7 @@
 package dev.ccotel.adapter.sqlite;
 
 /** The local store cannot be opened or read; the message says why, in words a user can act on. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -28,8 +28,12 @@ final class StoreHarness implements AutoCloseable {
     private final IngestMetricsService metrics;
 
     StoreHarness(Path file, StoreConfig config, Clock clock) {
+        this(file, SqliteStore.open(config, clock), clock);
+    }
+
+    StoreHarness(Path file, SqliteStore store, Clock clock) {
         this.file = file;
-        this.store = SqliteStore.open(config, clock);
+        this.store = store;
         ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(clock, MappingOptions.privateByDefault("devbox")),
                 store.sessionStates(), encoder, store.keeper(), clock);
         this.logs = new IngestLogsService(pipeline);

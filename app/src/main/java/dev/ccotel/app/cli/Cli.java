@@ -1,6 +1,7 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
+import dev.ccotel.adapter.sqlite.StoreInUseException;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
 import java.io.PrintStream;
@@ -43,6 +44,10 @@ public final class Cli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigError) {
                 err.println("ccotel: configuration error: " + e.getMessage());
+                return USAGE;
+            }
+            if (e instanceof StoreInUseException) { // a second daemon: restarting it cannot help
+                err.println("ccotel: " + e.getMessage());
                 return USAGE;
             }
             err.println("ccotel: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -67,6 +67,9 @@ public final class Daemon implements AutoCloseable {
             Receivers receivers = Receivers.start(config, clock, counters, new IngestMetricsService(pipeline),
                     new IngestLogsService(pipeline), outbound.status);
             started.push(receivers);
+            outbound.store.ifPresent(store -> store.holderIs("OTLP/gRPC " + config.receiver().host() + ":"
+                    + receivers.grpcPort() + receivers.httpPort().map(p -> ", OTLP/HTTP "
+                    + config.httpReceiver().orElseThrow().host() + ":" + p).orElse("")));
             return new Daemon(started, receivers, outbound.store, outbound.destination);
         } catch (RuntimeException e) {
             closeAll(started);
