@@ -74,6 +74,11 @@ final class SqliteKeeper implements KeepTelemetryPort {
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
+            Optional<String> gone = db.unusable(); // deleted, replaced or damaged: said louder, and until a person acts
+            if (gone.isPresent()) {
+                failures.error(gone.get());
+                return new PublishOutcome.RetryLater(gone.get(), Optional.empty());
+            }
             String reason = "the local store " + db.path() + " cannot write: " + e.getMessage();
             failures.warn(reason + "; the exporter is told to retry");
             return new PublishOutcome.RetryLater(reason, Optional.empty());

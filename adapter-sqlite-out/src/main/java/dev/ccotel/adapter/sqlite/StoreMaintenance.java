@@ -49,6 +49,15 @@ public final class StoreMaintenance {
         }
     }
 
+    /** Throws {@link StoreInUseException} when a daemon holds {@code store}: say so before a long piece of work. */
+    public static void requireNoDaemon(Path store) {
+        try (StoreLock probe = StoreLock.acquire(store)) {
+            // free
+        } catch (IOException e) {
+            throw new StoreException("cannot lock " + store + ": " + SqliteStore.describe(e), e);
+        }
+    }
+
     /** SQLite's full {@code integrity_check} of the file at {@code store}, read-only; empty when sound. */
     public static List<String> check(Path store) {
         requireExists(store);

@@ -124,7 +124,7 @@ public final class Daemon implements AutoCloseable {
                             + " forward to a backend)";
                 }
                 DeliveryStatusPort status = () -> new DeliveryStatus(
-                        records.stream().map(DestinationRecord::destination).toList(), depthOf(store));
+                        records.stream().map(DestinationRecord::destination).toList(), depthOf(store), store.unusable());
                 yield new Outbound(store.sessionStates(), new StoreKeepStatus(store.keeper(), local, wake),
                         Optional.of(store), destination, status, activity);
             }

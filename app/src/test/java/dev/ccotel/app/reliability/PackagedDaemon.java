@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * @param err the daemon's stderr, read from the file it is redirected to
  */
-record PackagedDaemon(Process process, int port, Log err) {
+record PackagedDaemon(Process process, int port, int httpPort, Log err) {
     static final Path JAR = Path.of("target", "ccotel.jar").toAbsolutePath();
 
     /** A file the daemon writes to; {@link #toString()} is what it holds so far. */
@@ -72,6 +72,6 @@ record PackagedDaemon(Process process, int port, Log err) {
             p.destroyForcibly();
         }
         assertTrue(listening, "the daemon did not start: " + err);
-        return new PackagedDaemon(p, port, err);
+        return new PackagedDaemon(p, port, httpPort, err);
     }
 }

@@ -9,12 +9,19 @@ import java.util.Optional;
  * Where the daemon delivers and how that goes.
  *
  * @param outbox what waits for the backend ({@link OutboxDepth#EMPTY} where nothing can wait)
+ * @param refusing why every export is refused until a person acts (the store was deleted under the
+ *     daemon, or is damaged), if it is: a supervisor's health check must see it
  */
-public record DeliveryStatus(List<Destination> destinations, OutboxDepth outbox) {
+public record DeliveryStatus(List<Destination> destinations, OutboxDepth outbox, Optional<String> refusing) {
 
     public DeliveryStatus {
         destinations = List.copyOf(destinations);
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(refusing, "refusing");
+    }
+
+    public DeliveryStatus(List<Destination> destinations, OutboxDepth outbox) {
+        this(destinations, outbox, Optional.empty());
     }
 
     /**

@@ -39,6 +39,7 @@ public final class StatusJson {
                 .put("bytes", status.delivery().outbox().bytes())
                 .put("refused", status.delivery().outbox().refused());
         time(outbox, "oldest", status.delivery().outbox().oldest());
+        status.delivery().refusing().ifPresent(reason -> root.put("refusing", reason));
         ObjectNode exports = root.putObject("exports");
         for (TelemetrySignal signal : TelemetrySignal.values()) {
             ObjectNode bySignal = exports.putObject(signal.id());

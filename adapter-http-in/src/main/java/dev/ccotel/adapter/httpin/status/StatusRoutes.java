@@ -23,8 +23,10 @@ public final class StatusRoutes {
     public void register(HttpRules rules) {
         rules.get("/healthz", (req, res) -> {
             boolean up = serving.getAsBoolean();
-            res.status(up ? 200 : 503).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                    .send(up ? "ok\n" : "shutting down\n");
+            // A daemon that refuses every export (its store deleted or damaged) is not healthy, though it answers.
+            String refusing = up ? status.status().delivery().refusing().orElse(null) : null;
+            res.status(up && refusing == null ? 200 : 503).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .send(!up ? "shutting down\n" : refusing == null ? "ok\n" : "refusing exports: " + refusing + "\n");
         });
         rules.get("/status", (req, res) -> send(res, "application/json", StatusJson::render));
         rules.get("/metrics", (req, res) -> send(res, PrometheusMetrics.CONTENT_TYPE, PrometheusMetrics::render));
