@@ -68,12 +68,21 @@ public final class HttpBackendPublisher implements BackendClient {
 
     private PublishOutcome outcome(HttpClientResponse response, int itemCount) {
         int status = response.status().code();
+        if (status == 204) {
+            return new Accepted(); // "No Content" carries no answer by definition: the status is the whole answer
+        }
         if (status >= 200 && status < 300) {
-            // A backend that says it dropped the data has not taken it, whatever its status says.
-            return BackendJson.refusalIn(read(response, MAX_SUCCESS_BODY))
-                    .<PublishOutcome>map(message -> new Rejected(itemCount, "backend answered HTTP " + status
-                            + " with success=false" + (message.isBlank() ? "" : ": " + printable(message))))
-                    .orElseGet(Accepted::new);
+            byte[] body = read(response, MAX_SUCCESS_BODY);
+            return switch (BackendJson.answerIn(body)) {
+                case BackendJson.Answer.Taken taken -> new Accepted();
+                // A backend that says it dropped the data has not taken it, whatever its status says.
+                case BackendJson.Answer.Refused refused -> new Rejected(itemCount, "backend answered HTTP " + status
+                        + " with success=false" + (refused.message().isBlank() ? "" : ": " + printable(refused.message())));
+                // A captive portal or a proxy answers 200 too: only the contract's answer says the data arrived.
+                case BackendJson.Answer.NotTheContract other -> new RetryLater("backend answered HTTP " + status
+                        + " without the contract's answer ({\"success\": ...}), so the request waits and is sent again;"
+                        + " is backend.url a ccotel backend? The body began: " + snippet(body), Optional.empty());
+            };
         }
         String body = printable(new String(read(response, MAX_ERROR_BODY), StandardCharsets.UTF_8));
         Optional<Duration> retryAfter = response.headers().first(HeaderNames.RETRY_AFTER)
@@ -92,6 +101,11 @@ public final class HttpBackendPublisher implements BackendClient {
         } catch (IOException | RuntimeException e) {
             return new byte[0]; // the status already says what happened; the body only adds detail
         }
+    }
+
+    private String snippet(byte[] body) {
+        String text = printable(new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8));
+        return text.isEmpty() ? "(empty)" : "'" + text + "'";
     }
 
     /** One line, no control characters, and never the token, even if a backend echoes it back. */

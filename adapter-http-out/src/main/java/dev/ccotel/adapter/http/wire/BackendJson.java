@@ -47,17 +47,29 @@ public final class BackendJson {
         return new String(toJson(request), StandardCharsets.UTF_8);
     }
 
-    /**
-     * The backend's own word that it dropped the data: its message when a 2xx body is the contract's
-     * response object with {@code success: false}; empty for any other body, which counts as taken.
-     */
-    public static Optional<String> refusalIn(byte[] body) {
+    /** What a 2xx body says: the contract's answer, taken or refused, or something else (a proxy's page, a wrong URL). */
+    public sealed interface Answer {
+        record Taken() implements Answer {}
+
+        /** {@code success: false}: the backend says it dropped the data. */
+        record Refused(String message) implements Answer {}
+
+        /** Not the contract's response object with a boolean {@code success}: nothing says the data was taken. */
+        record NotTheContract() implements Answer {}
+    }
+
+    /** Reads a 2xx body as the contract's response {@code {success, eventsProcessed, metricsProcessed, message}}. */
+    public static Answer answerIn(byte[] body) {
+        Wire.Response response;
         try {
-            return Optional.ofNullable(RESPONSE.<Wire.Response>readValue(body))
-                    .filter(r -> Boolean.FALSE.equals(r.success()))
-                    .map(r -> r.message() == null ? "" : r.message());
-        } catch (Exception e) {
-            return Optional.empty();
+            response = RESPONSE.readValue(body);
+        } catch (IOException | RuntimeException notJson) {
+            return new Answer.NotTheContract();
         }
+        if (response == null || response.success() == null) {
+            return new Answer.NotTheContract();
+        }
+        return response.success() ? new Answer.Taken()
+                : new Answer.Refused(response.message() == null ? "" : response.message());
     }
 }

@@ -55,8 +55,10 @@ final class FakeBackend implements AutoCloseable {
         return this;
     }
 
+    /** {@code status}, with the contract's answer when it is a 2xx that has a body (a real backend's). */
     FakeBackend answer(int status) {
-        return answer(r -> Reply.of(status));
+        boolean taken = status >= 200 && status < 300 && status != 204;
+        return answer(r -> taken ? Reply.of(status, "{\"success\":true}") : Reply.of(status));
     }
 
     List<Received> received() {

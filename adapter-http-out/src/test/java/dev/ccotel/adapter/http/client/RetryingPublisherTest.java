@@ -38,7 +38,7 @@ class RetryingPublisherTest {
     void backendAnswers503OnceThen200_outcomeIsAcceptedAfterTwoPosts() throws Exception {
         try (FakeBackend backend = new FakeBackend()) {
             AtomicInteger calls = new AtomicInteger();
-            backend.answer(r -> Reply.of(calls.getAndIncrement() == 0 ? 503 : 200));
+            backend.answer(r -> calls.getAndIncrement() == 0 ? Reply.of(503) : Reply.of(200, "{\"success\":true}"));
             try (HttpBackendPublisher http = new HttpBackendPublisher(TestConfigs.forUrl(backend.url()),
                     Clock.systemUTC())) {
                 PublishOutcome outcome = retrying(http, Duration.ofSeconds(5)).publish(BackendJson.encode(Requests.everyField()));

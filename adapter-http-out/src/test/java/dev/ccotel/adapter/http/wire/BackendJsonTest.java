@@ -99,10 +99,12 @@ class BackendJsonTest {
         byte[] taken = "{\"success\":true,\"eventsProcessed\":2,\"metricsProcessed\":3,\"message\":\"ok\",\"extra\":[1]}"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] dropped = "{\"success\":false,\"message\":\"no\",\"extra\":[1]}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Optional.empty(), BackendJson.refusalIn(taken));
-        assertEquals(Optional.of("no"), BackendJson.refusalIn(dropped));
-        assertEquals(Optional.empty(), BackendJson.refusalIn("<html>".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(Optional.empty(), BackendJson.refusalIn(new byte[0]));
+        assertEquals(new BackendJson.Answer.Taken(), BackendJson.answerIn(taken));
+        assertEquals(new BackendJson.Answer.Refused("no"), BackendJson.answerIn(dropped));
+        assertEquals(new BackendJson.Answer.NotTheContract(), BackendJson.answerIn("<html>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(new BackendJson.Answer.NotTheContract(), BackendJson.answerIn(new byte[0]));
+        assertEquals(new BackendJson.Answer.NotTheContract(), BackendJson.answerIn("{\"message\":\"hi\"}"
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     private static SessionUpdate withToolParameters(String raw) {
