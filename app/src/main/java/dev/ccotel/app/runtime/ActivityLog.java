@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * What the daemon did, in the log: with {@code -v} one line per export (sessions, events, points,
@@ -25,6 +26,8 @@ final class ActivityLog implements AutoCloseable {
 
     private final String where;
     private final ScheduledExecutorService timer;
+    /** Requests waiting for the backend; null when there is no backend, and then the line says nothing of forwarding. */
+    private volatile LongSupplier waiting;
     private Minute minute = new Minute();
 
     /** @param where what "kept" means here: "stored", "forwarded" (passthrough) or "printed" (dry run) */
@@ -48,6 +51,11 @@ final class ActivityLog implements AutoCloseable {
             noted(export, outcome, micros);
             return outcome;
         };
+    }
+
+    /** With a backend: the summary also says what was forwarded and how many requests still wait (a backlog). */
+    void showForwarding(LongSupplier requestsWaiting) {
+        this.waiting = requestsWaiting;
     }
 
     /** The outbox forwarder's round: how many requests the backend took and refused. */
@@ -107,9 +115,22 @@ final class ActivityLog implements AutoCloseable {
         }
         LOG.log(Level.INFO, String.format(Locale.ROOT, "last minute: %d export(s), %d session(s), %d event(s),"
                 + " %d point(s), $%.4f; %s %d, not taken %d%s", last.exports, last.sessions.size(), last.events,
-                last.points, last.cost, where, last.kept, last.notKept,
-                where.equals("stored") ? "; forwarded " + last.forwarded + ", refused by the backend " + last.refused
-                        : ""));
+                last.points, last.cost, where, last.kept, last.notKept, forwarding(last)));
+    }
+
+    private String forwarding(Minute last) {
+        LongSupplier backlog = waiting;
+        if (backlog == null) {
+            return "";
+        }
+        long wait;
+        try {
+            wait = backlog.getAsLong();
+        } catch (RuntimeException unreadable) {
+            return "; forwarded " + last.forwarded + ", refused by the backend " + last.refused;
+        }
+        return "; forwarded " + last.forwarded + ", refused by the backend " + last.refused
+                + (wait == 0 ? ", none waits" : ", " + wait + " request(s) wait for the backend");
     }
 
     @Override

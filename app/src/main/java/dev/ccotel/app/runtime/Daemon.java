@@ -112,6 +112,7 @@ public final class Daemon implements AutoCloseable {
                             activity::forwarded);
                     forwarder.start();
                     started.push(forwarder);
+                    activity.showForwarding(() -> store.outbox().depth().requests());
                     wake = forwarder::wake;
                     destination += " and forwarding to " + s.backend().get().endpoint();
                     OutboxDepth waiting = store.outbox().depth();

@@ -98,6 +98,13 @@ final class OutboxForwarder implements AutoCloseable {
         deliveredInStreak += round.delivered();
         rounds.forwarded(round.delivered(), round.refused());
         return switch (round) {
+            case ForwardRound.Drained d when d.delivered() == 0 && d.refused() == 0 && failingSince != null -> {
+                // The backend took nothing: what waited left by delivery.spool.max-age. Whether the backend is
+                // back shows with the next export; until then the failure streak goes on.
+                LOG.log(Level.INFO, "nothing waits for backend {0} any more: what waited passed delivery.spool.max-age"
+                        + " (see the warning); it has not answered since {1}", backend, failingSince);
+                yield Optional.empty();
+            }
             case ForwardRound.Drained d -> {
                 recovered();
                 yield Optional.empty();

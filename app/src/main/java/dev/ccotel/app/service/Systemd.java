@@ -22,7 +22,7 @@ public record Systemd(Path configHome) implements ServicePlatform {
     public String render(Path launcher, Path java) {
         return "# " + MARKER + "\n"
                 + "[Unit]\n"
-                + "Description=ccotel: collects Claude Code telemetry and forwards it\n"
+                + "Description=ccotel: keeps Claude Code telemetry (and forwards it when a backend token is set)\n"
                 + "\n"
                 + "[Service]\n"
                 + "Type=simple\n"
@@ -30,6 +30,8 @@ public record Systemd(Path configHome) implements ServicePlatform {
                 + "ExecStart=" + quote(launcher.toString(), true) + " daemon\n"
                 + "Restart=on-failure\n"
                 + "RestartSec=5\n"
+                // Exit 2 is a configuration error, or a second daemon on one store: a restart every 5 s cannot mend it.
+                + "RestartPreventExitStatus=2\n"
                 + "StandardOutput=journal\n"
                 + "StandardError=journal\n"
                 + "\n"

@@ -73,6 +73,7 @@ class ActivityLogTest {
     @Test
     void eachExportIsOneDebugLine_andTheIntervalOneInfoLineWithItsSums_idleIntervalsSayNothing() throws Exception {
         try (ActivityLog log = new ActivityLog("stored", Duration.ofMillis(300))) {
+            log.showForwarding(() -> 7);
             KeepTelemetryPort kept = log.around(export -> new PublishOutcome.Accepted());
             kept.keep(writeFile());
             kept.keep(writeFile());
@@ -86,7 +87,17 @@ class ActivityLogTest {
         List<String> info = messages(Level.INFO);
         assertEquals(1, info.size(), "one summary, none for the idle intervals or at close: " + info);
         assertTrue(info.get(0).startsWith("last minute: 2 export(s), 1 session(s), 0 event(s)"), info.get(0));
-        assertTrue(info.get(0).contains("$0.0207") && info.get(0).contains("stored 2, not taken 0; forwarded 2"),
-                info.get(0));
+        assertTrue(info.get(0).contains("$0.0207") && info.get(0).contains("stored 2, not taken 0; forwarded 2,"
+                + " refused by the backend 0, 7 request(s) wait for the backend"), info.get(0));
+    }
+
+    @Test
+    void withoutABackend_theSummarySaysNothingOfForwarding() throws Exception {
+        try (ActivityLog log = new ActivityLog("stored", Duration.ofMillis(300))) {
+            log.around(export -> new PublishOutcome.Accepted()).keep(writeFile());
+        }
+        List<String> info = messages(Level.INFO);
+        assertEquals(1, info.size(), info.toString());
+        assertTrue(info.get(0).endsWith("stored 1, not taken 0"), info.get(0));
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
@@ -33,12 +34,17 @@ class OutboxForwarderTest {
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final List<String> posted = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
                 synchronized (warnings) {
                     warnings.add(record.getMessage());
+                }
+            } else if (record.getLevel().equals(java.util.logging.Level.INFO)) {
+                synchronized (infos) {
+                    infos.add(record.getMessage());
                 }
             }
         }
@@ -122,6 +128,25 @@ class OutboxForwarderTest {
         assertEquals(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "r" + i).toList(), posted, "in order");
         assertEquals(1, warnings.stream().filter(w -> w.contains("cannot be read") && w.contains("ccotel.db")
                 && w.contains("Too many open files")).count(), "one warning naming the file and the cause: " + warnings);
+    }
+
+    @Test
+    void backendDown_thenWhatWaitedExpires_isNotCalledTheBackendTakingRequestsAgain() {
+        pending(3);
+        start(outbox, recording(new PublishOutcome.RetryLater("HTTP 503", Optional.empty())));
+        assertTrue(await(() -> !warnings.isEmpty()), "the failure streak is said");
+
+        // what delivery.spool.max-age does: the waiting requests leave the outbox without the backend taking them
+        outbox.delivered(outbox.oldest(10).stream().map(PendingRequest::id).toList());
+
+        assertTrue(await(() -> {
+            synchronized (infos) {
+                return infos.stream().anyMatch(i -> i.contains("nothing waits for backend"));
+            }
+        }), "said: " + infos);
+        synchronized (infos) {
+            assertTrue(infos.stream().noneMatch(i -> i.contains("takes requests again")), infos.toString());
+        }
     }
 
     @Test
