@@ -43,7 +43,7 @@ import org.sqlite.SQLiteConnection;
  */
 final class Database implements AutoCloseable {
     /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     @FunctionalInterface
     interface Work<T> {

@@ -3,6 +3,7 @@ package dev.ccotel.adapter.sqlite;
 import dev.ccotel.domain.SessionState;
 import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
+import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
 import dev.ccotel.domain.model.SessionTotals;
@@ -94,26 +95,41 @@ final class SqliteKeeper implements KeepTelemetryPort {
         String sessionId = request.session().sessionId();
         PreparedStatement ps = db.prepared(c, "INSERT OR IGNORE INTO events (event_id, session_id, event_type,"
                 + " ts, model, cost_usd, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens,"
-                + " duration_ms, tool_name, success, status_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " duration_ms, tool_name, success, status_code, sequence, prompt_id, decision, source, language,"
+                + " error, attempt, prompt_length, tool_input_size_bytes, prompt, tool_parameters, attributes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (Event e : request.events()) {
-            ps.setString(1, e.eventId());
-            ps.setString(2, sessionId);
-            ps.setString(3, e.eventType());
-            ps.setLong(4, e.timestamp().toEpochMilli());
-            ps.setString(5, nonNull(e.api().model()));
-            setDouble(ps, 6, e.api().costUsd());
-            setLong(ps, 7, e.api().inputTokens());
-            setLong(ps, 8, e.api().outputTokens());
-            setLong(ps, 9, e.api().cacheReadTokens());
-            setLong(ps, 10, e.api().cacheCreationTokens());
-            setLong(ps, 11, e.durationMs());
-            ps.setString(12, nonNull(e.tool().name()));
+            int i = 1;
+            ps.setString(i++, e.eventId());
+            ps.setString(i++, sessionId);
+            ps.setString(i++, e.eventType());
+            ps.setLong(i++, e.timestamp().toEpochMilli());
+            ps.setString(i++, nonNull(e.api().model()));
+            setDouble(ps, i++, e.api().costUsd());
+            setLong(ps, i++, e.api().inputTokens());
+            setLong(ps, i++, e.api().outputTokens());
+            setLong(ps, i++, e.api().cacheReadTokens());
+            setLong(ps, i++, e.api().cacheCreationTokens());
+            setLong(ps, i++, e.durationMs());
+            ps.setString(i++, nonNull(e.tool().name()));
             if (e.tool().success().isPresent()) {
-                ps.setInt(13, e.tool().success().get() ? 1 : 0);
+                ps.setInt(i++, e.tool().success().get() ? 1 : 0);
             } else {
-                ps.setNull(13, Types.INTEGER);
+                ps.setNull(i++, Types.INTEGER);
             }
-            setLong(ps, 14, e.api().statusCode());
+            setLong(ps, i++, e.api().statusCode());
+            setLong(ps, i++, e.sequence());
+            ps.setString(i++, e.promptId());
+            ps.setString(i++, e.tool().decision());
+            ps.setString(i++, e.tool().source());
+            ps.setString(i++, e.tool().language());
+            ps.setString(i++, e.error());
+            setLong(ps, i++, e.api().attempt());
+            setLong(ps, i++, e.prompt().length());
+            setLong(ps, i++, e.tool().inputSizeBytes());
+            ps.setString(i++, e.prompt().text().orElse(null));
+            ps.setString(i++, e.tool().parametersJson().or(() -> e.tool().input()).orElse(null));
+            ps.setString(i, EventAttributes.toJson(e.attributes()));
             ps.addBatch();
         }
         ps.executeBatch();
@@ -122,16 +138,20 @@ final class SqliteKeeper implements KeepTelemetryPort {
     private void writeMetrics(Connection c, SessionUpdate request) throws SQLException {
         String sessionId = request.session().sessionId();
         PreparedStatement ps = db.prepared(c, "INSERT OR IGNORE INTO metrics (metric_id, session_id,"
-                + " metric_type, ts, value, model, token_type, lines_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " metric_type, ts, value, model, token_type, lines_type, tool, decision, source, language,"
+                + " start_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (MetricPoint m : request.metrics()) {
-            ps.setString(1, m.metricId());
-            ps.setString(2, sessionId);
-            ps.setString(3, m.metricType().wireName());
-            ps.setLong(4, m.timestamp().toEpochMilli());
-            ps.setDouble(5, m.value());
-            ps.setString(6, nonNull(m.model()));
-            ps.setString(7, nonNull(m.tokenType()));
-            ps.setString(8, nonNull(m.linesType()));
+            MetricLabels l = m.labels();
+            int i = 1;
+            ps.setString(i++, m.metricId());
+            ps.setString(i++, sessionId);
+            ps.setString(i++, m.metricType().wireName());
+            ps.setLong(i++, m.timestamp().toEpochMilli());
+            ps.setDouble(i++, m.value());
+            for (String label : new String[] {l.model(), l.tokenType(), l.linesType(), l.tool(), l.decision(),
+                    l.source(), l.language(), l.startType()}) {
+                ps.setString(i++, nonNull(label));
+            }
             ps.addBatch();
         }
         ps.executeBatch();
