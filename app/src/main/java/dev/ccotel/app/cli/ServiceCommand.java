@@ -1,9 +1,12 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.app.config.ConfigError;
+import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.app.service.Commands;
 import dev.ccotel.app.service.Launchd;
+import dev.ccotel.app.service.DaemonAnswer;
 import dev.ccotel.app.service.ServiceInstaller;
 import dev.ccotel.app.service.ServicePlatform;
 import dev.ccotel.app.service.Systemd;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ccotel service install|uninstall|status}: run the daemon at login (systemd user unit, launchd agent). */
@@ -29,6 +33,9 @@ public final class ServiceCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    CcotelCommand parent;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP)
     boolean help;
@@ -70,7 +77,21 @@ public final class ServiceCommand implements Runnable {
     int status(
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--platform", hidden = true) Platform platform) {
-        return installer(platform).status();
+        return installer(platform).status(this::askTheDaemon);
+    }
+
+    private DaemonAnswer askTheDaemon() {
+        Settings s = parent.settings(Map.of());
+        DaemonProbe.Found found = DaemonProbe.probe(s.string(ConfigKeys.RECEIVER_HOST),
+                s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535), s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
+                        ? Optional.of(s.string(ConfigKeys.RECEIVER_HTTP_HOST)) : Optional.empty(),
+                s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535), line -> parent.err.println("ccotel: " + line));
+        return switch (found) {
+            case DaemonProbe.Found.Running r -> new DaemonAnswer(true, "a ccotel daemon answers on " + r.address());
+            case DaemonProbe.Found.NothingListens n -> new DaemonAnswer(false, "nothing listens on "
+                    + String.join(" or ", n.addresses()));
+            case DaemonProbe.Found.NoAnswer a -> new DaemonAnswer(null, "cannot tell: on " + a.address() + " " + a.why());
+        };
     }
 
     private Path launcher(Path exec) {

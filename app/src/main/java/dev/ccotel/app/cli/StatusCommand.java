@@ -4,122 +4,101 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
-import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ccotel status}: is a daemon running on the configured ports, and how is it doing. Asks
- * the daemon's {@code GET /status} on the OTLP/HTTP port; where that listener is off or does not
- * answer, the gRPC health check on the gRPC port says at least whether one runs.
+ * {@code ccotel status}: is a daemon running on the configured ports, and how is it doing (see
+ * {@link DaemonProbe}: a slow daemon is waited for, said so, and never called absent).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Tell whether a ccotel daemon runs on the configured ports, where it sends, and what waits.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:a daemon is running", "2:usage or configuration error", "3:no daemon answers"})
+        exitCodeList = {"0:a daemon is running", "1:something listens there but gives no daemon's answer",
+            "2:usage or configuration error", "3:nothing listens on the configured ports"})
 final class StatusCommand implements Callable<Integer> {
     static final int NOT_RUNNING = 3;
-    private static final Duration WAIT = Duration.ofMillis(800);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
     CcotelCommand parent;
 
-    @Option(names = "--json", description = "Print the daemon's /status document as it is")
+    @Option(names = "--json", description = "Print JSON: the daemon's /status document with \"running\": true, or"
+            + " {\"running\": false, ...} when none answers")
     boolean json;
 
     @Override
     public Integer call() {
         Settings s = parent.settings(Map.of());
-        String grpcHost = s.string(ConfigKeys.RECEIVER_HOST);
-        int grpcPort = s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535);
-        String httpHost = s.string(ConfigKeys.RECEIVER_HTTP_HOST);
-        int httpPort = s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535);
-        Optional<String> http = s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
-                ? Optional.of(hostPort(httpHost, httpPort))
-                : Optional.empty();
-        Optional<String> document = http.filter(h -> accepts(httpHost, httpPort)).flatMap(StatusCommand::fetchStatus);
-        if (document.isPresent()) {
-            if (json) {
-                parent.out.println(document.get());
-            } else {
-                print(document.get());
+        Optional<String> httpHost = s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
+                ? Optional.of(s.string(ConfigKeys.RECEIVER_HTTP_HOST)) : Optional.empty();
+        DaemonProbe.Found found = DaemonProbe.probe(s.string(ConfigKeys.RECEIVER_HOST),
+                s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535), httpHost,
+                s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535), line -> parent.err.println("ccotel: " + line));
+        return switch (found) {
+            case DaemonProbe.Found.Running r when r.statusJson().isPresent() -> {
+                if (json) {
+                    parent.out.println(withRunning(r.statusJson().get()));
+                } else {
+                    print(r.statusJson().get());
+                }
+                yield Cli.OK;
             }
-            return Cli.OK;
-        }
-        String grpc = hostPort(grpcHost, grpcPort);
-        if (accepts(grpcHost, grpcPort) && grpcServing(grpcHost, grpcPort)) {
-            parent.out.println("a ccotel daemon answers on " + grpc + " (gRPC health: SERVING)");
-            parent.out.println(http.map(h -> "  but its status page on " + h + " did not answer")
-                    .orElse("  its details need the OTLP/HTTP listener (receiver.http.enabled: true)"));
-            return Cli.OK;
-        }
-        parent.out.println("no ccotel daemon answers on " + grpc + http.map(h -> " or " + h).orElse("") + ".");
-        parent.out.println("Start one with 'ccotel daemon' (foreground) or 'ccotel service install' (at login).");
-        return NOT_RUNNING;
+            case DaemonProbe.Found.Running r -> {
+                String why = httpHost.isPresent() ? "its status page did not answer"
+                        : "its details need the OTLP/HTTP listener (receiver.http.enabled: true)";
+                say(true, r.address(), "a ccotel daemon answers on " + r.address() + " (gRPC health: SERVING); " + why);
+                yield Cli.OK;
+            }
+            case DaemonProbe.Found.NothingListens n -> {
+                say(false, String.join(", ", n.addresses()), "no ccotel daemon runs: nothing listens on "
+                        + String.join(" or ", n.addresses()) + ". Start one with 'ccotel daemon' (foreground) or"
+                        + " 'ccotel service install' (at login).");
+                yield NOT_RUNNING;
+            }
+            case DaemonProbe.Found.NoAnswer a -> {
+                say(null, a.address(), "cannot tell whether a ccotel daemon runs on " + a.address() + ": " + a.why() + ".");
+                yield Cli.FAILURE;
+            }
+        };
     }
 
-    private static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
-
-    /**
-     * Whether anything listens there: a plain connect, so that with no daemon running the answer
-     * comes at once, without starting an HTTP or gRPC client (half a second of class loading).
-     */
-    private static boolean accepts(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) WAIT.toMillis());
-            return true;
-        } catch (IOException e) {
-            return false;
+    /** One sentence, or with {@code --json} an object: {@code running} true, false, or null (cannot tell). */
+    private void say(Boolean running, String address, String message) {
+        if (!json) {
+            parent.out.println(message);
+            return;
         }
+        ObjectNode node = JSON.createObjectNode();
+        if (running == null) {
+            node.putNull("running");
+        } else {
+            node.put("running", running);
+        }
+        node.put("address", address).put("message", message);
+        parent.out.println(node);
     }
 
-    private static Optional<String> fetchStatus(String hostPort) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    private static String withRunning(String document) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + hostPort + "/status"))
-                    .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"version\"") ? Optional.of(r.body()) : Optional.empty();
+            JsonNode tree = JSON.readTree(document);
+            if (tree instanceof ObjectNode object) {
+                ObjectNode out = JSON.createObjectNode().put("running", true);
+                out.setAll(object);
+                return out.toString();
+            }
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            client.close();
+            // printed as the daemon sent it
         }
-    }
-
-    private static boolean grpcServing(String host, int port) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
-        try {
-            return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                    .check(HealthCheckRequest.getDefaultInstance()).getStatus() == HealthCheckResponse.ServingStatus.SERVING;
-        } catch (RuntimeException e) {
-            return false;
-        } finally {
-            channel.shutdownNow();
-        }
+        return document;
     }
 
     /** The status document in a few lines for a person. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code ccotel service install|uninstall|status}: writes or removes the platform's definition file and
@@ -103,7 +104,11 @@ public final class ServiceInstaller {
         return manage(platform.afterUninstall(), true, silent);
     }
 
-    public int status() {
+    /**
+     * @param askTheDaemon asked when the service manager does not answer (no user bus, as in a
+     *     container): a daemon that answers on its ports is running, whoever started it
+     */
+    public int status(Supplier<DaemonAnswer> askTheDaemon) {
         Path file = platform.file();
         Optional<String> existing = read(file);
         if (existing.isEmpty()) {
@@ -114,8 +119,10 @@ public final class ServiceInstaller {
                 : " (not written by ccotel)"));
         Optional<String> silent = managerAnswers();
         if (silent.isPresent()) {
-            out.println("cannot tell whether it runs: " + silent.get());
-            return NOT_RUNNING;
+            DaemonAnswer answer = askTheDaemon.get();
+            out.println("the service manager cannot say whether it runs (" + silent.get() + "); the daemon's ports: "
+                    + answer.sentence());
+            return answer.running() == null ? FAILURE : answer.running() ? OK : NOT_RUNNING;
         }
         int exit = OK;
         List<List<String>> steps = platform.status();

@@ -7,7 +7,9 @@ import dev.ccotel.app.cli.Cli;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ class StatusCommandTest {
 
     private final RecordingBackend backend = new RecordingBackend();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private DaemonHarness daemon;
 
     @AfterEach
@@ -45,7 +48,7 @@ class StatusCommandTest {
             args.add("--json");
         }
         return Cli.run(args.toArray(String[]::new), Map.of("HOME", home.toString()), Clock.systemUTC(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {
@@ -100,7 +103,67 @@ class StatusCommandTest {
 
         assertEquals(3, status(a, b));
 
-        assertTrue(out().contains("no ccotel daemon answers"), out());
+        assertTrue(out().contains("no ccotel daemon runs: nothing listens on 127.0.0.1:" + a + " or 127.0.0.1:" + b),
+                out());
         assertTrue(out().contains("ccotel service install"), out());
     }
+
+    @Test
+    void noDaemon_json_isJsonToo() throws Exception {
+        int a;
+        int b;
+        try (ServerSocket s1 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket s2 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            a = s1.getLocalPort();
+            b = s2.getLocalPort();
+        }
+
+        assertEquals(3, status(a, b, "--json"));
+
+        var json = RecordingBackend.JSON.readTree(out());
+        assertEquals(false, json.get("running").asBoolean(true), out());
+        assertTrue(json.get("message").asText().contains("nothing listens"), out());
+    }
+
+    /** A daemon that takes longer than the first wait (a fresh JVM on a busy machine) is waited for, not called absent. */
+    @Test
+    void slowDaemon_isWaitedFor_sayingSo_andFoundRunning() throws Exception {
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slow.createContext("/status", exchange -> {
+            RecordingBackend.sleep(STATUS_FIRST_WAIT_MS + 1_500);
+            byte[] body = ("{\"version\":\"9.9\",\"pid\":42,\"uptimeSeconds\":3,\"listeners\":[],"
+                    + "\"destinations\":[],\"exports\":{}}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            assertEquals(0, status(1, slow.getAddress().getPort()), out() + err);
+            assertTrue(out().contains("ccotel 9.9 is running (pid 42"), out());
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("has not answered in 2 s (a busy machine?); waiting"),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void anotherProgramOnThePort_isNotCalledADaemon_norNoDaemon() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            assertEquals(1, status(1, other.getAddress().getPort()), out());
+            assertTrue(out().contains("cannot tell whether a ccotel daemon runs") && out().contains("HTTP 404"), out());
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    /** DaemonProbe.FIRST_WAIT: the short wait before status says it waits longer. */
+    private static final long STATUS_FIRST_WAIT_MS = 2_000;
 }

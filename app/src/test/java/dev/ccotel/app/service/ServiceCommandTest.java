@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.app.cli.Cli;
 import java.io.ByteArrayOutputStream;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,6 +199,35 @@ class ServiceCommandTest {
 
         fakeTool("systemctl", 0, 0);
         assertEquals(0, run("service", "status", "--platform", "systemd"));
+    }
+
+    /** No user bus (a container, an ssh session): systemctl cannot say, so the daemon's own ports are asked. */
+    @Test
+    void status_whenTheManagerCannotSay_asksTheDaemonsPorts() throws Exception {
+        fakeTool("systemctl", 0, 0);
+        run("service", "install", "--platform", "systemd", "--exec", launcher.toString());
+        fakeTool("systemctl", 1, 0); // show-environment fails: no user bus
+        HttpServer daemon = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        daemon.createContext("/status", exchange -> {
+            byte[] body = "{\"version\":\"9.9\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        daemon.start();
+        int port = daemon.getAddress().getPort();
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            env.put("CCOTEL_RECEIVER_PORT", Integer.toString(closed.getLocalPort())); // closed below: nothing there
+            env.put("CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(port));
+            assertEquals(0, run("service", "status", "--platform", "systemd"), out());
+            assertTrue(out().contains("the service manager cannot say") && out().contains("a ccotel daemon answers on"
+                    + " 127.0.0.1:" + port), out());
+        } finally {
+            daemon.stop(0);
+        }
+        out.reset();
+        assertEquals(3, run("service", "status", "--platform", "systemd"), out());
+        assertTrue(out().contains("nothing listens on"), out());
     }
 
     @Test
