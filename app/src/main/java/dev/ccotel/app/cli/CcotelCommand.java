@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ccotel", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Collects Claude Code OpenTelemetry, keeps it locally and forwards it to a backend.",
         subcommands = {DaemonCommand.class, StatusCommand.class, ReportCommand.class, StoreCommand.class, InspectCommand.class,
+                TrainCommand.class,
                 ConfigCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:usage or configuration error",

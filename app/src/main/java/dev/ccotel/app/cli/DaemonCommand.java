@@ -9,8 +9,10 @@ import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Delivery;
 import dev.ccotel.app.config.Folders;
 import dev.ccotel.app.config.Settings;
+import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -58,6 +60,11 @@ final class DaemonCommand implements Callable<Integer> {
         if (config.delivery() instanceof Delivery.Stored stored) {
             Folders.requireUsable(ConfigKeys.STORE_PATH, stored.store().path().toAbsolutePath().getParent());
         }
+        Optional<String> taken = portsTaken(config);
+        if (taken.isPresent()) {
+            parent.err.println("ccotel: " + taken.get());
+            return Cli.USAGE;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {
@@ -74,5 +81,34 @@ final class DaemonCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /**
+     * Whether the configured ports are taken, asked before anything starts: a second daemon beside a
+     * running one is said in one line (and its pid), not in the web server's stack of errors.
+     */
+    private Optional<String> portsTaken(DaemonConfig config) {
+        int grpcPort = config.receiver().port();
+        Optional<HttpReceiverConfig> http = config.httpReceiver().filter(h -> h.port() != 0);
+        if (grpcPort == 0 && http.isEmpty()) {
+            return Optional.empty();
+        }
+        DaemonProbe.Found found = DaemonProbe.probe(config.receiver().host(), grpcPort == 0 ? 1 : grpcPort,
+                http.map(HttpReceiverConfig::host), http.map(HttpReceiverConfig::port).orElse(0),
+                DaemonProbe.FIRST_WAIT, line -> { });
+        return switch (found) {
+            case DaemonProbe.Found.NothingListens n -> Optional.empty();
+            case DaemonProbe.Found.Running r -> Optional.of("a ccotel daemon already runs on " + r.address()
+                    + r.statusJson().map(DaemonCommand::pid).orElse("") + "; 'ccotel status' shows it. Not starting"
+                    + " a second one (or give this one other ports: --port, receiver.http.port)");
+            case DaemonProbe.Found.NoAnswer a -> Optional.of("cannot listen on " + a.address() + ": another program"
+                    + " listens there (" + a.why() + "); stop it, or choose other ports (--port, receiver.port,"
+                    + " receiver.http.port)");
+        };
+    }
+
+    private static String pid(String statusJson) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"pid\"\\s*:\\s*(\\d+)").matcher(statusJson);
+        return m.find() ? " (pid " + m.group(1) + ")" : "";
     }
 }

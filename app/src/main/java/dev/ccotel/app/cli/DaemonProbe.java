@@ -53,20 +53,30 @@ final class DaemonProbe {
      * @param progress told, in a sentence, when the probe starts waiting longer
      */
     static Found probe(String grpcHost, int grpcPort, Optional<String> httpHost, int httpPort, Consumer<String> progress) {
+        return probe(grpcHost, grpcPort, httpHost, httpPort, PATIENCE, progress);
+    }
+
+    /** @param patience how long a listener that accepted may take to answer; the first {@link #FIRST_WAIT} of it is not said */
+    static Found probe(String grpcHost, int grpcPort, Optional<String> httpHost, int httpPort, Duration patience,
+            Consumer<String> progress) {
         List<String> refused = new ArrayList<>();
         String grpc = hostPort(grpcHost, grpcPort);
         if (httpHost.isPresent()) {
             String http = hostPort(httpHost.get(), httpPort);
             if (accepts(httpHost.get(), httpPort)) {
-                return status(http, progress);
+                return status(http, waits(patience), progress);
             }
             refused.add(http);
         }
         if (accepts(grpcHost, grpcPort)) {
-            return health(grpcHost, grpcPort, grpc, progress);
+            return health(grpcHost, grpcPort, grpc, waits(patience), progress);
         }
         refused.add(0, grpc);
         return new Found.NothingListens(refused);
+    }
+
+    private static List<Duration> waits(Duration patience) {
+        return patience.compareTo(FIRST_WAIT) > 0 ? List.of(FIRST_WAIT, patience.minus(FIRST_WAIT)) : List.of(patience);
     }
 
     static String hostPort(String host, int port) {
@@ -86,10 +96,14 @@ final class DaemonProbe {
         }
     }
 
-    private static Found status(String hostPort, Consumer<String> progress) {
+    private static Duration total(List<Duration> waits) {
+        return waits.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static Found status(String hostPort, List<Duration> waits, Consumer<String> progress) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(FIRST_WAIT).build();
         try {
-            for (Duration wait : List.of(FIRST_WAIT, PATIENCE.minus(FIRST_WAIT))) {
+            for (Duration wait : waits) {
                 try {
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + hostPort
                             + "/status")).timeout(wait).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -99,15 +113,15 @@ final class DaemonProbe {
                     return new Found.NoAnswer(hostPort, "it answered HTTP " + r.statusCode() + " to GET /status, which"
                             + " a ccotel daemon does not: another program listens there");
                 } catch (HttpTimeoutException slow) {
-                    if (wait == FIRST_WAIT) {
+                    if (wait == FIRST_WAIT && waits.size() > 1) {
                         progress.accept("the daemon on " + hostPort + " accepted the connection but has not answered in "
-                                + FIRST_WAIT.toSeconds() + " s (a busy machine?); waiting up to " + PATIENCE.toSeconds()
+                                + FIRST_WAIT.toSeconds() + " s (a busy machine?); waiting up to " + total(waits).toSeconds()
                                 + " s");
                     }
                 }
             }
             return new Found.NoAnswer(hostPort, "it accepted a connection but did not answer GET /status within "
-                    + PATIENCE.toSeconds() + " s");
+                    + total(waits).toSeconds() + " s");
         } catch (IOException e) {
             return new Found.NoAnswer(hostPort, "GET /status failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -118,10 +132,10 @@ final class DaemonProbe {
         }
     }
 
-    private static Found health(String host, int port, String hostPort, Consumer<String> progress) {
+    private static Found health(String host, int port, String hostPort, List<Duration> waits, Consumer<String> progress) {
         ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
         try {
-            for (Duration wait : List.of(FIRST_WAIT, PATIENCE.minus(FIRST_WAIT))) {
+            for (Duration wait : waits) {
                 try {
                     HealthCheckResponse.ServingStatus serving = HealthGrpc.newBlockingStub(channel)
                             .withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
@@ -134,14 +148,14 @@ final class DaemonProbe {
                         return new Found.NoAnswer(hostPort, "it does not answer the gRPC health check ("
                                 + e.getStatus().getCode() + "): another program listens there");
                     }
-                    if (wait == FIRST_WAIT) {
+                    if (wait == FIRST_WAIT && waits.size() > 1) {
                         progress.accept("the daemon on " + hostPort + " has not answered in " + FIRST_WAIT.toSeconds()
-                                + " s (a busy machine?); waiting up to " + PATIENCE.toSeconds() + " s");
+                                + " s (a busy machine?); waiting up to " + total(waits).toSeconds() + " s");
                     }
                 }
             }
             return new Found.NoAnswer(hostPort, "it accepted a connection but did not answer the gRPC health check within "
-                    + PATIENCE.toSeconds() + " s");
+                    + total(waits).toSeconds() + " s");
         } finally {
             channel.shutdownNow();
         }
