@@ -157,7 +157,7 @@ class DistributionIT {
     }
 
     @Test
-    void serviceInstall_throughTheLauncher_startsThatLauncherByItsAbsolutePath() throws Exception {
+    void serviceInstall_throughTheLauncher_startsAStableCopyOfItsDistribution() throws Exception {
         Path link = Files.createDirectories(temp.resolve("bin")).resolve("ccotel");
         Files.createSymbolicLink(link, LAUNCHER);
 
@@ -168,7 +168,10 @@ class DistributionIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
 
         assertEquals(0, p.exitValue(), err);
-        assertTrue(out.contains("ExecStart=" + LAUNCHER.toRealPath() + " daemon\n"), out);
+        Path copy = temp.resolve("home/.local/share/ccotel/dist/" + Version.VALUE);
+        assertTrue(out.contains("would copy the distribution " + LAUNCHER.toRealPath().getParent().getParent() + " to "
+                + copy), out);
+        assertTrue(out.contains("ExecStart=" + copy.resolve("bin/ccotel") + " daemon\n"), out);
         assertTrue(out.contains("Environment=CCOTEL_JAVA=" + Path.of(THIS_JDK).toRealPath() + "/bin/java\n"), out);
     }
 

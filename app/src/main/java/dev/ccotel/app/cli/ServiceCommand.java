@@ -6,7 +6,9 @@ import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.app.service.Commands;
 import dev.ccotel.app.service.Launchd;
+import dev.ccotel.app.runtime.Version;
 import dev.ccotel.app.service.DaemonAnswer;
+import dev.ccotel.app.service.DistributionCopy;
 import dev.ccotel.app.service.ServiceInstaller;
 import dev.ccotel.app.service.ServicePlatform;
 import dev.ccotel.app.service.Systemd;
@@ -62,6 +64,14 @@ public final class ServiceCommand implements Runnable {
                     description = "The launcher to start (default: this bin/ccotel)") Path exec,
             @Option(names = "--platform", hidden = true) Platform platform) {
         Path start = launcher(exec);
+        if (exec == null) { // the launcher that runs now: the service gets a copy of its distribution
+            try {
+                start = copies().launcherFor(start, Version.VALUE, dryRun);
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("ccotel: " + e.getMessage());
+                return Cli.FAILURE;
+            }
+        }
         return installer(platform).install(start, Path.of(System.getProperty("java.home"), "bin", "java"), dryRun);
     }
 
@@ -70,7 +80,22 @@ public final class ServiceCommand implements Runnable {
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--dry-run", description = "Show what would be removed and run; change nothing") boolean dryRun,
             @Option(names = "--platform", hidden = true) Platform platform) {
-        return installer(platform).uninstall(dryRun);
+        int exit = installer(platform).uninstall(dryRun);
+        Path copies = XdgDirs.distributions(environment);
+        if (exit == Cli.OK && Files.isDirectory(copies)) {
+            if (dryRun) {
+                spec.commandLine().getOut().println("would remove the copies of the distribution in " + copies);
+                return exit;
+            }
+            try {
+                copies().removeAll();
+                spec.commandLine().getOut().println("removed the copies of the distribution in " + copies);
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("ccotel: cannot remove " + copies + ": " + e.getMessage());
+                return Cli.FAILURE;
+            }
+        }
+        return exit;
     }
 
     @Command(name = "status", description = "Whether the unit (or agent) is installed and runs; exit 3 when not.")
@@ -78,6 +103,10 @@ public final class ServiceCommand implements Runnable {
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--platform", hidden = true) Platform platform) {
         return installer(platform).status(this::askTheDaemon);
+    }
+
+    private DistributionCopy copies() {
+        return new DistributionCopy(XdgDirs.distributions(environment), spec.commandLine().getOut());
     }
 
     private DaemonAnswer askTheDaemon() {

@@ -21,6 +21,11 @@ public final class XdgDirs {
         return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("ccotel.db");
     }
 
+    /** Where {@code service install} keeps its copies of the distribution: {@code ${XDG_DATA_HOME:-~/.local/share}/ccotel/dist}. */
+    public static Path distributions(Map<String, String> env) {
+        return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("dist");
+    }
+
     private static Path base(Map<String, String> env, String variable, String fallbackUnderHome) {
         String xdg = env.get(variable);
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) { // the spec: relative paths are ignored

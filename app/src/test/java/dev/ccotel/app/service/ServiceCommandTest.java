@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.app.cli.Cli;
+import dev.ccotel.app.cli.ServiceCommand;
+import dev.ccotel.app.runtime.Version;
 import java.io.ByteArrayOutputStream;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -199,6 +201,31 @@ class ServiceCommandTest {
 
         fakeTool("systemctl", 0, 0);
         assertEquals(0, run("service", "status", "--platform", "systemd"));
+    }
+
+    /** Started through bin/ccotel (no --exec): the unit starts a copy of the distribution, not the build tree. */
+    @Test
+    void install_throughTheLauncher_copiesTheDistribution_andTheUnitOutlivesTheOriginal() throws Exception {
+        fakeTool("systemctl", 0, 0);
+        Files.writeString(Files.createDirectories(temp.resolve("dist/lib")).resolve("ccotel.jar"), "jar");
+        System.setProperty(ServiceCommand.LAUNCHER, launcher.toString());
+        try {
+            assertEquals(0, run("service", "install", "--platform", "systemd"), err.toString());
+        } finally {
+            System.clearProperty(ServiceCommand.LAUNCHER);
+        }
+        Path copy = home.resolve(".local/share/ccotel/dist/" + Version.VALUE);
+        assertTrue(Files.readString(unit()).contains("ExecStart=" + copy.resolve("bin/ccotel") + " daemon\n"),
+                Files.readString(unit()));
+        assertTrue(out().contains("copied the distribution " + temp.resolve("dist") + " to " + copy), out());
+
+        try (Stream<Path> original = Files.walk(temp.resolve("dist"))) {
+            original.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete()); // mvn clean
+        }
+        assertTrue(Files.isExecutable(copy.resolve("bin/ccotel")) && Files.exists(copy.resolve("lib/ccotel.jar")));
+
+        assertEquals(0, run("service", "uninstall", "--platform", "systemd"), err.toString());
+        assertFalse(Files.exists(copy), "uninstall removes the copy too");
     }
 
     /** No user bus (a container, an ssh session): systemctl cannot say, so the daemon's own ports are asked. */
