@@ -4,6 +4,7 @@ import dev.ccotel.adapter.http.client.HttpOutConfig;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.Delivery;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.runtime.HostNames;
 import dev.ccotel.app.runtime.Version;
@@ -19,8 +20,9 @@ import picocli.CommandLine.ParentCommand;
  * then the same validation as {@code ccotel daemon}, so a value the daemon would refuse fails here too.
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Print the effective configuration (token masked) and where each value came from,",
-                "then check it as 'ccotel daemon' would (exit 2 when the daemon would refuse to start)."})
+        description = "Print the effective configuration (token masked) and where each value came from, then check it"
+                + " as 'ccotel daemon' would: the last line says whether the daemon would start (exit 2 when it would"
+                + " refuse).")
 final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
     CcotelCommand parent;
@@ -41,13 +43,22 @@ final class ConfigCommand implements Callable<Integer> {
             parent.out.printf("%s: %s  # %s, env %s%n", key, value.isEmpty() ? "\"\"" : value,
                     settings.origin(key).name().toLowerCase(Locale.ROOT), ConfigKeys.environmentVariable(key));
         }
-        parent.out.flush();
+        DaemonConfig config;
         try {
-            DaemonConfig.from(settings, parent.environment, Version.VALUE, HostNames.local(parent.environment), dryRun);
+            config = DaemonConfig.from(settings, parent.environment, Version.VALUE, HostNames.local(parent.environment),
+                    dryRun);
         } catch (ConfigError e) {
+            parent.out.println("# the daemon would refuse to start: " + e.getMessage());
+            parent.out.flush();
             parent.err.println("ccotel: configuration error: " + e.getMessage());
             return Cli.USAGE;
         }
+        parent.out.println("# the daemon would start: " + switch (config.delivery()) {
+            case Delivery.Stored stored -> "storing in " + stored.store().path() + stored.backend()
+                    .map(b -> " and forwarding to " + b.endpoint()).orElse(" (no backend.token: nothing is forwarded)");
+            case Delivery.Passthrough p -> "forwarding to " + p.backend().endpoint() + " (passthrough: nothing kept)";
+            case Delivery.DryRun d -> "printing each request (--dry-run: nothing kept or forwarded)";
+        });
         return Cli.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,19 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
-/** The config file may hold the backend token: warn when other users can read it. */
+/** A config file that holds the backend token must be private: warn when other users can read it. */
 final class ConfigFileCheck {
     private ConfigFileCheck() {}
 
     static void warnIfReadableByOthers(Settings settings, PrintStream err) {
-        if (settings.file().isEmpty()) {
-            return;
+        if (settings.file().isEmpty() || settings.origin(ConfigKeys.BACKEND_TOKEN) != Settings.Origin.FILE) {
+            return; // no token in it: a world-readable config is the norm, and nothing to warn about
         }
         Path file = settings.file().get();
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                err.println("ccotel: warning: " + file + " is readable by other users and may hold backend.token;"
+                err.println("ccotel: warning: " + file + " holds backend.token and is readable by other users;"
                         + " run: chmod 600 " + file);
             }
         } catch (UnsupportedOperationException | IOException e) {

@@ -166,6 +166,28 @@ class CliTest {
     }
 
     @Test
+    void configFileReadableByOthers_withoutAToken_getsNoWarning_andConfigEndsWithWhetherTheDaemonWouldStart()
+            throws Exception {
+        Path file = home.resolve("ccotel.yaml");
+        Files.writeString(file, "receiver:\n  port: 5000\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertEquals(0, run("--config", file.toString(), "config"));
+
+        assertFalse(err().contains("readable by other users"), err());
+        List<String> lines = out().lines().toList();
+        assertEquals("# the daemon would start: storing in " + home.resolve(".local/share/ccotel/ccotel.db")
+                + " (no backend.token: nothing is forwarded)", lines.getLast(), out());
+    }
+
+    @Test
+    void configThatTheDaemonRefuses_saysSoOnItsLastLine() {
+        assertEquals(2, run("--set", "receiver.port=99999", "config"));
+        assertTrue(out().lines().toList().getLast().startsWith("# the daemon would refuse to start: receiver.port"),
+                out());
+    }
+
+    @Test
     void unknownKeyInTheFile_stopsWithTheKeyNamed_exit2() throws Exception {
         Path file = home.resolve("ccotel.yaml");
         Files.writeString(file, "backend:\n  tokn: x\n");
