@@ -35,7 +35,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(CASE WHEN m.metric_type = 'lines_of_code_count' AND m.lines_type = 'removed' THEN m.value ELSE 0 END),"
             + " SUM(CASE WHEN m.metric_type = 'commit_count' THEN m.value ELSE 0 END),"
             + " SUM(CASE WHEN m.metric_type = 'pull_request_count' THEN m.value ELSE 0 END),"
-            + " SUM(CASE WHEN m.metric_type = 'active_time_total' THEN m.value ELSE 0 END)"
+            + " SUM(CASE WHEN m.metric_type = 'active_time_total' THEN m.value ELSE 0 END), MAX(m.ts)"
             + " FROM metrics m JOIN sessions s ON s.session_id = m.session_id"
             + " WHERE m.ts >= ? AND m.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
     private static final String EVENTS = "SELECT e.session_id, e.model, (e.ts / ?) * ? AS quarter,"
@@ -45,7 +45,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.cache_read_tokens, 0) ELSE 0 END),"
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.cost_usd, 0) ELSE 0 END),"
             + " SUM(e.event_type = 'user_prompt'), SUM(e.event_type = 'tool_result'),"
-            + " SUM(e.event_type = 'api_request'), SUM(e.event_type = 'api_error')"
+            + " SUM(e.event_type = 'api_request'), SUM(e.event_type = 'api_error'), MAX(e.ts)"
             + " FROM events e JOIN sessions s ON s.session_id = e.session_id"
             + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
 
@@ -71,11 +71,13 @@ public final class SqliteUsageReader implements ReadUsagePort {
             read(c, METRICS, from, to, project, slices, true);
             read(c, EVENTS, from, to, project, slices, false);
             Map<String, String[]> sessions = sessions(c);
+            Map<String, String> prompts = firstPrompts(c, from, to);
             c.commit();
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
                 String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0"});
-                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1]))));
+                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1])),
+                        Optional.ofNullable(prompts.get(b.sessionId))));
             }
             return out;
         } catch (SQLException e) {
@@ -104,9 +106,11 @@ public final class SqliteUsageReader implements ReadUsagePort {
                         b.code = new Usage.CodeChanges(Math.round(rs.getDouble(9)), Math.round(rs.getDouble(10)),
                                 Math.round(rs.getDouble(11)), Math.round(rs.getDouble(12)));
                         b.activeSeconds = rs.getDouble(13);
+                        b.lastAt = Math.max(b.lastAt, rs.getLong(14));
                     } else {
                         b.fromEvents = priced;
                         b.activity = new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
+                        b.lastAt = Math.max(b.lastAt, rs.getLong(13));
                     }
                 }
             }
@@ -124,6 +128,22 @@ public final class SqliteUsageReader implements ReadUsagePort {
         return out;
     }
 
+    /** Each session's first kept prompt text (SQLite takes the bare column from the row of the MIN). */
+    private static Map<String, String> firstPrompts(Connection c, Instant from, Instant to) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, prompt, MIN(ts) FROM events WHERE"
+                + " event_type = 'user_prompt' AND prompt IS NOT NULL AND ts >= ? AND ts < ? GROUP BY session_id")) {
+            ps.setLong(1, from.toEpochMilli());
+            ps.setLong(2, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** One slice, filled from the metrics query and the events query. */
     private static final class Builder {
         final String sessionId;
@@ -134,6 +154,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
         Usage.Activity activity = Usage.Activity.ZERO;
         Usage.CodeChanges code = Usage.CodeChanges.ZERO;
         double activeSeconds;
+        long lastAt;
 
         Builder(String sessionId, String model, long quarter) {
             this.sessionId = sessionId;
@@ -141,9 +162,9 @@ public final class SqliteUsageReader implements ReadUsagePort {
             this.quarter = quarter;
         }
 
-        UsageSlice build(String project, Instant sessionStart) {
+        UsageSlice build(String project, Instant sessionStart, Optional<String> firstPrompt) {
             return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
-                    fromEvents, activity, code, activeSeconds);
+                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), firstPrompt);
         }
     }
 }

@@ -41,6 +41,16 @@ public final class Cli {
         cli.addSubcommand(new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER))));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        // A usage error says what is wrong and the failing command's own usage line, not the whole help.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failing = e.getCommandLine();
+            PrintWriter w = failing.getErr();
+            w.println("ccotel: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+            w.println("Usage: " + failing.getHelp().abbreviatedSynopsis().strip());
+            w.println("Run '" + failing.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigError) {
                 err.println("ccotel: configuration error: " + e.getMessage());

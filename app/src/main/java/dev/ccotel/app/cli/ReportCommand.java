@@ -20,28 +20,38 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.DayOfWeek;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ccotel report}: what the local store holds, as tables or JSON. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Show usage from the local store: daily (default), sessions, models or projects.")
+        description = "Show usage from the local store: daily (default), weekly, monthly, sessions, models or projects.")
 final class ReportCommand implements Callable<Integer> {
     private static final Pattern DAYS_AGO = Pattern.compile("(\\d{1,5})d");
+    private static final String DATES = "YYYY-MM-DD, today, yesterday, Nd (N days ago), this-week or this-month";
 
     @ParentCommand
     CcotelCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "daily|sessions|models|projects",
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "daily|weekly|monthly|sessions|models|projects",
             description = "What one row is (default: daily)")
     String kind = "daily";
 
-    @Option(names = "--since", paramLabel = "DATE", description = "First day, YYYY-MM-DD or e.g. 7d (7 days ago)")
+    @Option(names = "--since", paramLabel = "DATE", description = "First day: " + DATES)
     String since;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Last day, YYYY-MM-DD or e.g. 1d")
+    @Option(names = "--until", paramLabel = "DATE", description = "Last day: " + DATES)
     String until;
 
     @Option(names = "--project", paramLabel = "PATH", description = "Only sessions of this project")
@@ -61,10 +71,10 @@ final class ReportCommand implements Callable<Integer> {
         ZoneId zone = zone();
         UsageQuery query;
         try {
-            query = new UsageQuery(grouping(), date("--since", since, zone), date("--until", until, zone), zone,
-                    Optional.ofNullable(project), breakdown);
+            query = new UsageQuery(grouping(), date("--since", since, zone, false), date("--until", until, zone, true),
+                    zone, Optional.ofNullable(project), breakdown);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Settings settings = parent.settings(Map.of());
         String configured = settings.string(ConfigKeys.STORE_PATH);
@@ -80,23 +90,40 @@ final class ReportCommand implements Callable<Integer> {
         if (json) {
             parent.out.println(ReportJson.render(report));
         } else if (report.rows().isEmpty()) {
-            parent.out.println(reader.exists() ? "No usage recorded in " + path + " for this selection."
-                    : "No usage recorded yet: " + path + " does not exist.");
-            parent.out.println("To get data flowing: 'ccotel cc install' points Claude Code at ccotel (open a new"
-                    + " shell after it), and 'ccotel daemon' (or 'ccotel service install') runs the receiver.");
+            boolean filtered = since != null || until != null || project != null;
+            if (reader.exists() && filtered) {
+                parent.out.println("No usage recorded in " + path + " for this selection; without --since, --until"
+                        + " and --project the report covers everything the store holds.");
+            } else {
+                parent.out.println(reader.exists() ? "No usage recorded in " + path + " yet."
+                        : "No usage recorded yet: " + path + " does not exist.");
+                parent.out.println("To get data flowing: 'ccotel cc install' points Claude Code at ccotel (open a new"
+                        + " shell after it), and 'ccotel daemon' (or 'ccotel service install') runs the receiver.");
+            }
         } else {
             parent.out.print(ReportTables.render(report));
             parent.out.println("Cost and tokens: Claude Code's cost and token metrics (api_request events for");
-            parent.out.println("sessions without them). Days in " + zone.getId() + ".");
+            parent.out.println("sessions without them)." + zoneNote(query));
         }
         return Cli.OK;
+    }
+
+    /** Where days (or start times) are cut: only for reports that have them. */
+    private static String zoneNote(UsageQuery query) {
+        String zone = query.zone() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC"
+                : query.zone().getId();
+        if (query.grouping().byTime() || query.since().isPresent() || query.until().isPresent()) {
+            return " Days in " + zone + ".";
+        }
+        return query.grouping() == UsageQuery.Grouping.SESSIONS ? " Times in " + zone + "." : "";
     }
 
     private UsageQuery.Grouping grouping() {
         try {
             return UsageQuery.Grouping.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown report '" + kind + "': choose daily, sessions, models or projects");
+            throw new IllegalArgumentException("unknown report '" + kind + "': choose daily, weekly, monthly, sessions,"
+                    + " models or projects");
         }
     }
 
@@ -107,23 +134,39 @@ final class ReportCommand implements Callable<Integer> {
         try {
             return ZoneId.of(timezone);
         } catch (DateTimeException e) {
-            throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--timezone: '" + timezone + "' is not a time zone; write e.g. UTC, Europe/Berlin or +05:30");
         }
     }
 
-    private Optional<LocalDate> date(String option, String text, ZoneId zone) {
+    /** A day: a date, a word, or N days ago; {@code end} picks the last day of a week or month word. */
+    private Optional<LocalDate> date(String option, String text, ZoneId zone, boolean end) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher ago = DAYS_AGO.matcher(text.strip());
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        LocalDate today = LocalDate.ofInstant(parent.clock.instant(), zone);
+        Matcher ago = DAYS_AGO.matcher(word);
         if (ago.matches()) {
-            return Optional.of(LocalDate.ofInstant(parent.clock.instant(), zone).minusDays(Long.parseLong(ago.group(1))));
+            return Optional.of(today.minusDays(Long.parseLong(ago.group(1))));
+        }
+        switch (word) {
+            case "today":
+                return Optional.of(today);
+            case "yesterday":
+                return Optional.of(today.minusDays(1));
+            case "this-week":
+                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                return Optional.of(end ? monday.plusDays(6) : monday);
+            case "this-month":
+                return Optional.of(end ? today.with(TemporalAdjusters.lastDayOfMonth()) : today.withDayOfMonth(1));
+            default:
+                break;
         }
         try {
-            return Optional.of(LocalDate.parse(text.strip()));
+            return Optional.of(LocalDate.parse(word));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a date; write YYYY-MM-DD or e.g. 7d");
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a date; write " + DATES);
         }
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageReport;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -23,7 +25,8 @@ public final class ReportJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
-        root.put("timezone", report.query().zone().getId());
+        root.put("timezone", report.query().zone() instanceof java.time.ZoneOffset o && o.getTotalSeconds() == 0 ? "UTC"
+                : report.query().zone().getId());
         report.query().since().ifPresent(d -> root.put("since", d.toString()));
         report.query().until().ifPresent(d -> root.put("until", d.toString()));
         report.query().project().ifPresent(p -> root.put("project", p));
@@ -41,7 +44,7 @@ public final class ReportJson {
                     ObjectNode m = models.addObject();
                     m.put("model", share.model());
                     tokens(m, share.tokens());
-                    m.put("costUsd", share.costUsd());
+                    m.put("costUsd", money(share.costUsd()));
                 }
             }
         }
@@ -56,7 +59,7 @@ public final class ReportJson {
     private static void usage(ObjectNode node, Usage u) {
         node.put("sessions", u.sessions());
         tokens(node, u.tokens());
-        node.put("costUsd", u.costUsd());
+        node.put("costUsd", money(u.costUsd()));
         node.put("prompts", u.activity().prompts());
         node.put("toolCalls", u.activity().toolCalls());
         node.put("apiRequests", u.activity().apiRequests());
@@ -66,6 +69,15 @@ public final class ReportJson {
         node.put("commits", u.code().commits());
         node.put("pullRequests", u.code().pullRequests());
         node.put("activeSeconds", u.activeSeconds());
+    }
+
+    /**
+     * Money to the micro-dollar, as Claude Code's own {@code cost_usd_micros}: sums of doubles carry
+     * float noise ({@code 0.048369999999999996}) that a reader must not have to round away.
+     */
+    static BigDecimal money(double usd) {
+        BigDecimal micro = BigDecimal.valueOf(usd).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return micro.scale() < 0 ? micro.setScale(0) : micro; // 12, not 1.2E+1
     }
 
     private static void tokens(ObjectNode node, Usage.Tokens t) {

@@ -28,15 +28,29 @@ public final class ReportTables {
         List<Line> lines = lines(report);
         String head = heading(report.query().grouping());
         StringBuilder out = new StringBuilder();
-        out.append(AsciiTable.getTable(BORDER, lines, List.of(
-                text(head, l -> l.key),
+        boolean byModel = report.query().grouping() == UsageQuery.Grouping.MODELS;
+        List<ColumnData<Line>> costColumns = new ArrayList<>(List.of(text(head, l -> l.key)));
+        if (byModel) {
+            costColumns.add(number("Sess", l -> l.usage.sessions()));
+        }
+        costColumns.addAll(List.of(
                 number("Input", l -> l.usage.tokens().input()),
                 number("Output", l -> l.usage.tokens().output()),
                 number("Cache wr", l -> l.usage.tokens().cacheCreation()),
                 number("Cache rd", l -> l.usage.tokens().cacheRead()),
                 number("Tokens", l -> l.usage.tokens().total()),
-                column("Cost $", l -> cost(l.usage.costUsd())))));
+                column("Cost $", l -> cost(l.usage.costUsd()))));
+        out.append(AsciiTable.getTable(BORDER, lines, costColumns));
         out.append("\n\n");
+        if (byModel) {
+            // Prompts, tools, lines and active time belong to sessions, not to models.
+            out.append(String.format(Locale.ROOT, "Per session, not per model: %,d prompt(s), %,d tool call(s),%n"
+                    + "%,d/%,d API requests/errors, +%,d/-%,d lines, active %s.%n", report.totals().activity().prompts(),
+                    report.totals().activity().toolCalls(), report.totals().activity().apiRequests(),
+                    report.totals().activity().apiErrors(), report.totals().code().linesAdded(),
+                    report.totals().code().linesRemoved(), duration(report.totals().activeSeconds())));
+            return out.toString();
+        }
         List<Line> rowsOnly = lines.stream().filter(l -> !l.modelShare).toList();
         out.append(AsciiTable.getTable(BORDER, rowsOnly, List.of(
                 text(head, l -> l.key),
@@ -64,6 +78,8 @@ public final class ReportTables {
     private static String heading(UsageQuery.Grouping grouping) {
         return switch (grouping) {
             case DAILY -> "Date";
+            case WEEKLY -> "Week of";
+            case MONTHLY -> "Month";
             case SESSIONS -> "Session";
             case MODELS -> "Model";
             case PROJECTS -> "Project";
@@ -80,7 +96,7 @@ public final class ReportTables {
             String key = switch (report.query().grouping()) {
                 case SESSIONS -> shortId(row.key());
                 case MODELS -> fit(model(row.key()));
-                case DAILY, PROJECTS -> fit(row.key());
+                case DAILY, WEEKLY, MONTHLY, PROJECTS -> fit(row.key());
             };
             lines.add(new Line(key, row.usage(), false));
             // A models report is already by model: its breakdown would repeat every row.

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +75,7 @@ class ReportCommandTest {
 
         assertGolden(kind + ".txt", out());
         for (String line : out().split("\n")) {
-            if (!line.startsWith("Cost and tokens") && !line.contains(", started ")) {
+            if (!line.startsWith("Cost and tokens") && !line.matches("^[0-9a-f]{8}  [0-9a-f-]{36}  .*")) {
                 assertTrue(line.length() <= 80, "wider than 80 columns (" + line.length() + "): " + line);
             }
         }
@@ -99,11 +100,52 @@ class ReportCommandTest {
 
     @Test
     void badDateOrZoneOrKind_isAUsageError_namingTheOption() {
-        assertEquals(2, run("report", "--since", "yesterday"));
+        assertEquals(2, run("report", "--since", "someday"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--since"));
         assertEquals(2, run("report", "--timezone", "Mars/Olympus"));
-        assertEquals(2, run("report", "weekly"));
+        assertEquals(2, run("report", "fortnightly"));
         assertEquals(2, run("report", "--since", "2026-11-05", "--until", "2026-11-01"));
+    }
+
+    /** The error and the report's own usage line, not the whole top-level help (about 35 lines). */
+    @Test
+    void usageError_printsTheErrorAndTheSubcommandsUsageLine_only() {
+        assertEquals(2, run("report", "--since", "someday"));
+
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.getFirst().startsWith("ccotel: --since: 'someday' is not a date; write YYYY-MM-DD, today,"),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Usage: ccotel report ")), lines.toString());
+        assertTrue(lines.getLast().contains("'ccotel report --help'"), lines.toString());
+        assertTrue(lines.size() <= 6, "a few lines, not the whole help: " + lines);
+    }
+
+    @Test
+    void dateWords_yesterdayTodayThisMonth_andWeeklyAndMonthlyReports() throws IOException {
+        storeTheFixtures(); // the fixtures ran on 2026-11-26; the clock says 2026-12-01
+
+        assertEquals(0, run("report", "--since", "yesterday", "--until", "today", "--json"));
+        assertTrue(out().contains("\"since\" : \"2026-11-30\"") && out().contains("\"until\" : \"2026-12-01\""), out());
+        out.reset();
+        assertEquals(0, run("report", "--since", "this-month", "--until", "this-month", "--json"));
+        assertTrue(out().contains("\"since\" : \"2026-12-01\"") && out().contains("\"until\" : \"2026-12-31\""), out());
+        out.reset();
+        assertEquals(0, run("report", "weekly", "--timezone", "UTC"));
+        assertTrue(out().contains("Week of") && out().contains("2026-11-23"), out());
+        out.reset();
+        assertEquals(0, run("report", "monthly", "--timezone", "UTC", "--json"));
+        assertTrue(out().contains("\"key\" : \"2026-11\""), out());
+    }
+
+    /** A working store with nothing in the selection is not told to install anything. */
+    @Test
+    void emptySelectionOfAWorkingStore_saysSo_withoutSetupAdvice() {
+        storeTheFixtures();
+
+        assertEquals(0, run("report", "--since", "2026-11-30"));
+
+        assertTrue(out().contains("for this selection"), out());
+        assertTrue(!out().contains("cc install"), out());
     }
 
     @Test

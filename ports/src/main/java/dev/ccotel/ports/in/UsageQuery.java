@@ -17,7 +17,14 @@ public record UsageQuery(Grouping grouping, Optional<LocalDate> since, Optional<
         Optional<String> project, boolean breakdown) {
 
     /** The rows of a report. */
-    public enum Grouping { DAILY, SESSIONS, MODELS, PROJECTS }
+    public enum Grouping {
+        DAILY, WEEKLY, MONTHLY, SESSIONS, MODELS, PROJECTS;
+
+        /** Rows that are days, weeks or months, so the time zone decides what falls into them. */
+        public boolean byTime() {
+            return this == DAILY || this == WEEKLY || this == MONTHLY;
+        }
+    }
 
     public UsageQuery {
         Objects.requireNonNull(grouping, "grouping");
