@@ -80,16 +80,25 @@ class StoreFaultsIT {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", first.port()).usePlaintext().build();
         try {
             ClaudeCodeShapes shapes = new ClaudeCodeShapes();
-            LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .export(shapes.turn("de1e7ed0-0000-4000-8000-000000000001", 0.01));
+            for (int i = 0; i < 20; i++) {
+                LogsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .export(shapes.turn(String.format("de1e7ed0-0000-4000-8000-%012d", i), 0.01));
+            }
 
             Files.delete(home.resolve("ccotel.db"));
 
-            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> LogsServiceGrpc
-                    .newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .export(shapes.turn("de1e7ed0-0000-4000-8000-000000000002", 0.01)));
-            assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
-            assertTrue(refused.getStatus().getDescription().contains("was deleted"), refused.getStatus().toString());
+            int refusedCount = 0;
+            for (int i = 20; i < 40; i++) {
+                String session = String.format("de1e7ed0-0000-4000-8000-%012d", i);
+                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> LogsServiceGrpc
+                        .newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .export(shapes.turn(session, 0.01)), "acknowledged into a deleted store");
+                assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+                assertTrue(refused.getStatus().getDescription().contains("was deleted"), refused.getStatus().toString());
+                refusedCount++;
+            }
+            System.out.printf("[reliability] store deleted under a running daemon: 20 exports acknowledged before it,"
+                    + " then %d of 20 refused UNAVAILABLE and none acknowledged into the deleted file%n", refusedCount);
             assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> first.err().toString().contains("SEVERE")
                     && first.err().toString().contains("was deleted while the daemon ran")), first.err().toString());
             HttpResponse<String> health = get(first.httpPort(), "/healthz");
