@@ -1,5 +1,7 @@
 package dev.ccotel.adapter.httpin;
 
+import dev.ccotel.adapter.httpin.listener.HostGuard;
+import dev.ccotel.adapter.httpin.listener.ListenerAuthority;
 import dev.ccotel.adapter.httpin.status.StatusRoutes;
 import dev.ccotel.ports.in.IngestLogsUseCase;
 import dev.ccotel.ports.in.IngestMetricsUseCase;
@@ -10,6 +12,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,6 +49,9 @@ public final class OtlpHttpServer implements AutoCloseable {
         OtlpExchange exchange = new OtlpExchange(config.maxMessageBytes(), admission);
         StatusRoutes statusRoutes = new StatusRoutes(status, () -> !admission.closing());
         HttpRouting.Builder routing = HttpRouting.builder();
+        // A filter runs before every route, those added later too (statusline, dashboard), and before a 404.
+        routing.addFilter(new HostGuard(ListenerAuthority.of(config.host()), this::port, config.maxMessageBytes(),
+                Clock.systemUTC()));
         export(routing, "/v1/metrics", exchange, new MetricsRoute(metrics));
         export(routing, "/v1/logs", exchange, new LogsRoute(logs));
         export(routing, "/v1/traces", exchange, new TracesRoute(traces));
