@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * the attacker's name, so its {@code Host} (and, for a cross-site request, its {@code Origin}) is
  * not among these. Pure matching on text: no name is ever resolved here, since resolving is what the
  * attacker controls.
+ *
+ * <p>The OTLP/gRPC adapter checks {@code :authority} with a twin of this class: adapters may not depend
+ * on each other, and the core may not know {@code java.net}, so the few lines live twice.
  */
 public final class ListenerAuthority {
     /** What every local client may write; exporters write one of these with the port. */
