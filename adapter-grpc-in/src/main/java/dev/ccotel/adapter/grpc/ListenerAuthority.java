@@ -38,10 +38,10 @@ final class ListenerAuthority {
         Set<String> names = new TreeSet<>();
         LOOPBACK.forEach(n -> names.add(canonical(n)));
         String host = configuredHost.strip().toLowerCase(Locale.ROOT);
+        // The configured address is what ccotel status connects to, a wildcard included (it reaches this machine).
+        names.add(canonical(bracketed(host)));
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            names.addAll(interfaceLiterals()); // "every address" is no name a client writes
-        } else {
-            names.add(canonical(bracketed(host)));
+            names.addAll(interfaceLiterals());
         }
         return new ListenerAuthority(names);
     }

@@ -46,11 +46,12 @@ class ListenerAuthorityTest {
     }
 
     @Test
-    void aWildcardListener_acceptsThisMachinesAddresses_butNoName() {
+    void aWildcardListener_acceptsThisMachinesAddressesAndTheWildcard_butNoName() {
         ListenerAuthority any = ListenerAuthority.of("0.0.0.0");
 
         assertTrue(any.accepts("127.0.0.1:4318", 4318), "loopback is one of this machine's interfaces");
-        assertFalse(any.accepts("0.0.0.0:4318", 4318), "the wildcard is no address a client names");
+        assertTrue(any.accepts("0.0.0.0:4318", 4318), "what ccotel status connects to");
+        assertFalse(ListenerAuthority.of("127.0.0.1").accepts("0.0.0.0:4318", 4318), "but only when configured");
         assertFalse(any.accepts("attacker.example:4318", 4318));
     }
 
