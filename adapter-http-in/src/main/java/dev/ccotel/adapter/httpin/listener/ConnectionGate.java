@@ -105,16 +105,6 @@ public final class ConnectionGate implements AutoCloseable {
         open.remove(remote, admitted);
     }
 
-    /** Connections refused for the cap so far. */
-    long refused() {
-        return refusedWarning.seen();
-    }
-
-    /** Connections closed for sending no head in time so far. */
-    long timedOut() {
-        return slowWarning.seen();
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();

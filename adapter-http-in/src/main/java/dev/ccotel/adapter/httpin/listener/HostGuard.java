@@ -102,9 +102,4 @@ public final class HostGuard implements Filter {
         String v = value.length() > 100 ? value.substring(0, 100) + "..." : value;
         return v.replaceAll("\\p{Cntrl}", "?");
     }
-
-    /** Refusals so far, logged or not. */
-    long refused() {
-        return warning.seen();
-    }
 }
