@@ -53,8 +53,8 @@ public final class HostGuard implements Filter {
             return;
         }
         warning.warn("refused " + req.prologue().method().text() + " " + req.path().path() + " on the OTLP/HTTP "
-                + "listener: " + refusal.get() + ". A web page (DNS rebinding) or a proxy sent it; local exporters "
-                + "address " + authority.names() + " with port " + port.getAsInt());
+                + "listener: " + refusal.get() + ". A web page (DNS rebinding), a proxy, or an exporter pointed at "
+                + "another name sent it; local exporters address " + authority.names() + " with port " + port.getAsInt());
         discardBody(req);
         res.status(403)
                 .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
