@@ -103,6 +103,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
                 .directExecutor()
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .addTransportFilter(origin)
+                // Every service, health included: a call not addressed to this listener's name goes no further.
+                .intercept(new AuthorityGuard(ListenerAuthority.of(config.host()), this::port, clock))
                 .addService(otlp(metricsService, limit, origin))
                 .addService(otlp(logsService, limit, origin))
                 .addService(otlp(traceService, limit, origin))

@@ -11,9 +11,13 @@ import java.time.Duration;
  * @param maxConcurrentExports exports handled at once by this listener before answering 503
  *                          ({@code receiver.max-concurrent-calls}; a separate allowance from the gRPC one)
  * @param shutdownGrace     how long a shutdown waits for exports in flight ({@code receiver.shutdown-grace})
+ * @param maxConnections    connections open at once; the next is closed when accepted ({@code receiver.http.max-connections})
+ * @param headerTimeout     how long a new connection may take to send its first request head
+ *                          ({@code receiver.http.header-timeout})
+ * @param idleTimeout       how long a keep-alive connection may wait for its next request ({@code receiver.http.idle-timeout})
  */
 public record HttpReceiverConfig(String host, int port, int maxMessageBytes, int maxConcurrentExports,
-        Duration shutdownGrace) {
+        Duration shutdownGrace, int maxConnections, Duration headerTimeout, Duration idleTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The OTLP/HTTP port every exporter tries first. */
@@ -22,6 +26,16 @@ public record HttpReceiverConfig(String host, int port, int maxMessageBytes, int
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 64;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** A few Claude Code processes keep a connection each; 256 is far above that and far below 10,000. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** A local exporter sends its head at once; ten seconds is room for a loaded machine. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Longer than the 60 s between two metric exports of Claude Code (OTEL_METRIC_EXPORT_INTERVAL's
+     * default), so an exporter that keeps its connection finds it still open; one closed earlier costs
+     * the exporter a reconnect.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     public HttpReceiverConfig {
         if (host == null || host.isBlank()) {
@@ -44,6 +58,25 @@ public record HttpReceiverConfig(String host, int port, int maxMessageBytes, int
             throw new IllegalArgumentException("receiver.shutdown-grace must be zero or positive, got "
                     + shutdownGrace + " (default " + DEFAULT_SHUTDOWN_GRACE + ")");
         }
+        if (maxConnections <= 0) {
+            throw new IllegalArgumentException("receiver.http.max-connections must be positive, got " + maxConnections
+                    + " (default " + DEFAULT_MAX_CONNECTIONS + ")");
+        }
+        requirePositive("receiver.http.header-timeout", headerTimeout, DEFAULT_HEADER_TIMEOUT);
+        requirePositive("receiver.http.idle-timeout", idleTimeout, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** With the default connection bounds. */
+    public HttpReceiverConfig(String host, int port, int maxMessageBytes, int maxConcurrentExports,
+            Duration shutdownGrace) {
+        this(host, port, maxMessageBytes, maxConcurrentExports, shutdownGrace, DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    private static void requirePositive(String key, Duration value, Duration byDefault) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(key + " must be positive, got " + value + " (default " + byDefault + ")");
+        }
     }
 
     /** Loopback only, the standard OTLP/HTTP port. */
@@ -53,6 +86,14 @@ public record HttpReceiverConfig(String host, int port, int maxMessageBytes, int
     }
 
     public HttpReceiverConfig withPort(int newPort) {
-        return new HttpReceiverConfig(host, newPort, maxMessageBytes, maxConcurrentExports, shutdownGrace);
+        return new HttpReceiverConfig(host, newPort, maxMessageBytes, maxConcurrentExports, shutdownGrace,
+                maxConnections, headerTimeout, idleTimeout);
+    }
+
+    /** The same listener with other connection bounds. */
+    public HttpReceiverConfig withConnectionBounds(int newMaxConnections, Duration newHeaderTimeout,
+            Duration newIdleTimeout) {
+        return new HttpReceiverConfig(host, port, maxMessageBytes, maxConcurrentExports, shutdownGrace,
+                newMaxConnections, newHeaderTimeout, newIdleTimeout);
     }
 }

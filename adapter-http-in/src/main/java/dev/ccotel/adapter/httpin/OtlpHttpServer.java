@@ -1,15 +1,21 @@
 package dev.ccotel.adapter.httpin;
 
+import dev.ccotel.adapter.httpin.listener.ConnectionGate;
+import dev.ccotel.adapter.httpin.listener.HostGuard;
+import dev.ccotel.adapter.httpin.listener.ListenerAuthority;
 import dev.ccotel.adapter.httpin.status.StatusRoutes;
 import dev.ccotel.ports.in.IngestLogsUseCase;
 import dev.ccotel.ports.in.IngestMetricsUseCase;
 import dev.ccotel.ports.in.IngestTracesUseCase;
 import dev.ccotel.ports.in.ReportStatusUseCase;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http1.Http1Config;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,9 +29,12 @@ public final class OtlpHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OtlpHttpServer.class.getName());
     /** Helidon's own wait for connections after the drain; the exports have finished by then. */
     private static final Duration TRANSPORT_GRACE = Duration.ofMillis(500);
+    /** How often Helidon looks for idle connections, at most: an idle daemon should not wake for it often. */
+    private static final Duration LONGEST_IDLE_CHECK = Duration.ofMinutes(1);
 
     private final HttpReceiverConfig config;
     private final Admission admission;
+    private final ConnectionGate gate;
     private final WebServer server;
     private boolean started;
     private boolean closed;
@@ -46,6 +55,9 @@ public final class OtlpHttpServer implements AutoCloseable {
         OtlpExchange exchange = new OtlpExchange(config.maxMessageBytes(), admission);
         StatusRoutes statusRoutes = new StatusRoutes(status, () -> !admission.closing());
         HttpRouting.Builder routing = HttpRouting.builder();
+        // A filter runs before every route, those added later too (statusline, dashboard), and before a 404.
+        routing.addFilter(new HostGuard(ListenerAuthority.of(config.host()), this::port, config.maxMessageBytes(),
+                Clock.systemUTC()));
         export(routing, "/v1/metrics", exchange, new MetricsRoute(metrics));
         export(routing, "/v1/logs", exchange, new LogsRoute(logs));
         export(routing, "/v1/traces", exchange, new TracesRoute(traces));
@@ -55,9 +67,15 @@ public final class OtlpHttpServer implements AutoCloseable {
                     .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                     .send(req.prologue().method().text() + " " + path + " is not supported; use GET\n"));
         }
+        this.gate = new ConnectionGate(config.maxConnections(), config.headerTimeout(), Clock.systemUTC());
+        Duration idleCheck = config.idleTimeout().dividedBy(2);
         this.server = WebServer.builder()
                 .address(address.getAddress())
                 .port(config.port())
+                .connectionOptions(gate.socketOptions(SocketOptions.create()))
+                .addProtocol(Http1Config.builder().addReceiveListener(gate.headListener()).build())
+                .idleConnectionTimeout(config.idleTimeout())
+                .idleConnectionPeriod(idleCheck.compareTo(LONGEST_IDLE_CHECK) > 0 ? LONGEST_IDLE_CHECK : idleCheck)
                 .contentEncoding(GzipPassThrough.context())
                 .shutdownGracePeriod(TRANSPORT_GRACE)
                 .shutdownHook(false) // the daemon closes its parts in order; a JVM hook of Helidon's would race it
@@ -85,11 +103,13 @@ public final class OtlpHttpServer implements AutoCloseable {
             server.start();
         } catch (RuntimeException e) {
             closed = true;
+            gate.close();
             throw new IllegalStateException(bindFailure(e), e);
         }
         if (!server.isRunning()) {
             // Helidon logs a failed bind and returns instead of throwing.
             closed = true;
+            gate.close();
             throw new IllegalStateException(bindFailure(probeBind()));
         }
         started = true;
@@ -126,6 +146,7 @@ public final class OtlpHttpServer implements AutoCloseable {
             if (started) {
                 server.stop();
             }
+            gate.close();
         }
     }
 

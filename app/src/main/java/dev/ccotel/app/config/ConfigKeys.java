@@ -23,6 +23,9 @@ public final class ConfigKeys {
     public static final String RECEIVER_HTTP_ENABLED = "receiver.http.enabled";
     public static final String RECEIVER_HTTP_HOST = "receiver.http.host";
     public static final String RECEIVER_HTTP_PORT = "receiver.http.port";
+    public static final String RECEIVER_HTTP_MAX_CONNECTIONS = "receiver.http.max-connections";
+    public static final String RECEIVER_HTTP_HEADER_TIMEOUT = "receiver.http.header-timeout";
+    public static final String RECEIVER_HTTP_IDLE_TIMEOUT = "receiver.http.idle-timeout";
     public static final String PRIVACY_FORWARD_PROMPTS = "privacy.forward-prompts";
     public static final String PRIVACY_FORWARD_TOOL_INPUT = "privacy.forward-tool-input";
     public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
@@ -66,6 +69,9 @@ public final class ConfigKeys {
         d.put(RECEIVER_HTTP_ENABLED, "true");
         d.put(RECEIVER_HTTP_HOST, HttpReceiverConfig.DEFAULT_HOST);
         d.put(RECEIVER_HTTP_PORT, Integer.toString(HttpReceiverConfig.DEFAULT_PORT));
+        d.put(RECEIVER_HTTP_MAX_CONNECTIONS, Integer.toString(HttpReceiverConfig.DEFAULT_MAX_CONNECTIONS));
+        d.put(RECEIVER_HTTP_HEADER_TIMEOUT, text(HttpReceiverConfig.DEFAULT_HEADER_TIMEOUT));
+        d.put(RECEIVER_HTTP_IDLE_TIMEOUT, text(HttpReceiverConfig.DEFAULT_IDLE_TIMEOUT));
         d.put(PRIVACY_FORWARD_PROMPTS, "false");
         d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
         d.put(DELIVERY_RETRY_BUDGET, text(HttpOutConfig.DEFAULT_RETRY_BUDGET));

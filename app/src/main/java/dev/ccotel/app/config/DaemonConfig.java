@@ -41,7 +41,10 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
         }
     }
 
-    /** The size, concurrency and grace bounds are the gRPC receiver's keys: one set of limits per daemon. */
+    /**
+     * The size, concurrency and grace bounds are the gRPC receiver's keys: one set of limits per daemon. The
+     * connection bounds are the HTTP listener's own, since gRPC's connections are HTTP/2 and long-lived.
+     */
     private static Optional<HttpReceiverConfig> httpReceiver(Settings s, GrpcReceiverConfig grpc) {
         if (!s.bool(RECEIVER_HTTP_ENABLED)) {
             return Optional.empty();
@@ -53,7 +56,8 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                     + ": false");
         }
         return Optional.of(new HttpReceiverConfig(s.string(RECEIVER_HTTP_HOST), port, grpc.maxInboundMessageBytes(),
-                grpc.maxConcurrentCalls(), grpc.shutdownGrace()));
+                grpc.maxConcurrentCalls(), grpc.shutdownGrace(), s.integer(RECEIVER_HTTP_MAX_CONNECTIONS, 1, 100_000),
+                s.duration(RECEIVER_HTTP_HEADER_TIMEOUT), s.duration(RECEIVER_HTTP_IDLE_TIMEOUT)));
     }
 
     /**
