@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
     private final Server server;
     private final Clock clock;
     private WrongProtocolWarning wrongProtocol;
+    private Optional<String> httpEndpoint = Optional.empty();
     private boolean started;
     private boolean closed;
 
@@ -112,6 +114,16 @@ public final class OtlpGrpcServer implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Where an OTLP/HTTP exporter that reached this gRPC port should point instead (the daemon's
+     * OTLP/HTTP listener, e.g. {@code http://127.0.0.1:4318}), for the wrong-protocol warning; empty
+     * when no such listener runs. Set before {@link #start()}.
+     */
+    public OtlpGrpcServer pointHttpExportersAt(Optional<String> endpoint) {
+        this.httpEndpoint = Objects.requireNonNull(endpoint, "endpoint");
+        return this;
+    }
+
     /** Binds and starts serving; fails with a message naming the address and the key to change. */
     public synchronized OtlpGrpcServer start() {
         if (closed || started) {
@@ -127,7 +139,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
             throw new UncheckedIOException(bindFailure(e), e);
         }
         started = true;
-        wrongProtocol = new WrongProtocolWarning(port(), clock).install();
+        wrongProtocol = new WrongProtocolWarning(port(), httpEndpoint, clock).install();
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
         OTLP_SERVICES.forEach(service -> health.setStatus(service, ServingStatus.SERVING));
         LOG.log(System.Logger.Level.INFO, "OTLP/gRPC receiver listening on {0}:{1,number,#}", config.host(), port());

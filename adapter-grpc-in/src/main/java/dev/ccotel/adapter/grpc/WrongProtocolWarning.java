@@ -28,6 +28,7 @@ final class WrongProtocolWarning implements Filter {
     static final Duration INTERVAL = Duration.ofMinutes(1);
 
     private final int grpcPort;
+    private final Optional<String> httpEndpoint;
     private final Clock clock;
     private final Logger[] loggers = new Logger[NETTY_LOGGERS.length]; // held: JUL keeps loggers only weakly
     private final Filter[] previous = new Filter[NETTY_LOGGERS.length];
@@ -36,8 +37,10 @@ final class WrongProtocolWarning implements Filter {
     private long seen;
     private long suppressedSinceWarning;
 
-    WrongProtocolWarning(int grpcPort, Clock clock) {
+    /** @param httpEndpoint the daemon's OTLP/HTTP listener as an exporter's endpoint; empty when it runs none */
+    WrongProtocolWarning(int grpcPort, Optional<String> httpEndpoint, Clock clock) {
         this.grpcPort = grpcPort;
+        this.httpEndpoint = Objects.requireNonNull(httpEndpoint, "httpEndpoint");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -96,9 +99,10 @@ final class WrongProtocolWarning implements Filter {
         suppressedSinceWarning = 0;
         LOG.log(System.Logger.Level.WARNING, "an HTTP/1.1 request (" + request + ") reached the OTLP/gRPC port "
                 + grpcPort + "; probably OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf or http/json pointed at the gRPC "
-                + "port. Its exports are lost. Fix: point OTEL_EXPORTER_OTLP_ENDPOINT at the OTLP/HTTP port "
-                + "(http://127.0.0.1:4318, receiver.http.port), or set OTEL_EXPORTER_OTLP_PROTOCOL=grpc "
-                + "('ccotel cc install' writes a matching pair)" + more);
+                + "port. Its exports are lost. Fix: " + httpEndpoint.map(url -> "point OTEL_EXPORTER_OTLP_ENDPOINT at the"
+                        + " OTLP/HTTP port (" + url + ", receiver.http.port), or ").orElse("(this daemon runs no OTLP/HTTP"
+                        + " listener: receiver.http.enabled is false) ")
+                + "set OTEL_EXPORTER_OTLP_PROTOCOL=grpc ('ccotel cc install' writes a matching pair)" + more);
     }
 
     static Optional<String> http1Request(Throwable thrown) {

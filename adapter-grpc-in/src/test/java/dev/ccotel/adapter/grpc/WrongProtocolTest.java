@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.logging.Handler;
@@ -98,7 +99,8 @@ class WrongProtocolTest {
         try (CapturedLog warnings = CapturedLog.of(WrongProtocolWarning.class);
                 RootCapture root = new RootCapture();
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            OtlpGrpcServer server = new OtlpGrpcServer(RunningReceiver.localConfig(), ingest, ingest, ingest, clock).start();
+            OtlpGrpcServer server = new OtlpGrpcServer(RunningReceiver.localConfig(), ingest, ingest, ingest, clock)
+                    .pointHttpExportersAt(Optional.of("http://127.0.0.1:4999")).start();
             try (var channelled = new ChannelTo(server)) {
                 postHttp1(client, server.port());
                 postHttp1(client, server.port());
@@ -106,7 +108,8 @@ class WrongProtocolTest {
 
                 assertEquals(1, warnings.count(FIX), warnings.toString());
                 assertTrue(warnings.contains("POST /v1/logs"), warnings.toString());
-                assertTrue(warnings.contains("http://127.0.0.1:4318"), warnings.toString());
+                assertTrue(warnings.contains("http://127.0.0.1:4999, receiver.http.port"),
+                        "names the configured OTLP/HTTP port, not the default 4318: " + warnings);
                 assertTrue(warnings.contains("http/protobuf or http/json"), warnings.toString());
                 assertFalse(root.lines.stream().anyMatch(l -> l.contains("Unexpected HTTP/1.x")), root.lines.toString());
 
@@ -128,7 +131,7 @@ class WrongProtocolTest {
 
     @Test
     void otherNettyRecordsPassAsTheirLevelsSay() {
-        WrongProtocolWarning filter = new WrongProtocolWarning(4317, Clock.systemUTC()).install();
+        WrongProtocolWarning filter = new WrongProtocolWarning(4317, Optional.empty(), Clock.systemUTC()).install();
         try {
             Logger.getLogger("io.grpc").setLevel(Level.WARNING);
             LogRecord info = new LogRecord(Level.INFO, "Transport failed");

@@ -62,7 +62,10 @@ final class Receivers implements AutoCloseable {
                 http = Optional.of(server);
             }
             GrpcReceiverConfig grpcConfig = config.receiver();
-            OtlpGrpcServer grpc = new OtlpGrpcServer(grpcConfig, countedMetrics, countedLogs, countedTraces).start();
+            Optional<String> httpEndpoint = http.map(h -> "http://" + endpointHost(config.httpReceiver().orElseThrow().host())
+                    + ":" + h.port());
+            OtlpGrpcServer grpc = new OtlpGrpcServer(grpcConfig, countedMetrics, countedLogs, countedTraces)
+                    .pointHttpExportersAt(httpEndpoint).start();
             listeners.add(0, new Listener("otlp/grpc", grpcConfig.host() + ":" + grpc.port()));
             return new Receivers(grpc, http);
         } catch (RuntimeException e) {
@@ -71,6 +74,11 @@ final class Receivers implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A wildcard listen address is no address to send to: an exporter on this machine uses loopback. */
+    private static String endpointHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
     int grpcPort() {
