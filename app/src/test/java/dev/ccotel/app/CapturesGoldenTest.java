@@ -9,6 +9,7 @@ import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Captures2_1_332;
+import dev.ccotel.domain.fixtures.RawBodies;
 import dev.ccotel.domain.model.SessionUpdate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,11 @@ class CapturesGoldenTest {
                         m.map(Captures2_1_332.metrics("resume/3-resume")).requests())),
                 Arguments.of("api-request-full", (Function<OtlpMapper, List<SessionUpdate>>) m -> concat(
                         m.map(Captures2_1_332.logs("api-request-full")).requests(),
-                        m.map(Captures2_1_332.metrics("api-request-full")).requests())));
+                        m.map(Captures2_1_332.metrics("api-request-full")).requests())),
+                // every content switch of Claude Code on, every privacy key of ccotel off (issue 21)
+                Arguments.of("raw-bodies-write-file", (Function<OtlpMapper, List<SessionUpdate>>) m -> concat(
+                        m.map(RawBodies.logs("pb/write-file")).requests(),
+                        m.map(RawBodies.metrics("pb/write-file")).requests())));
     }
 
     @ParameterizedTest(name = "{0}")

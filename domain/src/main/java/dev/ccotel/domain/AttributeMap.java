@@ -38,6 +38,16 @@ final class AttributeMap {
         return new AttributeMap(map);
     }
 
+    /** These attributes but the given ones; this map itself when there are none to leave out. */
+    AttributeMap without(java.util.Set<String> keys) {
+        if (keys.isEmpty()) {
+            return this;
+        }
+        Map<String, AnyValue> rest = new HashMap<>(values);
+        rest.keySet().removeAll(keys);
+        return new AttributeMap(rest);
+    }
+
     boolean has(String key) {
         return values.containsKey(key);
     }

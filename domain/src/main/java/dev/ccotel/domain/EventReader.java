@@ -13,21 +13,23 @@ import java.util.Set;
 
 /** Reads one log record's attributes into an {@link Event}. */
 final class EventReader {
-    /** Claude Code's placeholder for text it did not log. */
-    private static final String REDACTED = "<REDACTED>";
+    /**
+     * ccotel's own attribute: which attributes were withheld as content, each with its length. Named
+     * apart from Claude Code's attributes so that it never collides with one ({@code body_length} is
+     * Claude Code's length of the body before it cut it, a different number).
+     */
+    static final String WITHHELD = "ccotel.withheld";
 
     /** Facts the session already carries; repeating them on every event adds nothing. */
     private static final Set<String> IDENTITY_KEYS = Set.of(
             "session.id", "user.id", "organization.id", "user.account_uuid", "terminal.type", "app.version",
             "event.name", "event.timestamp", "event.sequence", "project", "project.path", "pwd");
-    private static final Set<String> PROMPT_KEYS = Set.of("prompt", "prompt_text", "response");
-    private static final Set<String> TOOL_INPUT_KEYS = Set.of("tool_input", "tool_parameters");
     /** Read into typed fields (a value that cannot be read is kept raw by {@link Typed}). */
     private static final Set<String> TYPED_KEYS = Set.of(
             "prompt.id", "model", "cost_usd", "duration_ms", "input_tokens", "output_tokens", "cache_read_tokens",
             "cache_creation_tokens", "tool_name", "success", "decision", "source", "error", "prompt_length",
             "tool_input_size_bytes", "status_code", "attempt", "language");
-    /** Carried by typed fields of known events (when forwarded at all), so not repeated in the attributes. */
+    /** Carried by typed fields of known events (when kept at all), so not repeated in the attributes. */
     private static final Set<String> TYPED_TEXT_KEYS = Set.of("prompt", "prompt_text", "tool_parameters", "tool_input");
 
     private final MappingOptions options;
@@ -37,12 +39,17 @@ final class EventReader {
     }
 
     Event read(String sessionId, String eventName, Instant timestamp, long timeNanos, long observedNanos,
-            int indexInExport, AttributeMap a) {
+            int indexInExport, AttributeMap sent) {
+        Withholding kept = Withholding.apply(eventName, sent, options);
+        AttributeMap a = kept.attributes();
         OptionalLong sequence = a.longValue("event.sequence");
         String discriminator = sequence.isPresent() ? "seq:" + sequence.getAsLong() : "idx:" + indexInExport;
         Map<String, Object> extra = new HashMap<>();
         Typed t = new Typed(a, extra);
         passThrough(a, extra, EventType.fromName(eventName).isPresent());
+        if (!kept.withheld().isEmpty()) {
+            extra.put(WITHHELD, kept.withheld());
+        }
         return new Event(
                 Ids.eventId(sessionId, eventName, timeNanos, observedNanos, discriminator),
                 eventName,
@@ -65,26 +72,25 @@ final class EventReader {
                         t.bool("success"),
                         a.string("decision"),
                         a.string("source"),
-                        options.forwardToolInput() ? text(a, "tool_parameters") : Optional.empty(),
-                        options.forwardToolInput() ? text(a, "tool_input") : Optional.empty(),
+                        text(a, "tool_parameters"),
+                        text(a, "tool_input"),
                         t.lng("tool_input_size_bytes"),
                         a.string("language")),
                 new Event.Prompt(
                         t.lng("prompt_length"),
-                        options.forwardPrompts() ? text(a, "prompt", "prompt_text") : Optional.empty()),
+                        text(a, "prompt", "prompt_text")),
                 extra);
     }
 
     /**
      * Every attribute without a typed field goes to the attributes, for known events too (so that
      * {@code request_id}, {@code tool_use_id}, {@code ttft_ms} and the like reach the backend);
-     * identity attributes and private text the options keep back never do.
+     * identity attributes never do, and content the options do not keep is already gone.
      */
-    private void passThrough(AttributeMap a, Map<String, Object> extra, boolean known) {
+    private static void passThrough(AttributeMap a, Map<String, Object> extra, boolean known) {
         for (Map.Entry<String, AnyValue> e : a.asMap().entrySet()) {
             String key = e.getKey();
-            if (IDENTITY_KEYS.contains(key) || TYPED_KEYS.contains(key) || !allowed(key)
-                    || (known && TYPED_TEXT_KEYS.contains(key))) {
+            if (IDENTITY_KEYS.contains(key) || TYPED_KEYS.contains(key) || (known && TYPED_TEXT_KEYS.contains(key))) {
                 continue;
             }
             Object value = AttributeMap.toJava(e.getValue(), 0);
@@ -94,15 +100,10 @@ final class EventReader {
         }
     }
 
-    private boolean allowed(String key) {
-        return (options.forwardPrompts() || !PROMPT_KEYS.contains(key))
-                && (options.forwardToolInput() || !TOOL_INPUT_KEYS.contains(key));
-    }
-
     private static Optional<String> text(AttributeMap a, String... keys) {
         for (String key : keys) {
             String s = a.string(key);
-            if (!s.isEmpty() && !s.equals(REDACTED)) {
+            if (!s.isEmpty() && !s.equals(Withholding.REDACTED)) {
                 return Optional.of(s);
             }
         }

@@ -111,7 +111,7 @@ class Captures2_1_332Test {
 
     @Test
     void withToolInputForwarded_itIsTheTypedFieldAndNotRepeatedInTheAttributes() {
-        OtlpMapper open = new OtlpMapper(SessionLedger.forReplay(CLOCK), new MappingOptions("devbox", true, true));
+        OtlpMapper open = new OtlpMapper(SessionLedger.forReplay(CLOCK), MappingOptions.privateByDefault("devbox").keeping(ContentKind.PROMPTS, ContentKind.TOOL_INPUT));
         List<Event> events = open.map(Captures2_1_332.logs("api-request-full")).requests().get(0).events();
 
         Event result = first(events, "tool_result");

@@ -155,7 +155,7 @@ class MappingRulesTest {
     @Test
     void privacySwitchesOn_forwardPromptTextAndToolInput() {
         OtlpMapper open = new OtlpMapper(new SessionLedger(FixtureScenariosTest.clockBefore2026()),
-                new MappingOptions("h", true, true));
+                MappingOptions.privateByDefault("h").keeping(ContentKind.PROMPTS, ContentKind.TOOL_INPUT));
 
         List<Event> events = open.map(Fixtures.pbLogs("bash-tool")).requests().get(0).events();
         List<Event> closed = mapper.map(Fixtures.pbLogs("bash-tool")).requests().get(0).events();
@@ -174,7 +174,7 @@ class MappingRulesTest {
     @Test
     void redactedPromptPlaceholder_isNotForwardedAsText() {
         OtlpMapper open = new OtlpMapper(new SessionLedger(FixtureScenariosTest.clockBefore2026()),
-                new MappingOptions("h", true, true));
+                MappingOptions.privateByDefault("h").keeping(ContentKind.PROMPTS, ContentKind.TOOL_INPUT));
 
         Event prompt = byType(open.map(Fixtures.pbLogs("write-file")).requests().get(0).events(), "user_prompt");
 

@@ -5,7 +5,7 @@ import com.google.protobuf.Message;
 import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.adapter.httpin.wire.OtlpJson;
 import dev.ccotel.app.runtime.HostNames;
-import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
@@ -57,8 +57,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = parent.settings(Map.of());
-        MappingOptions options = new MappingOptions(HostNames.local(parent.environment),
-                settings.bool(ConfigKeys.PRIVACY_FORWARD_PROMPTS), settings.bool(ConfigKeys.PRIVACY_FORWARD_TOOL_INPUT));
+        MappingOptions options = DaemonConfig.mapping(settings, HostNames.local(parent.environment));
         // Saved exports are replayed from the start of their sessions: every cumulative point counts.
         OtlpMapper mapper = new OtlpMapper(SessionLedger.forReplay(parent.clock), options);
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);

@@ -4,8 +4,10 @@ import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
 import dev.ccotel.adapter.http.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
+import dev.ccotel.domain.ContentKind;
 import dev.ccotel.domain.SessionLedger;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,17 @@ public final class ConfigKeys {
     public static final String RECEIVER_HTTP_IDLE_TIMEOUT = "receiver.http.idle-timeout";
     public static final String PRIVACY_FORWARD_PROMPTS = "privacy.forward-prompts";
     public static final String PRIVACY_FORWARD_TOOL_INPUT = "privacy.forward-tool-input";
+    public static final String PRIVACY_FORWARD_TOOL_OUTPUT = "privacy.forward-tool-output";
+    public static final String PRIVACY_FORWARD_API_BODIES = "privacy.forward-api-bodies";
+    public static final String PRIVACY_FORWARD_ASSISTANT_RESPONSES = "privacy.forward-assistant-responses";
+    public static final String PRIVACY_FORWARD_UNLISTED_TEXT = "privacy.forward-unlisted-text";
+
+    /**
+     * The key that lets each kind of content through, named after what it lets through. They keep the
+     * {@code forward-} spelling of the two keys that came first, so that existing config files still
+     * start; what they let through is kept in the store as well as forwarded (README, "Configuration").
+     */
+    public static final Map<ContentKind, String> PRIVACY = privacy();
     public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
     public static final String DELIVERY_MODE = "delivery.mode";
     public static final String DELIVERY_SPOOL_ENABLED = "delivery.spool.enabled";
@@ -72,8 +85,7 @@ public final class ConfigKeys {
         d.put(RECEIVER_HTTP_MAX_CONNECTIONS, Integer.toString(HttpReceiverConfig.DEFAULT_MAX_CONNECTIONS));
         d.put(RECEIVER_HTTP_HEADER_TIMEOUT, text(HttpReceiverConfig.DEFAULT_HEADER_TIMEOUT));
         d.put(RECEIVER_HTTP_IDLE_TIMEOUT, text(HttpReceiverConfig.DEFAULT_IDLE_TIMEOUT));
-        d.put(PRIVACY_FORWARD_PROMPTS, "false");
-        d.put(PRIVACY_FORWARD_TOOL_INPUT, "false");
+        PRIVACY.values().forEach(key -> d.put(key, "false")); // content is off by default
         d.put(DELIVERY_RETRY_BUDGET, text(HttpOutConfig.DEFAULT_RETRY_BUDGET));
         d.put(DELIVERY_MODE, "store");
         d.put(DELIVERY_SPOOL_ENABLED, "true"); // the older spelling of delivery.mode: false means passthrough
@@ -84,6 +96,20 @@ public final class ConfigKeys {
         d.put(SESSIONS_MAX, Integer.toString(SessionLedger.DEFAULT_MAX_SESSIONS));
         d.put(SESSIONS_IDLE_TIMEOUT, text(SessionLedger.DEFAULT_IDLE_TIMEOUT));
         return java.util.Collections.unmodifiableMap(d);
+    }
+
+    private static Map<ContentKind, String> privacy() {
+        Map<ContentKind, String> keys = new EnumMap<>(ContentKind.class);
+        keys.put(ContentKind.PROMPTS, PRIVACY_FORWARD_PROMPTS);
+        keys.put(ContentKind.TOOL_INPUT, PRIVACY_FORWARD_TOOL_INPUT);
+        keys.put(ContentKind.TOOL_OUTPUT, PRIVACY_FORWARD_TOOL_OUTPUT);
+        keys.put(ContentKind.API_BODIES, PRIVACY_FORWARD_API_BODIES);
+        keys.put(ContentKind.ASSISTANT_RESPONSES, PRIVACY_FORWARD_ASSISTANT_RESPONSES);
+        keys.put(ContentKind.UNLISTED_TEXT, PRIVACY_FORWARD_UNLISTED_TEXT);
+        if (keys.size() != ContentKind.values().length) {
+            throw new IllegalStateException("a kind of content without a key: it could never be turned on");
+        }
+        return java.util.Collections.unmodifiableMap(keys);
     }
 
     /** A duration as a user writes it: 10s, 5m, 24h, 7d (whichever unit is whole). */

@@ -6,10 +6,13 @@ import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
 import dev.ccotel.adapter.http.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
+import dev.ccotel.domain.ContentKind;
 import dev.ccotel.domain.MappingOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -31,14 +34,24 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                     (int) Math.min(Integer.MAX_VALUE, s.bytes(RECEIVER_MAX_MESSAGE_BYTES)),
                     s.integer(RECEIVER_MAX_CONCURRENT_CALLS, 1, 100_000),
                     s.duration(RECEIVER_SHUTDOWN_GRACE));
-            MappingOptions mapping = new MappingOptions(host, s.bool(PRIVACY_FORWARD_PROMPTS),
-                    s.bool(PRIVACY_FORWARD_TOOL_INPUT));
+            MappingOptions mapping = mapping(s, host);
             return new DaemonConfig(receiver, delivery(s, environment, version, dryRun), mapping,
                     s.integer(SESSIONS_MAX, 1, 10_000_000),
                     positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)), httpReceiver(s, receiver));
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage(), e); // the adapters' records name the key
         }
+    }
+
+    /** The content the privacy keys let through; every other kind is withheld (README, "Configuration"). */
+    public static MappingOptions mapping(Settings s, String host) {
+        Set<ContentKind> kept = EnumSet.noneOf(ContentKind.class);
+        PRIVACY.forEach((kind, key) -> {
+            if (s.bool(key)) {
+                kept.add(kind);
+            }
+        });
+        return new MappingOptions(host, kept);
     }
 
     /**

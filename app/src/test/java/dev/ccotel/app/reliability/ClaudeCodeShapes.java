@@ -82,13 +82,12 @@ final class ClaudeCodeShapes {
         /** sessionId -> the session object of the last request mapped (running totals). */
         final Map<String, JsonNode> lastSession = new HashMap<>();
 
-        Oracle(String host, boolean forwardPrompts, boolean forwardToolInput) {
-            mapper = new OtlpMapper(new SessionLedger(Clock.systemUTC()),
-                    new MappingOptions(host, forwardPrompts, forwardToolInput));
+        Oracle(MappingOptions options) {
+            mapper = new OtlpMapper(new SessionLedger(Clock.systemUTC()), options);
         }
 
         Oracle() {
-            this("test-host", false, false);
+            this(MappingOptions.privateByDefault("test-host"));
         }
 
         void sent(ExportLogsServiceRequest export) {

@@ -81,8 +81,7 @@ class SecurityTest {
                 "h", false);
 
         assertEquals("127.0.0.1", config.receiver().host());
-        assertFalse(config.mapping().forwardPrompts());
-        assertFalse(config.mapping().forwardToolInput());
+        assertEquals(java.util.Set.of(), config.mapping().keptContent(), "no content is kept or forwarded");
         assertFalse(config.toString().contains(TOKEN), "the config record does not show the token");
     }
 
