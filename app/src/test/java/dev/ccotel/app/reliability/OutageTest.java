@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OutageTest {
     static final int OUTAGE_SECONDS = Integer.getInteger("ccotel.outage.seconds", 3);
     /** The drainer backs off to 60 s between probes; after the backend is back, allow for that and more. */
-    static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(OUTAGE_SECONDS + 120);
+    /** A bound, not an expectation: under load 16 on two cores delivery after the outage took over 2 min once. */
+    static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(OUTAGE_SECONDS + 300);
 
     @TempDir
     Path home;
