@@ -71,7 +71,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
             read(c, METRICS, from, to, project, slices, true);
             read(c, EVENTS, from, to, project, slices, false);
             Map<String, String[]> sessions = sessions(c);
-            Map<String, String> prompts = firstPrompts(c, from, to);
+            // A store the daemon has not migrated yet (an older daemon still runs) has no prompt column.
+            Map<String, String> prompts = Database.userVersion(c) >= 2 ? firstPrompts(c, from, to) : Map.of();
             c.commit();
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {

@@ -86,6 +86,30 @@ class CompleteRecordTest {
         }
     }
 
+    /** An older daemon may still run on a schema-1 store: a report opens it read-only and cannot migrate it. */
+    @Test
+    void reportOfAStoreAnOlderDaemonStillWrites_readsIt() throws Exception {
+        Path file = dir.resolve("ccotel.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String sql : new String(CompleteRecordTest.class.getResourceAsStream("schema-1.sql").readAllBytes())
+                    .split(";\\s*(\\n|$)")) {
+                if (sql.lines().anyMatch(l -> !l.isBlank() && !l.strip().startsWith("--"))) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO sessions VALUES ('s1', 'h', '/p', '2.1', 'dumb', 'linux', 1000, 2000, 1, 0, 1, 0.5,"
+                    + " 10, 5, 0, 0, 0, 0, 0, 0, 0)");
+            s.execute("INSERT INTO events (event_id, session_id, event_type, ts, model, tool_name)"
+                    + " VALUES ('e1', 's1', 'user_prompt', 1500, '', '')");
+            s.execute("PRAGMA user_version = 1");
+        }
+        List<dev.ccotel.ports.out.UsageSlice> slices = new SqliteUsageReader(file).slices(java.time.Instant.EPOCH,
+                java.time.Instant.ofEpochMilli(10_000), java.util.Optional.empty());
+        assertEquals(1, slices.size());
+        assertEquals(1, slices.getFirst().activity().prompts());
+        assertTrue(slices.getFirst().firstPrompt().isEmpty());
+    }
+
     private List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ccotel.db"));
