@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ccotel.adapter.http.wire.WireEncoder;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.adapter.sqlite.StoreConfig;
+import dev.ccotel.domain.ContentKind;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.fixtures.Fixtures;
@@ -46,9 +47,13 @@ class ReportCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private void storeTheFixtures() {
+        storeTheFixtures(MappingOptions.privateByDefault("devbox"));
+    }
+
+    private void storeTheFixtures(MappingOptions options) {
         Path file = home.resolve(".local/share/ccotel/ccotel.db");
         try (SqliteStore store = SqliteStore.open(StoreConfig.at(file, false), CLOCK)) {
-            ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(CLOCK, MappingOptions.privateByDefault("devbox")),
+            ExportPipeline pipeline = new ExportPipeline(new OtlpMapper(CLOCK, options),
                     store.sessionStates(), new WireEncoder(), store.keeper(), CLOCK);
             for (String scenario : Fixtures.SCENARIOS) {
                 new IngestLogsService(pipeline).ingest(new IngestLogsCommand(Fixtures.pbLogs(scenario)));
@@ -135,6 +140,16 @@ class ReportCommandTest {
         out.reset();
         assertEquals(0, run("report", "monthly", "--timezone", "UTC", "--json"));
         assertTrue(out().contains("\"key\" : \"2026-11\""), out());
+    }
+
+    /** The first words of a session's first prompt: only where the user let prompt text be kept. */
+    @Test
+    void sessionsReport_showsTheFirstPromptsWords_onlyWhereKept() {
+        storeTheFixtures(MappingOptions.privateByDefault("devbox").keeping(ContentKind.PROMPTS));
+
+        assertEquals(0, run("report", "sessions", "--timezone", "UTC"));
+
+        assertTrue(out().contains("\"Please RUNBASH now\""), out());
     }
 
     /** A working store with nothing in the selection is not told to install anything. */
