@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -23,9 +22,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ccotel", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Collects Claude Code OpenTelemetry, keeps it locally and forwards it to a backend.",
-        subcommands = {DaemonCommand.class, StatusCommand.class, ReportCommand.class, StoreCommand.class, InspectCommand.class,
-                TrainCommand.class,
-                ConfigCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:usage or configuration error",
                 "3:(status, cc status, service status) not running, not installed or not current"})

@@ -7,6 +7,7 @@ import dev.ccotel.app.config.ConfigKeys;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -19,6 +20,24 @@ public final class Cli {
 
     private Cli() {}
 
+    private static Object subcommand(String name, CcotelCommand top, Map<String, String> environment) {
+        return switch (name) {
+            case "daemon" -> new DaemonCommand();
+            case "status" -> new StatusCommand();
+            case "report" -> new ReportCommand();
+            case "store" -> new StoreCommand();
+            case "inspect" -> new InspectCommand();
+            case "train-cache" -> new TrainCommand();
+            case "config" -> new ConfigCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            // The port is read when a cc subcommand runs, after --config and --set were parsed.
+            case "cc" -> new CcCommand(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
+                    () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create);
+            case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
+
     /** The OTLP/HTTP port {@code cc} writes for http/* protocols; 0 when that listener is off. */
     private static int httpPort(dev.ccotel.app.config.Settings settings) {
         return settings.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
@@ -26,19 +45,66 @@ public final class Cli {
     }
 
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
-        return commandLine(environment, clock, out, err).execute(args);
+        return commandLine(environment, clock, out, err, needed(args)).execute(args);
+    }
+
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<String> NAMES = List.of("daemon", "status", "report", "store", "inspect", "train-cache",
+            "config", "help", "cc", "service");
+
+    /**
+     * The subcommand a command line names: its first word that is neither an option nor the value of
+     * {@code --config}/{@code --set} (the launcher finds it the same way); empty when there is none.
+     */
+    static Optional<String> subcommandIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--config") || arg.equals("--set")) {
+                i++;
+            } else if (arg.equals("--")) {
+                return Optional.empty();
+            } else if (!arg.startsWith("-")) {
+                return Optional.of(arg);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The subcommands a command line needs: the one it names; none for a bare {@code --version}; every
+     * one for help, a bare {@code ccotel}, or a name that is none of them (so that usage and "did you
+     * mean" see them all).
+     */
+    static List<String> needed(String[] args) {
+        Optional<String> named = subcommandIn(args);
+        if (named.isPresent() && NAMES.contains(named.get()) && !named.get().equals("help")) {
+            return List.of(named.get());
+        }
+        List<String> words = List.of(args);
+        boolean version = words.contains("--version") || words.contains("-V");
+        return named.isEmpty() && version && !words.contains("--help") && !words.contains("-h") ? List.of() : NAMES;
     }
 
     /** The whole command tree, ready to execute; also what the completion scripts are generated from. */
     static CommandLine commandLine(Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        return commandLine(environment, clock, out, err, NAMES);
+    }
+
+    /**
+     * The command tree with only the {@code wanted} subcommands (see {@link #needed}): picocli builds a
+     * model of every command it is given, by reflection, and that was about half of what
+     * {@code ccotel --version} or {@code status} cost.
+     */
+    static CommandLine commandLine(Map<String, String> environment, Clock clock, PrintStream out, PrintStream err,
+            List<String> wanted) {
         CcotelCommand top = new CcotelCommand(environment, clock, out, err);
         CommandLine cli = new CommandLine(top);
         // Before setOut/setErr: picocli hands its writers only to subcommands that exist by then.
-        // The port is read when a cc subcommand runs, after --config and --set were parsed.
-        cli.addSubcommand(new CcCommand(
-                () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
-                () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create));
-        cli.addSubcommand(new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER))));
+        for (String name : NAMES) {
+            if (wanted.contains(name)) {
+                cli.addSubcommand(name, subcommand(name, top, environment));
+            }
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         // A usage error says what is wrong and the failing command's own usage line, not the whole help.
