@@ -68,18 +68,8 @@ class CompleteRecordTest {
 
     @Test
     void storeOfTheFirstSchema_isMigrated_itsRowsKept() throws Exception {
-        Path file = dir.resolve("ccotel.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String sql : new String(CompleteRecordTest.class.getResourceAsStream("schema-1.sql").readAllBytes())
-                    .split(";\\s*(\\n|$)")) {
-                if (sql.lines().anyMatch(l -> !l.isBlank() && !l.strip().startsWith("--"))) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("INSERT INTO events (event_id, session_id, event_type, ts, model, tool_name)"
-                    + " VALUES ('e1', 's1', 'user_prompt', 1, '', '')");
-            s.execute("PRAGMA user_version = 1");
-        }
+        schemaOneStore("INSERT INTO events (event_id, session_id, event_type, ts, model, tool_name)"
+                + " VALUES ('e1', 's1', 'user_prompt', 1, '', '')");
         try (StoreHarness h = StoreHarness.open(dir, false, SqliteStoreTest.CLOCK)) {
             assertEquals(Database.SCHEMA_VERSION, h.count("PRAGMA user_version"));
             assertEquals(List.of("e1|{}|"), rows("SELECT event_id || '|' || attributes || '|' || decision FROM events"));
@@ -89,6 +79,18 @@ class CompleteRecordTest {
     /** An older daemon may still run on a schema-1 store: a report opens it read-only and cannot migrate it. */
     @Test
     void reportOfAStoreAnOlderDaemonStillWrites_readsIt() throws Exception {
+        Path file = schemaOneStore("INSERT INTO sessions VALUES ('s1', 'h', '/p', '2.1', 'dumb', 'linux', 1000, 2000,"
+                + " 1, 0, 1, 0.5, 10, 5, 0, 0, 0, 0, 0, 0, 0)", "INSERT INTO events (event_id, session_id, event_type, ts,"
+                + " model, tool_name) VALUES ('e1', 's1', 'user_prompt', 1500, '', '')");
+        List<dev.ccotel.ports.out.UsageSlice> slices = new SqliteUsageReader(file).slices(java.time.Instant.EPOCH,
+                java.time.Instant.ofEpochMilli(10_000), java.util.Optional.empty());
+        assertEquals(1, slices.size());
+        assertEquals(1, slices.getFirst().activity().prompts());
+        assertTrue(slices.getFirst().firstPrompt().isEmpty());
+    }
+
+    /** A store as a ccotel of schema 1 left it, holding {@code rows}. */
+    private Path schemaOneStore(String... rows) throws Exception {
         Path file = dir.resolve("ccotel.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String sql : new String(CompleteRecordTest.class.getResourceAsStream("schema-1.sql").readAllBytes())
@@ -97,17 +99,12 @@ class CompleteRecordTest {
                     s.execute(sql);
                 }
             }
-            s.execute("INSERT INTO sessions VALUES ('s1', 'h', '/p', '2.1', 'dumb', 'linux', 1000, 2000, 1, 0, 1, 0.5,"
-                    + " 10, 5, 0, 0, 0, 0, 0, 0, 0)");
-            s.execute("INSERT INTO events (event_id, session_id, event_type, ts, model, tool_name)"
-                    + " VALUES ('e1', 's1', 'user_prompt', 1500, '', '')");
+            for (String row : rows) {
+                s.execute(row);
+            }
             s.execute("PRAGMA user_version = 1");
         }
-        List<dev.ccotel.ports.out.UsageSlice> slices = new SqliteUsageReader(file).slices(java.time.Instant.EPOCH,
-                java.time.Instant.ofEpochMilli(10_000), java.util.Optional.empty());
-        assertEquals(1, slices.size());
-        assertEquals(1, slices.getFirst().activity().prompts());
-        assertTrue(slices.getFirst().firstPrompt().isEmpty());
+        return file;
     }
 
     private List<String> rows(String sql) throws SQLException {

@@ -93,13 +93,9 @@ class StatusCommandTest {
 
     @Test
     void noDaemon_exit3_andSaysHowToStartOne() throws Exception {
-        int a;
-        int b;
-        try (ServerSocket s1 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ServerSocket s2 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            a = s1.getLocalPort();
-            b = s2.getLocalPort();
-        }
+        int[] free = twoClosedPorts();
+        int a = free[0];
+        int b = free[1];
 
         assertEquals(3, status(a, b));
 
@@ -110,13 +106,9 @@ class StatusCommandTest {
 
     @Test
     void noDaemon_json_isJsonToo() throws Exception {
-        int a;
-        int b;
-        try (ServerSocket s1 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ServerSocket s2 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            a = s1.getLocalPort();
-            b = s2.getLocalPort();
-        }
+        int[] free = twoClosedPorts();
+        int a = free[0];
+        int b = free[1];
 
         assertEquals(3, status(a, b, "--json"));
 
@@ -161,6 +153,14 @@ class StatusCommandTest {
             assertTrue(out().contains("cannot tell whether a ccotel daemon runs") && out().contains("HTTP 404"), out());
         } finally {
             other.stop(0);
+        }
+    }
+
+    /** Two ports that nothing listens on (bound together so that they differ, then closed). */
+    private static int[] twoClosedPorts() throws java.io.IOException {
+        try (ServerSocket s1 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket s2 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new int[] {s1.getLocalPort(), s2.getLocalPort()};
         }
     }
 
