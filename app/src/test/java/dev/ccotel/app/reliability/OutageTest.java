@@ -213,7 +213,7 @@ class OutageTest {
         backend.down();
         daemon = DaemonHarness.start(home, backend.url(), Map.of(
                 "delivery.mode", "store", "store.path", spool.resolve("ccotel.db").toString(),
-                "delivery.spool.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
+                "delivery.outbox.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
         String s = "88888888-0000-4000-8000-000000000001";
         int ok = 0;
         int unavailable = 0;
