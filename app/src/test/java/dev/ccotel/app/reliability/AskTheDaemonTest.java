@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
@@ -36,7 +37,7 @@ class AskTheDaemonTest {
 
     @TempDir
     Path home;
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DaemonHarness daemon;
 
@@ -151,7 +152,7 @@ class AskTheDaemonTest {
         backend.down();
 
         assertEquals(200, postLogs("write-file").statusCode(), "kept in the store: the exporter is told OK");
-        assertTrue(RecordingBackend.await(TIMEOUT, () -> !status().get("destinations").get(1).get("lastError").isNull()),
+        assertTrue(FakeBackend.await(TIMEOUT, () -> !status().get("destinations").get(1).get("lastError").isNull()),
                 "the forwarder's failed POST is the backend's last error");
         JsonNode outage = status();
         JsonNode store = outage.get("destinations").get(0);
@@ -163,7 +164,7 @@ class AskTheDaemonTest {
         assertTrue(get("/metrics").body().contains("ccotel_outbox_requests 1.0"));
 
         backend.up();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(90), () -> status().get("outbox").get("requests").asLong() == 0),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(90), () -> status().get("outbox").get("requests").asLong() == 0),
                 "the forwarder empties the outbox once the backend is back");
         assertTrue(status().get("destinations").get(1).get("lastError").isNull(), status().toString());
     }

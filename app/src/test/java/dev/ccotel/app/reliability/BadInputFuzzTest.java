@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.CallOptions;
@@ -80,7 +81,7 @@ class BadInputFuzzTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
     private final List<byte[]> fixtureLogs = new ArrayList<>();
     private final List<byte[]> fixtureMetrics = new ArrayList<>();
@@ -125,8 +126,8 @@ class BadInputFuzzTest {
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        List<RecordingBackend.Received> got = backend.received();
-        for (RecordingBackend.Received r : got) {
+        List<FakeBackend.Received> got = backend.received();
+        for (FakeBackend.Received r : got) {
             JsonNode body;
             try {
                 body = r.json();

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.Status;
@@ -40,7 +41,7 @@ class BoundedResourcesTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
 
     @AfterEach
@@ -170,8 +171,8 @@ class BoundedResourcesTest {
 
         assertEquals(sessions + 2, out.count.get(), "one request per session per export");
         assertEquals(2, out.kept.size());
-        JsonNode first = RecordingBackend.JSON.readTree(out.kept.get(0));
-        JsonNode again = RecordingBackend.JSON.readTree(out.kept.get(1));
+        JsonNode first = FakeBackend.JSON.readTree(out.kept.get(0));
+        JsonNode again = FakeBackend.JSON.readTree(out.kept.get(1));
         assertEquals(1, first.at("/session/totalPrompts").asInt());
         // Had the ledger kept all 100,001 sessions, the watched one would say 2 prompts now.
         assertEquals(1, again.at("/session/totalPrompts").asInt(), "the watched session was evicted: the ledger is bounded");

@@ -3,6 +3,7 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -30,7 +31,7 @@ class DiskFullTest {
     @TempDir
     Path dir;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
     private Path mountPoint;
 
@@ -80,7 +81,7 @@ class DiskFullTest {
 
         run("mount", "-o", "remount,size=16m", mountPoint.toString()); // room again
         backend.up();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(120),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(120),
                 () -> backend.acceptedEventIds().containsAll(oracle.eventIds)),
                 "delivered " + backend.acceptedEventIds().size() + " of " + oracle.eventIds.size() + " events");
         daemon.export(shapes.turn("d15cf011-0000-4000-8000-999999999999", 0.001)); // takes exports again

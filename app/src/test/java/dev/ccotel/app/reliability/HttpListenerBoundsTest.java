@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
@@ -52,7 +53,7 @@ class HttpListenerBoundsTest {
 
     @Test
     void aSilentConnectionIsClosedAfterTheConfiguredHeaderTimeout_andExportsStillWork() throws Exception {
-        RecordingBackend backend = new RecordingBackend();
+        FakeBackend backend = new FakeBackend();
         try (DaemonHarness daemon = DaemonHarness.start(home, backend.url(),
                 Map.of("receiver.http.header-timeout", "500ms"));
                 Socket silent = new Socket(InetAddress.getLoopbackAddress(), daemon.httpPort());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
@@ -68,7 +69,7 @@ class OtelSdkOutageTest {
     @TempDir
     Path spool;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
 
     @AfterEach
@@ -230,7 +231,7 @@ class OtelSdkOutageTest {
                 eventsEmitted.add(session + "#" + seq);
             }
             prompts++;
-            RecordingBackend.sleep(100);
+            FakeBackend.sleep(100);
         }
         assertTrue(backUp, "the loop ran through the outage");
         assertTrue(meters.shutdown().join(SDK_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS).isSuccess(), "metrics flushed");
@@ -240,9 +241,9 @@ class OtelSdkOutageTest {
 
         double expectedCost = costRecorded;
         long expectedInput = inputRecorded;
-        boolean all = RecordingBackend.await(OutageTest.DELIVERY_DEADLINE, () -> {
+        boolean all = FakeBackend.await(OutageTest.DELIVERY_DEADLINE, () -> {
             Set<String> seen = new HashSet<>();
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode body = r.json();
                 String sid = body.at("/session/sessionId").asText();
                 body.path("events").forEach(e -> seen.add(sid + "#" + e.get("sequence").asLong()));
@@ -260,7 +261,7 @@ class OtelSdkOutageTest {
         for (String session : sessions) {
             double sessionMaxCost = 0;
             int sessionMaxPrompts = 0;
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode body = r.json().get("session");
                 if (body.get("sessionId").asText().equals(session)) {
                     sessionMaxCost = Math.max(sessionMaxCost, body.path("totalCostUsd").asDouble());

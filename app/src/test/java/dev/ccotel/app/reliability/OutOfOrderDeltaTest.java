@@ -3,6 +3,7 @@ package dev.ccotel.app.reliability;
 import static dev.ccotel.domain.fixtures.Otlp.attrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
@@ -23,7 +24,7 @@ class OutOfOrderDeltaTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
 
     @AfterEach

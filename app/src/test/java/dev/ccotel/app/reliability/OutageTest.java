@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class OutageTest {
     @TempDir
     Path spool;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private final ClaudeCodeShapes shapes = new ClaudeCodeShapes();
     private final ClaudeCodeShapes.Oracle oracle = new ClaudeCodeShapes.Oracle();
     private DaemonHarness daemon;
@@ -73,7 +74,7 @@ class OutageTest {
     }
 
     private void assertEverythingArrives(List<String> sessions) {
-        boolean all = RecordingBackend.await(DELIVERY_DEADLINE, () ->
+        boolean all = FakeBackend.await(DELIVERY_DEADLINE, () ->
                 backend.acceptedEventIds().containsAll(oracle.eventIds)
                         && backend.acceptedMetricIds().containsAll(oracle.metricIds));
         Set<String> missingEvents = new HashSet<>(oracle.eventIds);
@@ -104,7 +105,7 @@ class OutageTest {
             double maxCost = 0;
             int maxPrompts = 0;
             long maxInput = 0;
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode session = r.json().get("session");
                 if (session.get("sessionId").asText().equals(s)) {
                     maxCost = Math.max(maxCost, session.path("totalCostUsd").asDouble());
@@ -133,7 +134,7 @@ class OutageTest {
         while (System.nanoTime() < outageEnd && duringOutage < 10_000) {
             turn(daemon, sessions.get(duringOutage % 2));
             duringOutage++;
-            RecordingBackend.sleep(100);
+            FakeBackend.sleep(100);
         }
         assertTrue(daemon.daemon != null);
         backend.up();
@@ -188,14 +189,14 @@ class OutageTest {
                             costSent += 0.002;
                             turnsSent++;
                         }
-                        RecordingBackend.sleep(20);
+                        FakeBackend.sleep(20);
                     }
                     return null;
                 }));
             }
-            RecordingBackend.sleep(300);
+            FakeBackend.sleep(300);
             backend.down();
-            RecordingBackend.sleep(1_500);
+            FakeBackend.sleep(1_500);
             backend.up();
             for (java.util.concurrent.Future<?> f : done) {
                 f.get(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -236,7 +237,7 @@ class OutageTest {
                 maxBytes, ok, waiting);
 
         backend.up();
-        boolean all = RecordingBackend.await(DELIVERY_DEADLINE, () ->
+        boolean all = FakeBackend.await(DELIVERY_DEADLINE, () ->
                 backend.acceptedEventIds().containsAll(oracle.eventIds));
         assertTrue(all, "every export answered OK arrived");
     }
@@ -283,7 +284,7 @@ class OutageTest {
             turn(daemon, s);
         }
         assertEverythingArrives(List.of(s));
-        List<RecordingBackend.Received> got = backend.received();
+        List<FakeBackend.Received> got = backend.received();
         assertEquals(3, got.stream().filter(r -> r.answeredWith() == 429).count());
         for (int i = 0; i + 1 < got.size(); i++) {
             if (got.get(i).answeredWith() == 429) {

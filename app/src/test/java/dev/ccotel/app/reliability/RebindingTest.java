@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -37,7 +38,7 @@ class RebindingTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
 
     @BeforeEach
@@ -91,7 +92,7 @@ class RebindingTest {
     /** What /status counts as log exports, whatever their outcome. */
     private static long exportsOfLogs(String statusAnswer) {
         try {
-            com.fasterxml.jackson.databind.JsonNode logs = RecordingBackend.JSON
+            com.fasterxml.jackson.databind.JsonNode logs = FakeBackend.JSON
                     .readTree(statusAnswer.substring(statusAnswer.indexOf("\r\n\r\n") + 4)).at("/exports/logs");
             long all = 0;
             for (var outcome : logs.properties()) {

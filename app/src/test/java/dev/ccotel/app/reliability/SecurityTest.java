@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.app.runtime.Version;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.StatusRuntimeException;
@@ -47,7 +48,7 @@ class SecurityTest {
     @TempDir
     Path spool;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private final List<DaemonHarness> daemons = new ArrayList<>();
 
     @AfterEach
@@ -190,7 +191,7 @@ class SecurityTest {
         DaemonHarness privateDaemon = start(backend.url(), Map.of());
         privateDaemon.export(Fixtures.pbLogs("bash-tool"));
         privateDaemon.export(Fixtures.pbMetrics("bash-tool"));
-        String privateBodies = String.join("\n", backend.received().stream().map(RecordingBackend.Received::body).toList());
+        String privateBodies = String.join("\n", backend.received().stream().map(FakeBackend.Received::body).toList());
         assertEquals(2, backend.accepted().size());
         assertTrue(privateBodies.contains("\"promptLength\""), "the length is still forwarded");
         assertFalse(privateBodies.contains("RUNBASH"), "prompt text stays local");

@@ -3,7 +3,8 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -41,7 +42,7 @@ class SlowBackendTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
 
     @AfterEach
@@ -104,7 +105,7 @@ class SlowBackendTest {
         assertTrue(daemon.log.text().contains("delivery.mode is passthrough"), "the loss is logged");
 
         burst(BURST); // warm-up: connection pools and executors reach their steady size
-        RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
+        FakeBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
         int before = platformThreads();
         int allBefore = allThreads(home);
         Map<Status.Code, Integer> first = burst(BURST);
@@ -128,8 +129,8 @@ class SlowBackendTest {
         }
         Map<Status.Code, Integer> second = burst(BURST);
         // Let the abandoned POSTs at the fake backend finish; then count again.
-        RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
-        RecordingBackend.sleep(500);
+        FakeBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
+        FakeBackend.sleep(500);
         int after = platformThreads();
         int allAfter = allThreads(home);
 

@@ -3,6 +3,7 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.cli.Cli;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ class StatusCommandTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private DaemonHarness daemon;
@@ -78,7 +79,7 @@ class StatusCommandTest {
         assertEquals(0, status(daemon.port(), daemon.httpPort(), "--json"));
 
         assertEquals("127.0.0.1:" + daemon.port(),
-                RecordingBackend.JSON.readTree(out()).get("listeners").get(0).get("address").asText());
+                FakeBackend.JSON.readTree(out()).get("listeners").get(0).get("address").asText());
     }
 
     @Test
@@ -120,7 +121,7 @@ class StatusCommandTest {
 
         assertEquals(3, status(a, b, "--json"));
 
-        var json = RecordingBackend.JSON.readTree(out());
+        var json = FakeBackend.JSON.readTree(out());
         assertEquals(false, json.get("running").asBoolean(true), out());
         assertTrue(json.get("message").asText().contains("nothing listens"), out());
     }
@@ -130,7 +131,7 @@ class StatusCommandTest {
     void slowDaemon_isWaitedFor_sayingSo_andFoundRunning() throws Exception {
         HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         slow.createContext("/status", exchange -> {
-            RecordingBackend.sleep(STATUS_FIRST_WAIT_MS + 1_500);
+            FakeBackend.sleep(STATUS_FIRST_WAIT_MS + 1_500);
             byte[] body = ("{\"version\":\"9.9\",\"pid\":42,\"uptimeSeconds\":3,\"listeners\":[],"
                     + "\"destinations\":[],\"exports\":{}}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);

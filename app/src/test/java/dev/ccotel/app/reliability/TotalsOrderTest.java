@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class TotalsOrderTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private DaemonHarness daemon;
 
     @AfterEach
@@ -64,10 +65,10 @@ class TotalsOrderTest {
                 }, pool);
                 CompletableFuture.allOf(a, b).join();
             }
-            assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> backend.accepted().size() >= 2 * ROUNDS),
+            assertTrue(FakeBackend.await(Duration.ofSeconds(60), () -> backend.accepted().size() >= 2 * ROUNDS),
                     "received " + backend.accepted().size());
             Map<String, List<JsonNode>> bySession = new java.util.LinkedHashMap<>();
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode s = r.json().get("session");
                 bySession.computeIfAbsent(s.get("sessionId").asText(), k -> new java.util.ArrayList<>()).add(s);
             }
