@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,16 +38,14 @@ class AskTheDaemonTest {
 
     @TempDir
     Path home;
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DaemonHarness daemon;
 
     @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
+    void closeClient() {
         client.close();
     }
 
@@ -97,7 +96,7 @@ class AskTheDaemonTest {
 
     @Test
     void statusAndMetricsTellWhatCameInOverBothProtocols_andAnOutageShowsThenClears() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
+        daemon = fixture.start(Map.of());
 
         assertEquals(200, get("/healthz").statusCode());
         assertEquals("ok\n", get("/healthz").body());
@@ -147,7 +146,7 @@ class AskTheDaemonTest {
 
     @Test
     void withTheStore_anOutageIsTheBackendsError_theOutboxShowsWhatWaits_andEmptiesOnceItIsBack() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", home.resolve("ccotel.db").toString()));
         backend.down();
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,16 +32,15 @@ class DiskFullTest {
     @TempDir
     Path dir;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> dir);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
     private Path mountPoint;
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
+        fixture.stop(); // the daemon lets go of the small disk before it is unmounted
         if (mountPoint != null) {
             run("umount", mountPoint.toString());
         }
@@ -56,7 +56,7 @@ class DiskFullTest {
         Assumptions.assumeTrue(mounted == 0, "skipped: cannot mount a tmpfs here (needs root and mount);"
                 + " the same behaviour is shown on a size-limited database by SqliteStoreTest");
         backend.down();
-        daemon = DaemonHarness.start(dir, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", mountPoint.resolve("ccotel.db").toString()));
         ClaudeCodeShapes shapes = new ClaudeCodeShapes();
         ClaudeCodeShapes.Oracle oracle = new ClaudeCodeShapes.Oracle();

@@ -39,8 +39,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,16 +69,10 @@ class OtelSdkOutageTest {
     @TempDir
     Path spool;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     /** Counts how the SDK's own export calls ended: the SDK does not retry what the daemon answered. */
     static final class Outcomes {
@@ -158,7 +152,7 @@ class OtelSdkOutageTest {
     }
 
     private void outage(AggregationTemporalitySelector temporality, boolean overHttp) {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+        daemon = fixture.start(Map.of(
                 "delivery.mode", "store",
                 "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms"));

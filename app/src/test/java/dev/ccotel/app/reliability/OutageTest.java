@@ -14,8 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,23 +36,17 @@ class OutageTest {
     @TempDir
     Path spool;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final ClaudeCodeShapes shapes = new ClaudeCodeShapes();
     private final ClaudeCodeShapes.Oracle oracle = new ClaudeCodeShapes.Oracle();
     private DaemonHarness daemon;
     private double costSent;
     private int turnsSent;
 
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
-
     private DaemonHarness startDaemon() {
-        return DaemonHarness.start(home, backend.url(), Map.of(
+        return fixture.start(Map.of(
                 "delivery.mode", "store",
                 "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms",
@@ -212,7 +206,7 @@ class OutageTest {
     void outboxFullDuringAnOutage_laterExportsGetUnavailable_everyExportAnsweredOkStillArrives() throws Exception {
         long maxBytes = 64 * 1024;
         backend.down();
-        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+        daemon = fixture.start(Map.of(
                 "delivery.mode", "store", "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.outbox.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
         String s = "88888888-0000-4000-8000-000000000001";

@@ -24,9 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,18 +38,14 @@ class RebindingTest {
     @TempDir
     Path home;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
 
     @BeforeEach
     void start() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
-        backend.close();
+        daemon = fixture.start(Map.of());
     }
 
     /** The answer's status line, head and body, over a plain socket: only so can the test choose the Host. */

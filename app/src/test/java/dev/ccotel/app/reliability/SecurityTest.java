@@ -34,9 +34,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The security defaults, end to end: loopback bind, the token kept secret, prompts and tool input private. */
@@ -48,17 +48,13 @@ class SecurityTest {
     @TempDir
     Path spool;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final List<DaemonHarness> daemons = new ArrayList<>();
 
-    @AfterEach
-    void stop() {
-        daemons.forEach(DaemonHarness::close);
-        backend.close();
-    }
-
     private DaemonHarness start(String url, Map<String, String> flags) {
-        DaemonHarness d = DaemonHarness.start(home, url, flags);
+        DaemonHarness d = fixture.start(url, flags);
         daemons.add(d);
         return d;
     }

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,16 +42,10 @@ class SlowBackendTest {
     @TempDir
     Path home;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     /** Sends {@code count} exports at once and waits for every answer (each call has its own deadline). */
     private Map<Status.Code, Integer> burst(int count) throws InterruptedException {
@@ -96,7 +90,7 @@ class SlowBackendTest {
     void backendSlowerThanTheTimeout_passthrough_unavailable_noThreadBuildUp_andOtherExportsAreStillAnswered()
             throws Exception {
         backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
-        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+        daemon = fixture.start(Map.of(
                 "backend.timeout", "300ms", "delivery.retry-budget", "300ms"));
 
         StatusRuntimeException one = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ccotel status} against a running daemon, one whose HTTP listener is off, and none. */
@@ -25,18 +25,12 @@ class StatusCommandTest {
     @TempDir
     Path home;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     /** {@code more} are options before the subcommand, then {@code status --json} when asked. */
     private int status(int grpcPort, int httpPort, String... more) {
@@ -58,7 +52,7 @@ class StatusCommandTest {
 
     @Test
     void runningDaemon_exit0_saysWhereItListensSendsAndWhatWaits() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", home.resolve("ccotel.db").toString()));
         daemon.export(Fixtures.pbLogs("text-reply"));
 
@@ -74,7 +68,7 @@ class StatusCommandTest {
 
     @Test
     void json_printsTheStatusDocument() throws Exception {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
+        daemon = fixture.start(Map.of());
 
         assertEquals(0, status(daemon.port(), daemon.httpPort(), "--json"));
 
@@ -84,7 +78,7 @@ class StatusCommandTest {
 
     @Test
     void httpListenerOff_theGrpcHealthCheckStillTellsItRuns() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("receiver.http.enabled", "false"));
+        daemon = fixture.start(Map.of("receiver.http.enabled", "false"));
 
         assertEquals(0, status(daemon.port(), 4318, "--set", "receiver.http.enabled=false"));
 

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +31,14 @@ class TotalsOrderTest {
     @TempDir
     Path home;
 
-    private final FakeBackend backend = new FakeBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     @Test
     void logsAndMetricsOfOneSessionAtTheSameMoment_theLastRequestCarriesTheFinalTotals() throws Exception {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", home.resolve("ccotel.db").toString()));
         ClaudeCodeShapes shapes = new ClaudeCodeShapes();
         ExecutorService pool = Executors.newFixedThreadPool(2);
