@@ -113,8 +113,10 @@ class PackagedJarIT {
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
 
-            assertEquals(1, p.exitValue(), err);
-            assertTrue(err.contains("address already in use"), err);
+            // said before anything starts, in one line, as a usage error (a restart cannot mend it)
+            assertEquals(2, p.exitValue(), err);
+            assertTrue(err.contains("cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": another program listens there"),
+                    err);
         }
     }
 }
