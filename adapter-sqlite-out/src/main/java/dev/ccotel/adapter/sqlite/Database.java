@@ -38,6 +38,9 @@ import org.sqlite.SQLiteConnection;
  * each costs.
  */
 final class Database implements AutoCloseable {
+    /** The schema version this build writes ({@link SchemaMigrations#LATEST}), under the name its callers know. */
+    static final int SCHEMA_VERSION = SchemaMigrations.LATEST;
+
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -169,6 +172,15 @@ final class Database implements AutoCloseable {
         if (unusable != null) {
             throw new SQLException(unusable);
         }
+    }
+
+    /**
+     * The file's schema version ({@code PRAGMA user_version}); {@link SchemaMigrations} owns it. Kept
+     * here for the readers that ask it of a connection of their own (a report on a store an older
+     * daemon still writes).
+     */
+    static int userVersion(Connection c) throws SQLException {
+        return SchemaMigrations.userVersion(c);
     }
 
     /** SQLITE_CORRUPT or SQLITE_NOTADB, in any of their extended codes. */

@@ -81,7 +81,7 @@ class CompleteRecordTest {
             s.execute("PRAGMA user_version = 1");
         }
         try (StoreHarness h = StoreHarness.open(dir, false, SqliteStoreTest.CLOCK)) {
-            assertEquals(SchemaMigrations.LATEST, h.count("PRAGMA user_version"));
+            assertEquals(Database.SCHEMA_VERSION, h.count("PRAGMA user_version"));
             assertEquals(List.of("e1|{}|"), rows("SELECT event_id || '|' || attributes || '|' || decision FROM events"));
         }
     }
