@@ -1,8 +1,6 @@
 package dev.ccotel.adapter.sqlite;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -16,25 +14,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The one connection the daemon writes through, one it reads through, and the schema's
- * migrations. SQLite takes one writer at a time anyway; a lock in front of each connection makes
+ * The one connection the daemon writes through and the one it reads through, with their pragmas
+ * and locks. SQLite takes one writer at a time anyway; a lock in front of each connection makes
  * that explicit and keeps JDBC objects on one thread at a time. Reads go through their own
  * connection so that loading a session's state never waits for another export's commit (WAL
  * lets a reader see the last committed data while a writer works).
  *
- * <p>Group commit: exports kept at the same moment share one transaction and so one fsync
- * ({@link #inGroupTransaction}), each inside its own savepoint, so one export's failure undoes
- * only that export. This is what lets {@code synchronous=FULL} keep up with concurrent exporters.
+ * <p>What it leaves to others: the schema's migrations ({@link SchemaMigrations}), exports sharing
+ * one commit ({@link GroupCommit}, behind {@link #inGroupTransaction}) and the statements kept per
+ * connection ({@link KeptStatements}). It keeps what they all rely on: that the file is still the
+ * one at its path and not damaged ({@link #unusable}).
  *
  * <p>Durability: WAL with {@code synchronous=FULL}, so a transaction that committed is on disk
  * (fsync'ed) before the exporter hears "success", power loss included. {@code NORMAL} would be
@@ -42,8 +38,8 @@ import org.sqlite.SQLiteConnection;
  * each costs.
  */
 final class Database implements AutoCloseable {
-    /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
-    static final int SCHEMA_VERSION = 2;
+    /** The schema version this build writes ({@link SchemaMigrations#LATEST}), under the name its callers know. */
+    static final int SCHEMA_VERSION = SchemaMigrations.LATEST;
 
     @FunctionalInterface
     interface Work<T> {
@@ -55,16 +51,9 @@ final class Database implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection reader;
     private final ReentrantLock readLock = new ReentrantLock();
-    /** Work handed in by {@link #inGroupTransaction} and not yet run; the thread holding {@link #lock} runs it all. */
-    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
-    private volatile long groupCommits;
-    /**
-     * Statements compiled once per connection and kept until it closes: SQLite's compiling a
-     * statement cost about as much as running it (docs/PERFORMANCE.md). Used under the lock of
-     * their connection, like the connection itself.
-     */
-    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
-    private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
+    private final KeptStatements writerStatements;
+    private final KeptStatements readerStatements;
+    private final GroupCommit groupCommit;
     /** The file's identity (device and inode) when it was opened: a store deleted or replaced under the daemon changes it. */
     private final Object fileKey;
     /** Why nothing more may be committed here (the file left its path, or SQLite found it damaged); null while usable. */
@@ -75,6 +64,19 @@ final class Database implements AutoCloseable {
         this.connection = connection;
         this.reader = reader;
         this.fileKey = fileKey;
+        this.writerStatements = new KeptStatements(connection);
+        this.readerStatements = new KeptStatements(reader);
+        this.groupCommit = new GroupCommit(writerStatements, lock, new GroupCommit.Guard() {
+            @Override
+            public void beforeCommit() throws SQLException {
+                requireStillAtPath();
+            }
+
+            @Override
+            public void failed(Exception e) {
+                noteDamage(e);
+            }
+        });
     }
 
     /**
@@ -100,7 +102,7 @@ final class Database implements AutoCloseable {
                 s.execute("PRAGMA synchronous = " + synchronous());
                 s.execute("PRAGMA foreign_keys = ON");
             }
-            migrate(c, path);
+            SchemaMigrations.migrate(c, path);
             return new Database(path, c, openReadOnly(path), fileKey(path));
         } catch (SQLException | IOException | RuntimeException e) {
             c.close();
@@ -115,10 +117,10 @@ final class Database implements AutoCloseable {
         config.setBusyTimeout(5000);
         Connection c = config.createConnection("jdbc:sqlite:" + path);
         try {
-            int version = userVersion(c);
-            if (version > SCHEMA_VERSION) {
+            int version = SchemaMigrations.userVersion(c);
+            if (version > SchemaMigrations.LATEST) {
                 throw new SQLException(path + " was written by a newer ccotel (schema " + version + "; this one reads "
-                        + SCHEMA_VERSION + ")");
+                        + SchemaMigrations.LATEST + ")");
             }
         } catch (SQLException e) {
             c.close();
@@ -172,6 +174,15 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The file's schema version ({@code PRAGMA user_version}); {@link SchemaMigrations} owns it. Kept
+     * here for the readers that ask it of a connection of their own (a report on a store an older
+     * daemon still writes).
+     */
+    static int userVersion(Connection c) throws SQLException {
+        return SchemaMigrations.userVersion(c);
+    }
+
     /** SQLITE_CORRUPT or SQLITE_NOTADB, in any of their extended codes. */
     static boolean isDamage(SQLException e) {
         int primary = e.getErrorCode() & 0xff;
@@ -186,23 +197,16 @@ final class Database implements AutoCloseable {
         }
     }
 
+
     /**
-     * {@code sql} prepared on {@code c}, the connection a piece of work was given: compiled on its
-     * first use and kept. Callers set its parameters and close its result sets, never the statement.
-     * Any failure of a piece of work drops them all ({@link #forgetStatements}), so a statement
-     * handed out never carries a batch that a failed piece left half built.
+     * {@code sql} prepared on {@code c}, the connection a piece of work was given, from the ones
+     * kept for it ({@link KeptStatements#prepared}).
      */
     PreparedStatement prepared(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> kept = statementsOf(c);
-        PreparedStatement statement = kept.get(sql);
-        if (statement == null) {
-            statement = c.prepareStatement(sql);
-            kept.put(sql, statement);
-        }
-        return statement;
+        return statementsOf(c).prepared(sql);
     }
 
-    private Map<String, PreparedStatement> statementsOf(Connection c) {
+    private KeptStatements statementsOf(Connection c) {
         if (c == connection) {
             return writerStatements;
         }
@@ -210,33 +214,6 @@ final class Database implements AutoCloseable {
             return readerStatements;
         }
         throw new IllegalArgumentException("not a connection of this database: " + c);
-    }
-
-    /** Runs a statement without parameters or rows (BEGIN, COMMIT, a PRAGMA) from the kept ones. */
-    private void control(Connection c, String sql) throws SQLException {
-        try {
-            prepared(c, sql).execute();
-        } catch (SQLException | RuntimeException e) {
-            forgetStatements(c);
-            throw e;
-        }
-    }
-
-    /**
-     * Drops the statements kept for {@code c}: after a failure (the disk filling up, say) the
-     * driver may have finalized one of them without marking it closed, and using it again would
-     * fail every later export.
-     */
-    private void forgetStatements(Connection c) {
-        Map<String, PreparedStatement> kept = statementsOf(c);
-        for (PreparedStatement statement : kept.values()) {
-            try {
-                statement.close();
-            } catch (SQLException alreadyGone) {
-                // finalized by the driver already
-            }
-        }
-        kept.clear();
     }
 
     /**
@@ -260,11 +237,11 @@ final class Database implements AutoCloseable {
     <T> T inTransactionSyncedLater(Work<T> work) throws SQLException {
         lock.lock();
         try {
-            control(connection, "PRAGMA synchronous = NORMAL");
+            writerStatements.control("PRAGMA synchronous = NORMAL");
             try {
                 return transaction(connection, lock, "BEGIN IMMEDIATE", work);
             } finally {
-                control(connection, "PRAGMA synchronous = " + synchronous());
+                writerStatements.control("PRAGMA synchronous = " + synchronous());
             }
         } finally {
             lock.unlock();
@@ -280,22 +257,12 @@ final class Database implements AutoCloseable {
      * of the group is kept.
      */
     <T> T inGroupTransaction(Work<T> work) throws SQLException {
-        Pending<T> mine = new Pending<>(work);
-        waiting.add(mine);
-        lock.lock();
-        try {
-            if (!mine.done) {
-                runWaiting();
-            }
-        } finally {
-            lock.unlock();
-        }
-        return mine.outcome();
+        return groupCommit.run(work);
     }
 
     /** How many shared transactions committed so far (each one fsync). */
     long groupCommits() {
-        return groupCommits;
+        return groupCommit.commits();
     }
 
     /** How many threads wait for the write lock (tests use it to line work up in one group). */
@@ -303,64 +270,8 @@ final class Database implements AutoCloseable {
         return lock.getQueueLength();
     }
 
-    /** Runs, with the write lock held, every piece of work waiting, in one transaction. */
-    private void runWaiting() {
-        List<Pending<?>> group = new ArrayList<>();
-        for (Pending<?> p; (p = waiting.poll()) != null; ) {
-            group.add(p);
-        }
-        Exception groupFailure = null;
-        try (Statement control = connection.createStatement()) {
-            control(connection, "BEGIN IMMEDIATE");
-            for (Pending<?> p : group) {
-                if (groupFailure != null) {
-                    break;
-                }
-                control(connection, "SAVEPOINT export");
-                try {
-                    p.run(connection);
-                    control(connection, "RELEASE export");
-                } catch (SQLException | RuntimeException e) {
-                    p.failure = e;
-                    noteDamage(e);
-                    forgetStatements(connection);
-                    groupFailure = undo(control, e);
-                }
-            }
-            if (groupFailure == null) {
-                requireStillAtPath();
-                control(connection, "COMMIT");
-                groupCommits++;
-            } else {
-                noteDamage(groupFailure);
-                rollBack(control);
-            }
-        } catch (SQLException | RuntimeException e) {
-            groupFailure = e;
-            noteDamage(e);
-            forgetStatements(connection);
-            rollBackQuietly();
-        }
-        for (Pending<?> p : group) {
-            if (groupFailure != null && p.failure == null) {
-                p.failure = groupFailure;
-            }
-            p.done = true;
-        }
-    }
-
-    /** Undoes one piece of work; returns {@code cause} when that is impossible because SQLite ended the whole transaction. */
-    private static Exception undo(Statement control, Exception cause) {
-        try {
-            control.execute("ROLLBACK TO export");
-            control.execute("RELEASE export");
-            return null;
-        } catch (SQLException transactionGone) {
-            return cause;
-        }
-    }
-
-    private static void rollBack(Statement control) {
+    /** Ends the transaction on {@code control}'s connection, if SQLite has not ended it already. */
+    static void rollBack(Statement control) {
         try {
             control.execute("ROLLBACK");
         } catch (SQLException alreadyRolledBack) {
@@ -368,39 +279,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private void rollBackQuietly() {
-        try (Statement control = connection.createStatement()) {
-            rollBack(control);
-        } catch (SQLException closed) {
-            // the connection is unusable; the next transaction says so
-        }
-    }
-
-    /** One piece of work for a shared transaction, and what came of it; read and written under {@link #lock}. */
-    private static final class Pending<T> {
-        private final Work<T> work;
-        private T result;
-        private Exception failure;
-        private boolean done;
-
-        Pending(Work<T> work) {
-            this.work = work;
-        }
-
-        void run(Connection c) throws SQLException {
-            result = work.run(c);
-        }
-
-        T outcome() throws SQLException {
-            if (failure instanceof SQLException e) {
-                throw e;
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            return result;
-        }
-    }
 
     /** Runs {@code work} in a read transaction on the reading connection: one consistent view, and no wait for a writer (WAL). */
     <T> T read(Work<T> work) throws SQLException {
@@ -410,18 +288,19 @@ final class Database implements AutoCloseable {
     private <T> T transaction(Connection c, ReentrantLock lock, String begin, Work<T> work)
             throws SQLException {
         lock.lock();
+        KeptStatements statements = statementsOf(c);
         try (Statement control = c.createStatement()) {
-            control(c, begin);
+            statements.control(begin);
             try {
                 T result = work.run(c);
                 if (c == connection) {
                     requireStillAtPath();
                 }
-                control(c, "COMMIT");
+                statements.control("COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
                 noteDamage(e);
-                forgetStatements(c);
+                statements.forget();
                 rollBack(control);
                 throw e;
             }
@@ -441,8 +320,8 @@ final class Database implements AutoCloseable {
         lock.lock();
         readLock.lock();
         try (reader; connection) {
-            forgetStatements(reader);
-            forgetStatements(connection);
+            readerStatements.forget();
+            writerStatements.forget();
             if (unusable == null) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -526,48 +405,4 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(Connection c, Path path) throws SQLException, IOException {
-        int version = userVersion(c);
-        if (version > SCHEMA_VERSION) {
-            throw new SQLException(path + " was written by a newer ccotel (schema " + version + "; this one knows up to "
-                    + SCHEMA_VERSION + "): upgrade ccotel, or point store.path at another file");
-        }
-        for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                for (String statement : script(next).split(";\\s*(\\n|$)")) {
-                    if (containsSql(statement)) {
-                        s.execute(statement);
-                    }
-                }
-                s.execute("PRAGMA user_version = " + next);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-    }
-
-    private static boolean containsSql(String statement) {
-        return statement.lines().anyMatch(line -> !line.isBlank() && !line.strip().startsWith("--"));
-    }
-
-    private static String script(int version) throws IOException {
-        String name = "schema-" + version + ".sql";
-        try (InputStream in = Database.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("schema script " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    static int userVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
 }

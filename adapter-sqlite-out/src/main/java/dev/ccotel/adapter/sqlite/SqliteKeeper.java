@@ -52,7 +52,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
         long bytes = export.requests().stream().mapToLong(r -> r.encoded().body().length).sum();
         if (config.forward() && !outbox.hasRoomFor(bytes)) {
             String reason = "the outbox is full (" + outbox.depth().bytes() + " bytes wait for the backend, limit "
-                    + config.outboxMaxBytes() + ", see delivery.spool.max-bytes)";
+                    + config.outboxMaxBytes() + ", see delivery.outbox.max-bytes)";
             failures.warn(reason + ": exports are refused until the backend takes some");
             return new PublishOutcome.RetryLater(reason, Optional.empty());
         }

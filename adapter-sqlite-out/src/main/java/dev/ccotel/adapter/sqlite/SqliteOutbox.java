@@ -71,7 +71,7 @@ final class SqliteOutbox implements OutboxPort {
     }
 
     /**
-     * The oldest waiting requests. Those older than {@code delivery.spool.max-age} are dropped first;
+     * The oldest waiting requests. Those older than {@code delivery.outbox.max-age} are dropped first;
      * that takes the write lock, so it happens only when the oldest one read is past the age.
      */
     @Override
@@ -192,7 +192,7 @@ final class SqliteOutbox implements OutboxPort {
                     requests -= dropped[0];
                     bytes -= dropped[1];
                 }
-                LOG.log(Level.WARNING, "{0} request(s) waited longer than delivery.spool.max-age ({1}) for the backend"
+                LOG.log(Level.WARNING, "{0} request(s) waited longer than delivery.outbox.max-age ({1}) for the backend"
                         + " and will not be sent; they stay in the local history", dropped[0], config.outboxMaxAge());
             }
         } catch (SQLException e) {

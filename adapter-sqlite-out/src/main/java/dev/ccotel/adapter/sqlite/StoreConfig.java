@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param maxAge {@code store.max-age}: history older than this is pruned; zero keeps no history at all
  *     (only what the daemon needs to continue sessions, and what still waits for the backend)
  * @param forward whether a backend is configured: then each kept request also goes to the outbox
- * @param outboxMaxBytes {@code delivery.spool.max-bytes}: beyond this waiting for the backend, exports
+ * @param outboxMaxBytes {@code delivery.outbox.max-bytes}: beyond this waiting for the backend, exports
  *     are refused (the exporter is told to retry) rather than the outbox growing without bound
- * @param outboxMaxAge {@code delivery.spool.max-age}: waiting requests older than this are dropped
+ * @param outboxMaxAge {@code delivery.outbox.max-age}: waiting requests older than this are dropped
  *     from the outbox, with a warning (their rows stay in the history)
  */
 public record StoreConfig(Path path, Duration maxAge, boolean forward, long outboxMaxBytes, Duration outboxMaxAge) {
@@ -30,11 +30,11 @@ public record StoreConfig(Path path, Duration maxAge, boolean forward, long outb
                     + " got " + maxAge);
         }
         if (outboxMaxBytes < MIN_OUTBOX_BYTES) {
-            throw new IllegalArgumentException("delivery.spool.max-bytes must be at least " + MIN_OUTBOX_BYTES
+            throw new IllegalArgumentException("delivery.outbox.max-bytes must be at least " + MIN_OUTBOX_BYTES
                     + " bytes (64 KiB), got " + outboxMaxBytes);
         }
         if (outboxMaxAge == null || outboxMaxAge.isNegative() || outboxMaxAge.isZero()) {
-            throw new IllegalArgumentException("delivery.spool.max-age must be a positive duration such as 7d, got "
+            throw new IllegalArgumentException("delivery.outbox.max-age must be a positive duration such as 7d, got "
                     + outboxMaxAge);
         }
     }

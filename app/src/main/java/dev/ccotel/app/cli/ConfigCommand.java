@@ -40,8 +40,9 @@ final class ConfigCommand implements Callable<Integer> {
             if (key.equals(ConfigKeys.BACKEND_TOKEN)) {
                 value = HttpOutConfig.maskToken(value);
             }
-            parent.out.printf("%s: %s  # %s, env %s%n", key, value.isEmpty() ? "\"\"" : value,
-                    settings.origin(key).name().toLowerCase(Locale.ROOT), ConfigKeys.environmentVariable(key));
+            parent.out.printf("%s: %s  # %s%s, env %s%n", key, value.isEmpty() ? "\"\"" : value,
+                    settings.origin(key).name().toLowerCase(Locale.ROOT),
+                    settings.writtenAs(key).map(older -> " as " + older).orElse(""), ConfigKeys.environmentVariable(key));
         }
         DaemonConfig config;
         try {

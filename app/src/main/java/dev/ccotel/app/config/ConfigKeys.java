@@ -9,8 +9,11 @@ import dev.ccotel.domain.SessionLedger;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Every configuration key, its built-in default, and the environment variable that sets it. */
 public final class ConfigKeys {
@@ -44,8 +47,8 @@ public final class ConfigKeys {
     public static final String DELIVERY_RETRY_BUDGET = "delivery.retry-budget";
     public static final String DELIVERY_MODE = "delivery.mode";
     public static final String DELIVERY_SPOOL_ENABLED = "delivery.spool.enabled";
-    public static final String DELIVERY_SPOOL_MAX_BYTES = "delivery.spool.max-bytes";
-    public static final String DELIVERY_SPOOL_MAX_AGE = "delivery.spool.max-age";
+    public static final String DELIVERY_OUTBOX_MAX_BYTES = "delivery.outbox.max-bytes";
+    public static final String DELIVERY_OUTBOX_MAX_AGE = "delivery.outbox.max-age";
     public static final String STORE_PATH = "store.path";
     public static final String STORE_MAX_AGE = "store.max-age";
     public static final String SESSIONS_MAX = "sessions.max";
@@ -55,10 +58,31 @@ public final class ConfigKeys {
     public static final Map<String, String> RETIRED = Map.of(
             "delivery.spool.dir", "the file spool was replaced by the local store's outbox; set store.path instead");
 
+    /**
+     * Older names still accepted, each with the key it now spells: the outbox's bounds were named
+     * after the file spool it replaced. A value under the older name counts where the key itself is
+     * not set in the same place (file, environment or command line); when both are, the key wins.
+     */
+    public static final Map<String, String> ALIASES = Map.of(
+            "delivery.spool.max-bytes", DELIVERY_OUTBOX_MAX_BYTES,
+            "delivery.spool.max-age", DELIVERY_OUTBOX_MAX_AGE);
+
     /** Built-in defaults, in the order {@code ccotel config} prints them. Empty means "not set". */
     public static final Map<String, String> DEFAULTS = defaults();
 
     private ConfigKeys() {}
+
+    /** Every name a setting may be given by: the keys and their older names. */
+    static Set<String> accepted() {
+        Set<String> names = new LinkedHashSet<>(DEFAULTS.keySet());
+        names.addAll(ALIASES.keySet());
+        return names;
+    }
+
+    /** The key closest to a misspelt name, said as the key even when the name is closest to an older name of it. */
+    static Optional<String> closestKey(String name) {
+        return NearMiss.closest(name, accepted()).map(k -> ALIASES.getOrDefault(k, k));
+    }
 
     /** {@code backend.token} -> {@code CCOTEL_BACKEND_TOKEN}; dots and dashes become underscores. */
     public static String environmentVariable(String key) {
@@ -89,8 +113,8 @@ public final class ConfigKeys {
         d.put(DELIVERY_RETRY_BUDGET, text(HttpOutConfig.DEFAULT_RETRY_BUDGET));
         d.put(DELIVERY_MODE, "store");
         d.put(DELIVERY_SPOOL_ENABLED, "true"); // the older spelling of delivery.mode: false means passthrough
-        d.put(DELIVERY_SPOOL_MAX_BYTES, Long.toString(StoreConfig.DEFAULT_OUTBOX_MAX_BYTES));
-        d.put(DELIVERY_SPOOL_MAX_AGE, text(StoreConfig.DEFAULT_OUTBOX_MAX_AGE));
+        d.put(DELIVERY_OUTBOX_MAX_BYTES, Long.toString(StoreConfig.DEFAULT_OUTBOX_MAX_BYTES));
+        d.put(DELIVERY_OUTBOX_MAX_AGE, text(StoreConfig.DEFAULT_OUTBOX_MAX_AGE));
         d.put(STORE_PATH, ""); // empty: ${XDG_DATA_HOME:-~/.local/share}/ccotel/ccotel.db
         d.put(STORE_MAX_AGE, ""); // empty: keep everything; 0 keeps no history
         d.put(SESSIONS_MAX, Integer.toString(SessionLedger.DEFAULT_MAX_SESSIONS));

@@ -39,7 +39,10 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                     s.integer(SESSIONS_MAX, 1, 10_000_000),
                     positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)), httpReceiver(s, receiver));
         } catch (IllegalArgumentException e) {
-            throw new ConfigError(e.getMessage(), e); // the adapters' records name the key
+            throw new ConfigError(s.asWritten(e.getMessage()), e); // the adapters' records name the key
+        } catch (ConfigError e) {
+            String message = s.asWritten(e.getMessage());
+            throw message.equals(e.getMessage()) ? e : new ConfigError(message, e);
         }
     }
 
@@ -115,7 +118,7 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
         Duration age = maxAge.isEmpty() ? StoreConfig.KEEP_FOREVER
                 : maxAge.equals("0") ? Duration.ZERO : s.duration(STORE_MAX_AGE);
         return new StoreConfig(path.isBlank() ? XdgDirs.storeFile(environment) : Path.of(path), age, forward,
-                s.bytes(DELIVERY_SPOOL_MAX_BYTES), s.duration(DELIVERY_SPOOL_MAX_AGE));
+                s.bytes(DELIVERY_OUTBOX_MAX_BYTES), s.duration(DELIVERY_OUTBOX_MAX_AGE));
     }
 
     private static Duration positive(String key, Duration d) {

@@ -16,7 +16,7 @@ public final class EnvironmentCheck {
     /** One warning per unknown variable, with the closest known one when it looks like a typo. */
     public static List<String> unknownVariables(Map<String, String> environment) {
         Set<String> known = new TreeSet<>(LAUNCHER_VARIABLES);
-        ConfigKeys.DEFAULTS.keySet().forEach(key -> known.add(ConfigKeys.environmentVariable(key)));
+        ConfigKeys.accepted().forEach(key -> known.add(ConfigKeys.environmentVariable(key)));
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
             if (name.startsWith("CCOTEL_") && !known.contains(name)) {

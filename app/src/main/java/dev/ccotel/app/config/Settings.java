@@ -26,11 +26,14 @@ public final class Settings {
 
     private final Config config;
     private final Map<String, Origin> origins;
+    /** Keys whose value was given under an older name ({@link ConfigKeys#ALIASES}), with that name. */
+    private final Map<String, String> writtenAs;
     private final Optional<Path> file;
 
-    private Settings(Config config, Map<String, Origin> origins, Optional<Path> file) {
+    private Settings(Config config, Map<String, Origin> origins, Map<String, String> writtenAs, Optional<Path> file) {
         this.config = config;
         this.origins = origins;
+        this.writtenAs = writtenAs;
         this.file = file;
     }
 
@@ -46,31 +49,55 @@ public final class Settings {
         Optional<Path> readable = explicitFile.isPresent() ? Optional.of(requireFile(explicitFile.get(), "--config ",
                 "name the YAML file in it"))
                 : defaultFile(XdgDirs.configFile(environment));
-        Map<String, String> fromFile = readable.map(Settings::readFile).orElse(Map.of());
-        Map<String, String> fromEnv = new LinkedHashMap<>();
-        for (String key : ConfigKeys.DEFAULTS.keySet()) {
+        Map<String, String> rawFile = readable.map(Settings::readFile).orElse(Map.of());
+        Map<String, String> rawEnv = new LinkedHashMap<>();
+        for (String key : ConfigKeys.accepted()) {
             String value = environment.get(ConfigKeys.environmentVariable(key));
             if (value != null) {
-                fromEnv.put(key, value);
+                rawEnv.put(key, value);
             }
         }
+        Map<String, String> writtenAs = new LinkedHashMap<>();
+        // The first source that sets a key is the one that counts, so its older name is the one to report.
+        Map<String, String> fromFlags = underKeys(flags, writtenAs);
+        Map<String, String> fromEnv = underKeys(rawEnv, writtenAs);
+        Map<String, String> fromFile = underKeys(rawFile, writtenAs);
         // Helidon gives earlier sources priority: flags first, defaults last.
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .sources(List.of(
-                        ConfigSources.create(flags, "command line"),
+                        ConfigSources.create(fromFlags, "command line"),
                         ConfigSources.create(fromEnv, "environment"),
                         ConfigSources.create(fromFile, readable.map(Path::toString).orElse("no config file")),
                         ConfigSources.create(ConfigKeys.DEFAULTS, "defaults")))
                 .build();
         Map<String, Origin> origins = new LinkedHashMap<>();
         for (String key : ConfigKeys.DEFAULTS.keySet()) {
-            origins.put(key, flags.containsKey(key) ? Origin.FLAG
+            origins.put(key, fromFlags.containsKey(key) ? Origin.FLAG
                     : fromEnv.containsKey(key) ? Origin.ENVIRONMENT
                     : fromFile.containsKey(key) ? Origin.FILE : Origin.DEFAULT);
         }
-        return new Settings(config, origins, readable);
+        return new Settings(config, origins, writtenAs, readable);
+    }
+
+    /**
+     * One source's values with older names turned into the keys they spell; the key itself wins
+     * over its older name in the same source. Notes in {@code writtenAs} each key a source set only
+     * under an older name, unless an earlier (stronger) source set that key already.
+     */
+    private static Map<String, String> underKeys(Map<String, String> values, Map<String, String> writtenAs) {
+        Map<String, String> keyed = new LinkedHashMap<>(values);
+        ConfigKeys.ALIASES.forEach((older, key) -> {
+            String value = keyed.remove(older);
+            if (value != null && !keyed.containsKey(key)) {
+                keyed.put(key, value);
+                writtenAs.putIfAbsent(key, older);
+            } else if (keyed.containsKey(key)) {
+                writtenAs.putIfAbsent(key, key);
+            }
+        });
+        return keyed;
     }
 
     /** The file that was read, if any. */
@@ -84,6 +111,23 @@ public final class Settings {
 
     public Origin origin(String key) {
         return origins.get(key);
+    }
+
+    /** The older name {@code key}'s value was given under, if it was ({@link ConfigKeys#ALIASES}). */
+    public Optional<String> writtenAs(String key) {
+        return Optional.ofNullable(writtenAs.get(key)).filter(name -> !name.equals(key));
+    }
+
+    /** {@code message} with each key that was given under an older name followed by that name, so the user finds it. */
+    public String asWritten(String message) {
+        String said = message;
+        for (String key : ConfigKeys.ALIASES.values()) {
+            Optional<String> older = writtenAs(key);
+            if (older.isPresent()) {
+                said = said.replace(key, key + " (set as " + older.get() + ")");
+            }
+        }
+        return said;
     }
 
     public int integer(String key, int min, int max) {
@@ -156,7 +200,7 @@ public final class Settings {
         try {
             fileConfig.traverse().filter(Config::isLeaf).forEach(node -> {
                 String key = node.key().toString();
-                if (ConfigKeys.DEFAULTS.containsKey(key)) {
+                if (ConfigKeys.accepted().contains(key)) {
                     values.put(key, node.asString().orElse(""));
                 } else {
                     unknown.add(key);
@@ -173,7 +217,7 @@ public final class Settings {
         if (!unknown.isEmpty()) {
             StringBuilder hints = new StringBuilder();
             for (String key : new TreeSet<>(unknown)) {
-                NearMiss.closest(key, ConfigKeys.DEFAULTS.keySet())
+                ConfigKeys.closestKey(key)
                         .ifPresent(k -> hints.append(hints.isEmpty() ? "; did you mean " : ", ").append(k)
                                 .append(" for ").append(key));
             }
@@ -187,8 +231,9 @@ public final class Settings {
         if (ConfigKeys.RETIRED.containsKey(key)) {
             throw new ConfigError(where + ": " + key + " is no longer a key: " + ConfigKeys.RETIRED.get(key));
         }
-        if (!ConfigKeys.DEFAULTS.containsKey(key)) {
-            throw new ConfigError(where + ": unknown key '" + key + "'" + NearMiss.hint(key, ConfigKeys.DEFAULTS.keySet())
+        if (!ConfigKeys.accepted().contains(key)) {
+            throw new ConfigError(where + ": unknown key '" + key + "'"
+                    + ConfigKeys.closestKey(key).map(k -> " (did you mean " + k + "?)").orElse("")
                     + "; known keys are " + ConfigKeys.DEFAULTS.keySet());
         }
     }

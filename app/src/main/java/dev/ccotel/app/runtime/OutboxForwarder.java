@@ -99,9 +99,9 @@ final class OutboxForwarder implements AutoCloseable {
         rounds.forwarded(round.delivered(), round.refused());
         return switch (round) {
             case ForwardRound.Drained d when d.delivered() == 0 && d.refused() == 0 && failingSince != null -> {
-                // The backend took nothing: what waited left by delivery.spool.max-age. Whether the backend is
+                // The backend took nothing: what waited left by delivery.outbox.max-age. Whether the backend is
                 // back shows with the next export; until then the failure streak goes on.
-                LOG.log(Level.INFO, "nothing waits for backend {0} any more: what waited passed delivery.spool.max-age"
+                LOG.log(Level.INFO, "nothing waits for backend {0} any more: what waited passed delivery.outbox.max-age"
                         + " (see the warning); it has not answered since {1}", backend, failingSince);
                 yield Optional.empty();
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,16 +38,14 @@ class AskTheDaemonTest {
 
     @TempDir
     Path home;
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DaemonHarness daemon;
 
     @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
+    void closeClient() {
         client.close();
     }
 
@@ -96,7 +96,7 @@ class AskTheDaemonTest {
 
     @Test
     void statusAndMetricsTellWhatCameInOverBothProtocols_andAnOutageShowsThenClears() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
+        daemon = fixture.start(Map.of());
 
         assertEquals(200, get("/healthz").statusCode());
         assertEquals("ok\n", get("/healthz").body());
@@ -146,12 +146,12 @@ class AskTheDaemonTest {
 
     @Test
     void withTheStore_anOutageIsTheBackendsError_theOutboxShowsWhatWaits_andEmptiesOnceItIsBack() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", home.resolve("ccotel.db").toString()));
         backend.down();
 
         assertEquals(200, postLogs("write-file").statusCode(), "kept in the store: the exporter is told OK");
-        assertTrue(RecordingBackend.await(TIMEOUT, () -> !status().get("destinations").get(1).get("lastError").isNull()),
+        assertTrue(FakeBackend.await(TIMEOUT, () -> !status().get("destinations").get(1).get("lastError").isNull()),
                 "the forwarder's failed POST is the backend's last error");
         JsonNode outage = status();
         JsonNode store = outage.get("destinations").get(0);
@@ -163,7 +163,7 @@ class AskTheDaemonTest {
         assertTrue(get("/metrics").body().contains("ccotel_outbox_requests 1.0"));
 
         backend.up();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(90), () -> status().get("outbox").get("requests").asLong() == 0),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(90), () -> status().get("outbox").get("requests").asLong() == 0),
                 "the forwarder empties the outbox once the backend is back");
         assertTrue(status().get("destinations").get(1).get("lastError").isNull(), status().toString());
     }

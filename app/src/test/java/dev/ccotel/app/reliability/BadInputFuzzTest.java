@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.CallOptions;
@@ -33,8 +34,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,25 +81,19 @@ class BadInputFuzzTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
     private final List<byte[]> fixtureLogs = new ArrayList<>();
     private final List<byte[]> fixtureMetrics = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     record Case(String kind, boolean logs, byte[] body) {}
 
     @Test
     void badInput_neverCrashesOrHangsTheDaemon_andNothingMalformedIsForwarded() {
         // Prompts and tool input forwarded, so odd text reaches the JSON encoder too.
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("backend.timeout", "5s",
+        daemon = fixture.start(Map.of("backend.timeout", "5s",
                 "privacy.forward-prompts", "true", "privacy.forward-tool-input", "true"));
         for (String s : Fixtures.SCENARIOS) {
             fixtureLogs.add(Fixtures.bytes(Fixtures.pb(s, "0001-logs.pb")));
@@ -125,8 +120,8 @@ class BadInputFuzzTest {
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        List<RecordingBackend.Received> got = backend.received();
-        for (RecordingBackend.Received r : got) {
+        List<FakeBackend.Received> got = backend.received();
+        for (FakeBackend.Received r : got) {
             JsonNode body;
             try {
                 body = r.json();

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.Status;
@@ -31,8 +32,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** receiver.max-concurrent-calls, receiver.max-message-bytes and sessions.max hold end to end. */
@@ -40,16 +41,10 @@ class BoundedResourcesTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     @Test
     void moreConcurrentExportsThanTheLimit_theRestGetResourceExhausted_andTheBackendNeverSeesMoreThanTheLimit()
@@ -57,7 +52,7 @@ class BoundedResourcesTest {
         int limit = 4;
         int sent = 24;
         backend.answer(new Answer(200, null, Duration.ofMillis(1_500)));
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("receiver.max-concurrent-calls", Integer.toString(limit),
+        daemon = fixture.start(Map.of("receiver.max-concurrent-calls", Integer.toString(limit),
                 "backend.timeout", "10s"));
         ExportLogsServiceRequest request = Fixtures.pbLogs("bash-tool");
 
@@ -91,7 +86,7 @@ class BoundedResourcesTest {
 
     @Test
     void exportOverMaxMessageBytes_resourceExhausted_andTheDaemonKeepsServing() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("receiver.max-message-bytes", "65536"));
+        daemon = fixture.start(Map.of("receiver.max-message-bytes", "65536"));
         String big = "x".repeat(200_000);
         ExportLogsServiceRequest huge = Otlp.logs(Otlp.claudeCode(), List.of(Otlp.event(1L,
                 attrs("session.id", "s-big", "event.name", "user_prompt", "prompt", big))));
@@ -152,7 +147,7 @@ class BoundedResourcesTest {
         int perExport = 1_000;
         String watched = "99999999-0000-4000-8000-00000000beef";
         Lines out = new Lines(watched);
-        daemon = DaemonHarness.startDryRun(home, Map.of("sessions.max", Integer.toString(max)),
+        daemon = fixture.startDryRun(Map.of("sessions.max", Integer.toString(max)),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         long heapBefore = usedHeapAfterGc();
         long t = Instant.now().toEpochMilli() * 1_000_000L;
@@ -170,8 +165,8 @@ class BoundedResourcesTest {
 
         assertEquals(sessions + 2, out.count.get(), "one request per session per export");
         assertEquals(2, out.kept.size());
-        JsonNode first = RecordingBackend.JSON.readTree(out.kept.get(0));
-        JsonNode again = RecordingBackend.JSON.readTree(out.kept.get(1));
+        JsonNode first = FakeBackend.JSON.readTree(out.kept.get(0));
+        JsonNode again = FakeBackend.JSON.readTree(out.kept.get(1));
         assertEquals(1, first.at("/session/totalPrompts").asInt());
         // Had the ledger kept all 100,001 sessions, the watched one would say 2 prompts now.
         assertEquals(1, again.at("/session/totalPrompts").asInt(), "the watched session was evicted: the ledger is bounded");

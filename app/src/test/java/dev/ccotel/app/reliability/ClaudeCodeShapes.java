@@ -4,6 +4,7 @@ import static dev.ccotel.domain.fixtures.Otlp.attrs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
@@ -101,7 +102,7 @@ final class ClaudeCodeShapes {
         private void collect(SessionUpdate request) {
             JsonNode body;
             try {
-                body = RecordingBackend.JSON.readTree(BackendJson.toJson(request));
+                body = FakeBackend.JSON.readTree(BackendJson.toJson(request));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,6 +3,7 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,16 +32,15 @@ class DiskFullTest {
     @TempDir
     Path dir;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> dir);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
     private Path mountPoint;
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
+        fixture.stop(); // the daemon lets go of the small disk before it is unmounted
         if (mountPoint != null) {
             run("umount", mountPoint.toString());
         }
@@ -55,7 +56,7 @@ class DiskFullTest {
         Assumptions.assumeTrue(mounted == 0, "skipped: cannot mount a tmpfs here (needs root and mount);"
                 + " the same behaviour is shown on a size-limited database by SqliteStoreTest");
         backend.down();
-        daemon = DaemonHarness.start(dir, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", mountPoint.resolve("ccotel.db").toString()));
         ClaudeCodeShapes shapes = new ClaudeCodeShapes();
         ClaudeCodeShapes.Oracle oracle = new ClaudeCodeShapes.Oracle();
@@ -80,7 +81,7 @@ class DiskFullTest {
 
         run("mount", "-o", "remount,size=16m", mountPoint.toString()); // room again
         backend.up();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(120),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(120),
                 () -> backend.acceptedEventIds().containsAll(oracle.eventIds)),
                 "delivered " + backend.acceptedEventIds().size() + " of " + oracle.eventIds.size() + " events");
         daemon.export(shapes.turn("d15cf011-0000-4000-8000-999999999999", 0.001)); // takes exports again

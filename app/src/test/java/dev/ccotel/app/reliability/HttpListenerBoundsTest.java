@@ -23,12 +23,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 21, item 6: receiver.http.max-connections, header-timeout and idle-timeout, from config to socket. */
 class HttpListenerBoundsTest {
     @TempDir
     Path home;
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
 
     private DaemonConfig config(Map<String, String> flags) {
         Map<String, String> env = Map.of("HOME", home.toString());
@@ -52,9 +55,7 @@ class HttpListenerBoundsTest {
 
     @Test
     void aSilentConnectionIsClosedAfterTheConfiguredHeaderTimeout_andExportsStillWork() throws Exception {
-        RecordingBackend backend = new RecordingBackend();
-        try (DaemonHarness daemon = DaemonHarness.start(home, backend.url(),
-                Map.of("receiver.http.header-timeout", "500ms"));
+        try (DaemonHarness daemon = fixture.start(Map.of("receiver.http.header-timeout", "500ms"));
                 Socket silent = new Socket(InetAddress.getLoopbackAddress(), daemon.httpPort());
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             silent.setSoTimeout(30_000); // generous: only so a broken bound fails instead of hanging
@@ -75,8 +76,6 @@ class HttpListenerBoundsTest {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.pbLogs("bash-tool").toByteArray())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, export.statusCode(), export.body());
-        } finally {
-            backend.close();
         }
     }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.ManagedChannel;
@@ -45,7 +46,7 @@ class MemoryBoundIT {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private PackagedDaemon daemon;
 
     @AfterEach

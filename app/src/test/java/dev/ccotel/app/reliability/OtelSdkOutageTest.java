@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
@@ -38,8 +39,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,16 +69,10 @@ class OtelSdkOutageTest {
     @TempDir
     Path spool;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     /** Counts how the SDK's own export calls ended: the SDK does not retry what the daemon answered. */
     static final class Outcomes {
@@ -157,7 +152,7 @@ class OtelSdkOutageTest {
     }
 
     private void outage(AggregationTemporalitySelector temporality, boolean overHttp) {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+        daemon = fixture.start(Map.of(
                 "delivery.mode", "store",
                 "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms"));
@@ -230,7 +225,7 @@ class OtelSdkOutageTest {
                 eventsEmitted.add(session + "#" + seq);
             }
             prompts++;
-            RecordingBackend.sleep(100);
+            FakeBackend.sleep(100);
         }
         assertTrue(backUp, "the loop ran through the outage");
         assertTrue(meters.shutdown().join(SDK_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS).isSuccess(), "metrics flushed");
@@ -240,9 +235,9 @@ class OtelSdkOutageTest {
 
         double expectedCost = costRecorded;
         long expectedInput = inputRecorded;
-        boolean all = RecordingBackend.await(OutageTest.DELIVERY_DEADLINE, () -> {
+        boolean all = FakeBackend.await(OutageTest.DELIVERY_DEADLINE, () -> {
             Set<String> seen = new HashSet<>();
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode body = r.json();
                 String sid = body.at("/session/sessionId").asText();
                 body.path("events").forEach(e -> seen.add(sid + "#" + e.get("sequence").asLong()));
@@ -260,7 +255,7 @@ class OtelSdkOutageTest {
         for (String session : sessions) {
             double sessionMaxCost = 0;
             int sessionMaxPrompts = 0;
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode body = r.json().get("session");
                 if (body.get("sessionId").asText().equals(session)) {
                     sessionMaxCost = Math.max(sessionMaxCost, body.path("totalCostUsd").asDouble());

@@ -3,14 +3,15 @@ package dev.ccotel.app.reliability;
 import static dev.ccotel.domain.fixtures.Otlp.attrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,16 +24,10 @@ class OutOfOrderDeltaTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     private static ExportMetricsServiceRequest cost(long startNanos, long timeNanos, double value) {
         return Otlp.metrics(Otlp.claudeCode(), List.of(Otlp.sum("claude_code.cost.usage",
@@ -42,7 +37,7 @@ class OutOfOrderDeltaTest {
 
     @Test
     void deltaWindowsArrivingOutOfOrder_areBothCountedInTheSessionTotal() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
+        daemon = fixture.start(Map.of());
         long t0 = System.currentTimeMillis() * 1_000_000L;
         long second = 1_000_000_000L;
 

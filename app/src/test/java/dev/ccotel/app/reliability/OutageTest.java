@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,23 +36,17 @@ class OutageTest {
     @TempDir
     Path spool;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final ClaudeCodeShapes shapes = new ClaudeCodeShapes();
     private final ClaudeCodeShapes.Oracle oracle = new ClaudeCodeShapes.Oracle();
     private DaemonHarness daemon;
     private double costSent;
     private int turnsSent;
 
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
-
     private DaemonHarness startDaemon() {
-        return DaemonHarness.start(home, backend.url(), Map.of(
+        return fixture.start(Map.of(
                 "delivery.mode", "store",
                 "store.path", spool.resolve("ccotel.db").toString(),
                 "delivery.retry-budget", "500ms",
@@ -73,7 +68,7 @@ class OutageTest {
     }
 
     private void assertEverythingArrives(List<String> sessions) {
-        boolean all = RecordingBackend.await(DELIVERY_DEADLINE, () ->
+        boolean all = FakeBackend.await(DELIVERY_DEADLINE, () ->
                 backend.acceptedEventIds().containsAll(oracle.eventIds)
                         && backend.acceptedMetricIds().containsAll(oracle.metricIds));
         Set<String> missingEvents = new HashSet<>(oracle.eventIds);
@@ -104,7 +99,7 @@ class OutageTest {
             double maxCost = 0;
             int maxPrompts = 0;
             long maxInput = 0;
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode session = r.json().get("session");
                 if (session.get("sessionId").asText().equals(s)) {
                     maxCost = Math.max(maxCost, session.path("totalCostUsd").asDouble());
@@ -133,7 +128,7 @@ class OutageTest {
         while (System.nanoTime() < outageEnd && duringOutage < 10_000) {
             turn(daemon, sessions.get(duringOutage % 2));
             duringOutage++;
-            RecordingBackend.sleep(100);
+            FakeBackend.sleep(100);
         }
         assertTrue(daemon.daemon != null);
         backend.up();
@@ -188,14 +183,14 @@ class OutageTest {
                             costSent += 0.002;
                             turnsSent++;
                         }
-                        RecordingBackend.sleep(20);
+                        FakeBackend.sleep(20);
                     }
                     return null;
                 }));
             }
-            RecordingBackend.sleep(300);
+            FakeBackend.sleep(300);
             backend.down();
-            RecordingBackend.sleep(1_500);
+            FakeBackend.sleep(1_500);
             backend.up();
             for (java.util.concurrent.Future<?> f : done) {
                 f.get(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -211,9 +206,9 @@ class OutageTest {
     void outboxFullDuringAnOutage_laterExportsGetUnavailable_everyExportAnsweredOkStillArrives() throws Exception {
         long maxBytes = 64 * 1024;
         backend.down();
-        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+        daemon = fixture.start(Map.of(
                 "delivery.mode", "store", "store.path", spool.resolve("ccotel.db").toString(),
-                "delivery.spool.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
+                "delivery.outbox.max-bytes", Long.toString(maxBytes), "delivery.retry-budget", "200ms"));
         String s = "88888888-0000-4000-8000-000000000001";
         int ok = 0;
         int unavailable = 0;
@@ -236,7 +231,7 @@ class OutageTest {
                 maxBytes, ok, waiting);
 
         backend.up();
-        boolean all = RecordingBackend.await(DELIVERY_DEADLINE, () ->
+        boolean all = FakeBackend.await(DELIVERY_DEADLINE, () ->
                 backend.acceptedEventIds().containsAll(oracle.eventIds));
         assertTrue(all, "every export answered OK arrived");
     }
@@ -283,7 +278,7 @@ class OutageTest {
             turn(daemon, s);
         }
         assertEverythingArrives(List.of(s));
-        List<RecordingBackend.Received> got = backend.received();
+        List<FakeBackend.Received> got = backend.received();
         assertEquals(3, got.stream().filter(r -> r.answeredWith() == 429).count());
         for (int i = 0; i + 1 < got.size(); i++) {
             if (got.get(i).answeredWith() == 429) {

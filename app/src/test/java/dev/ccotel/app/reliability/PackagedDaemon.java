@@ -2,6 +2,7 @@ package dev.ccotel.app.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.config.ConfigKeys;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,7 +67,7 @@ record PackagedDaemon(Process process, int port, int httpPort, Log err) {
         Log err = new Log(Files.createTempFile(home, "daemon-", ".err"));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.file().toFile());
         Process p = pb.start();
-        boolean listening = RecordingBackend.await(Duration.ofSeconds(60),
+        boolean listening = FakeBackend.await(Duration.ofSeconds(60),
                 () -> err.toString().contains("listening on") || !p.isAlive()) && p.isAlive();
         if (!listening) {
             p.destroyForcibly();

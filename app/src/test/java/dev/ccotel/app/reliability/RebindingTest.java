@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -23,9 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,18 +38,14 @@ class RebindingTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
 
     @BeforeEach
     void start() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
-        backend.close();
+        daemon = fixture.start(Map.of());
     }
 
     /** The answer's status line, head and body, over a plain socket: only so can the test choose the Host. */
@@ -91,7 +88,7 @@ class RebindingTest {
     /** What /status counts as log exports, whatever their outcome. */
     private static long exportsOfLogs(String statusAnswer) {
         try {
-            com.fasterxml.jackson.databind.JsonNode logs = RecordingBackend.JSON
+            com.fasterxml.jackson.databind.JsonNode logs = FakeBackend.JSON
                     .readTree(statusAnswer.substring(statusAnswer.indexOf("\r\n\r\n") + 4)).at("/exports/logs");
             long all = 0;
             for (var outcome : logs.properties()) {

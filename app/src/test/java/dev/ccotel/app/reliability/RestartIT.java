@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -41,7 +42,7 @@ class RestartIT {
     @TempDir
     Path dir;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private final List<PackagedDaemon> started = new ArrayList<>();
 
     @AfterEach
@@ -67,7 +68,7 @@ class RestartIT {
         backend.clear();
 
         send(first, exports.subList(0, exports.size() / 2));
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> backend.accepted().size() >= exports.size() / 2),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(30), () -> backend.accepted().size() >= exports.size() / 2),
                 first.err().toString());
         if (stop.equals("kill-9")) {
             first.process().destroyForcibly();
@@ -118,7 +119,7 @@ class RestartIT {
 
         backend.up();
         PackagedDaemon second = start(dir);
-        boolean all = RecordingBackend.await(Duration.ofSeconds(60),
+        boolean all = FakeBackend.await(Duration.ofSeconds(60),
                 () -> backend.acceptedEventIds().containsAll(oracle.eventIds)
                         && backend.acceptedMetricIds().containsAll(oracle.metricIds));
         stopGracefully(second);
@@ -182,14 +183,14 @@ class RestartIT {
      * killed one had not yet recorded (at least once), and counting that copy would read too early.
      */
     private JsonNode lastSessionSent(int count) {
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> distinctAccepted() >= count),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(30), () -> distinctAccepted() >= count),
                 "requests received: " + backend.accepted().size() + ", different: " + distinctAccepted());
-        List<RecordingBackend.Received> accepted = backend.accepted();
+        List<FakeBackend.Received> accepted = backend.accepted();
         return accepted.get(accepted.size() - 1).json().get("session");
     }
 
     private long distinctAccepted() {
-        return backend.accepted().stream().map(RecordingBackend.Received::body).distinct().count();
+        return backend.accepted().stream().map(FakeBackend.Received::body).distinct().count();
     }
 
     private static void stopGracefully(PackagedDaemon daemon) throws InterruptedException {

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.app.runtime.Version;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.StatusRuntimeException;
@@ -33,9 +34,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The security defaults, end to end: loopback bind, the token kept secret, prompts and tool input private. */
@@ -47,17 +48,13 @@ class SecurityTest {
     @TempDir
     Path spool;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final List<DaemonHarness> daemons = new ArrayList<>();
 
-    @AfterEach
-    void stop() {
-        daemons.forEach(DaemonHarness::close);
-        backend.close();
-    }
-
     private DaemonHarness start(String url, Map<String, String> flags) {
-        DaemonHarness d = DaemonHarness.start(home, url, flags);
+        DaemonHarness d = fixture.start(url, flags);
         daemons.add(d);
         return d;
     }
@@ -190,7 +187,7 @@ class SecurityTest {
         DaemonHarness privateDaemon = start(backend.url(), Map.of());
         privateDaemon.export(Fixtures.pbLogs("bash-tool"));
         privateDaemon.export(Fixtures.pbMetrics("bash-tool"));
-        String privateBodies = String.join("\n", backend.received().stream().map(RecordingBackend.Received::body).toList());
+        String privateBodies = String.join("\n", backend.received().stream().map(FakeBackend.Received::body).toList());
         assertEquals(2, backend.accepted().size());
         assertTrue(privateBodies.contains("\"promptLength\""), "the length is still forwarded");
         assertFalse(privateBodies.contains("RUNBASH"), "prompt text stays local");

@@ -4,7 +4,8 @@ import static dev.ccotel.domain.fixtures.Otlp.attrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -39,7 +40,7 @@ class ShutdownIT {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
@@ -68,7 +69,7 @@ class ShutdownIT {
                 calls.put(session, LogsServiceGrpc.newFutureStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
                         .export(prompt(session)));
             }
-            assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() >= expectAtBackend),
+            assertTrue(FakeBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() >= expectAtBackend),
                     "exports reached the slow backend: " + backend.inFlight());
             long t0 = System.nanoTime();
             daemon.process().destroy(); // SIGTERM
@@ -102,7 +103,7 @@ class ShutdownIT {
         if (!ok.stream().allMatch(this::accepted)) {
             backend.answer(200);
             PackagedDaemon again = startDaemon(Map.of());
-            boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> ok.stream().allMatch(this::accepted));
+            boolean all = FakeBackend.await(Duration.ofSeconds(90), () -> ok.stream().allMatch(this::accepted));
             again.process().destroy();
             again.process().waitFor(60, TimeUnit.SECONDS);
             assertTrue(all, "answered OK but never delivered: "
@@ -149,7 +150,7 @@ class ShutdownIT {
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> accepted("77777777-0000-4000-8000-000000000001")),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(60), () -> accepted("77777777-0000-4000-8000-000000000001")),
                 again.err().toString());
         again.process().destroy();
         assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
@@ -174,7 +175,7 @@ class ShutdownIT {
         }
         // Held 20 s, then 503: the POST abandoned by the stopped daemon must not count as delivered.
         backend.answer(new Answer(503, null, Duration.ofSeconds(20))).up();
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> backend.inFlight() >= 1),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(60), () -> backend.inFlight() >= 1),
                 "the forwarder's POST is held by the backend");
 
         long t0 = System.nanoTime();
@@ -185,7 +186,7 @@ class ShutdownIT {
 
         backend.answer(200);
         PackagedDaemon again = startDaemon(Map.of());
-        boolean all = RecordingBackend.await(Duration.ofSeconds(90), () -> sessions.stream().allMatch(this::accepted));
+        boolean all = FakeBackend.await(Duration.ofSeconds(90), () -> sessions.stream().allMatch(this::accepted));
         again.process().destroy();
         assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
         assertTrue(all, "kept but never delivered: " + sessions.stream().filter(x -> !accepted(x)).toList()

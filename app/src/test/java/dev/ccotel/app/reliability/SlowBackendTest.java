@@ -3,7 +3,8 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.app.reliability.RecordingBackend.Answer;
+import dev.ccotel.app.FakeBackend;
+import dev.ccotel.app.FakeBackend.Answer;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,16 +42,10 @@ class SlowBackendTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     /** Sends {@code count} exports at once and waits for every answer (each call has its own deadline). */
     private Map<Status.Code, Integer> burst(int count) throws InterruptedException {
@@ -95,7 +90,7 @@ class SlowBackendTest {
     void backendSlowerThanTheTimeout_passthrough_unavailable_noThreadBuildUp_andOtherExportsAreStillAnswered()
             throws Exception {
         backend.answer(new Answer(200, null, Duration.ofSeconds(3)));
-        daemon = DaemonHarness.start(home, backend.url(), Map.of(
+        daemon = fixture.start(Map.of(
                 "backend.timeout", "300ms", "delivery.retry-budget", "300ms"));
 
         StatusRuntimeException one = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
@@ -104,7 +99,7 @@ class SlowBackendTest {
         assertTrue(daemon.log.text().contains("delivery.mode is passthrough"), "the loss is logged");
 
         burst(BURST); // warm-up: connection pools and executors reach their steady size
-        RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
+        FakeBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
         int before = platformThreads();
         int allBefore = allThreads(home);
         Map<Status.Code, Integer> first = burst(BURST);
@@ -128,8 +123,8 @@ class SlowBackendTest {
         }
         Map<Status.Code, Integer> second = burst(BURST);
         // Let the abandoned POSTs at the fake backend finish; then count again.
-        RecordingBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
-        RecordingBackend.sleep(500);
+        FakeBackend.await(Duration.ofSeconds(30), () -> backend.inFlight() == 0);
+        FakeBackend.sleep(500);
         int after = platformThreads();
         int allAfter = allThreads(home);
 

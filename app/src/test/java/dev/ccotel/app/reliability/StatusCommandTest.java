@@ -3,6 +3,7 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.cli.Cli;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ccotel status} against a running daemon, one whose HTTP listener is off, and none. */
@@ -24,18 +25,12 @@ class StatusCommandTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     /** {@code more} are options before the subcommand, then {@code status --json} when asked. */
     private int status(int grpcPort, int httpPort, String... more) {
@@ -57,7 +52,7 @@ class StatusCommandTest {
 
     @Test
     void runningDaemon_exit0_saysWhereItListensSendsAndWhatWaits() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", home.resolve("ccotel.db").toString()));
         daemon.export(Fixtures.pbLogs("text-reply"));
 
@@ -73,17 +68,17 @@ class StatusCommandTest {
 
     @Test
     void json_printsTheStatusDocument() throws Exception {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of());
+        daemon = fixture.start(Map.of());
 
         assertEquals(0, status(daemon.port(), daemon.httpPort(), "--json"));
 
         assertEquals("127.0.0.1:" + daemon.port(),
-                RecordingBackend.JSON.readTree(out()).get("listeners").get(0).get("address").asText());
+                FakeBackend.JSON.readTree(out()).get("listeners").get(0).get("address").asText());
     }
 
     @Test
     void httpListenerOff_theGrpcHealthCheckStillTellsItRuns() {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("receiver.http.enabled", "false"));
+        daemon = fixture.start(Map.of("receiver.http.enabled", "false"));
 
         assertEquals(0, status(daemon.port(), 4318, "--set", "receiver.http.enabled=false"));
 
@@ -112,7 +107,7 @@ class StatusCommandTest {
 
         assertEquals(3, status(a, b, "--json"));
 
-        var json = RecordingBackend.JSON.readTree(out());
+        var json = FakeBackend.JSON.readTree(out());
         assertEquals(false, json.get("running").asBoolean(true), out());
         assertTrue(json.get("message").asText().contains("nothing listens"), out());
     }
@@ -122,7 +117,7 @@ class StatusCommandTest {
     void slowDaemon_isWaitedFor_sayingSo_andFoundRunning() throws Exception {
         HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         slow.createContext("/status", exchange -> {
-            RecordingBackend.sleep(STATUS_FIRST_WAIT_MS + 1_500);
+            FakeBackend.sleep(STATUS_FIRST_WAIT_MS + 1_500);
             byte[] body = ("{\"version\":\"9.9\",\"pid\":42,\"uptimeSeconds\":3,\"listeners\":[],"
                     + "\"destinations\":[],\"exports\":{}}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.app.cli.Cli;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -37,7 +38,7 @@ class StoreFaultsIT {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final FakeBackend backend = new FakeBackend();
     private PackagedDaemon first;
 
     @AfterEach
@@ -99,7 +100,7 @@ class StoreFaultsIT {
             }
             System.out.printf("[reliability] store deleted under a running daemon: 20 exports acknowledged before it,"
                     + " then %d of 20 refused UNAVAILABLE and none acknowledged into the deleted file%n", refusedCount);
-            assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> first.err().toString().contains("SEVERE")
+            assertTrue(FakeBackend.await(Duration.ofSeconds(30), () -> first.err().toString().contains("SEVERE")
                     && first.err().toString().contains("was deleted while the daemon ran")), first.err().toString());
             HttpResponse<String> health = get(first.httpPort(), "/healthz");
             assertEquals(503, health.statusCode(), health.body());

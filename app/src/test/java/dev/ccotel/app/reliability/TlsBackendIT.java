@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.fixtures.Fixtures;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -106,7 +107,7 @@ class TlsBackendIT {
         export();
 
         // The export is answered once it is in the store; the outbox forwards it right after.
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(30), () -> bodies.size() >= 1), daemon.err().toString());
+        assertTrue(FakeBackend.await(Duration.ofSeconds(30), () -> bodies.size() >= 1), daemon.err().toString());
         assertEquals(1, bodies.size(), daemon.err().toString());
         JsonNode request = JSON.readTree(bodies.get(0));
         assertEquals(8, request.get("events").size(), bodies.get(0));
@@ -120,7 +121,7 @@ class TlsBackendIT {
 
         export(); // answered OK: the store holds it until the backend can be reached
 
-        assertTrue(RecordingBackend.await(Duration.ofSeconds(30),
+        assertTrue(FakeBackend.await(Duration.ofSeconds(30),
                 () -> daemon.err().toString().contains("waits in the local store")), daemon.err().toString());
         String log = daemon.err().toString();
         assertEquals(List.of(), bodies);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccotel.app.FakeBackend;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,20 +31,14 @@ class TotalsOrderTest {
     @TempDir
     Path home;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    @RegisterExtension
+    final DaemonFixture fixture = new DaemonFixture(() -> home);
+    private final FakeBackend backend = fixture.backend;
     private DaemonHarness daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        backend.close();
-    }
 
     @Test
     void logsAndMetricsOfOneSessionAtTheSameMoment_theLastRequestCarriesTheFinalTotals() throws Exception {
-        daemon = DaemonHarness.start(home, backend.url(), Map.of("delivery.mode", "store",
+        daemon = fixture.start(Map.of("delivery.mode", "store",
                 "store.path", home.resolve("ccotel.db").toString()));
         ClaudeCodeShapes shapes = new ClaudeCodeShapes();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -64,10 +59,10 @@ class TotalsOrderTest {
                 }, pool);
                 CompletableFuture.allOf(a, b).join();
             }
-            assertTrue(RecordingBackend.await(Duration.ofSeconds(60), () -> backend.accepted().size() >= 2 * ROUNDS),
+            assertTrue(FakeBackend.await(Duration.ofSeconds(60), () -> backend.accepted().size() >= 2 * ROUNDS),
                     "received " + backend.accepted().size());
             Map<String, List<JsonNode>> bySession = new java.util.LinkedHashMap<>();
-            for (RecordingBackend.Received r : backend.accepted()) {
+            for (FakeBackend.Received r : backend.accepted()) {
                 JsonNode s = r.json().get("session");
                 bySession.computeIfAbsent(s.get("sessionId").asText(), k -> new java.util.ArrayList<>()).add(s);
             }

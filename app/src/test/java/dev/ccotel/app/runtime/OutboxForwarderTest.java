@@ -136,7 +136,7 @@ class OutboxForwarderTest {
         start(outbox, recording(new PublishOutcome.RetryLater("HTTP 503", Optional.empty())));
         assertTrue(await(() -> !warnings.isEmpty()), "the failure streak is said");
 
-        // what delivery.spool.max-age does: the waiting requests leave the outbox without the backend taking them
+        // what delivery.outbox.max-age does: the waiting requests leave the outbox without the backend taking them
         outbox.delivered(outbox.oldest(10).stream().map(PendingRequest::id).toList());
 
         assertTrue(await(() -> {

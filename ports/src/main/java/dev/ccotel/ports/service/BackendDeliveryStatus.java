@@ -1,4 +1,4 @@
-package dev.ccotel.app.runtime;
+package dev.ccotel.ports.service;
 
 import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
@@ -9,11 +9,11 @@ import java.util.Objects;
  * The publish hop's record for {@code /status}: a decorator between the outbox forwarder (or
  * passthrough) and the HTTP client, so what it notes is the backend's own answer.
  */
-final class BackendDeliveryStatus implements PublishTelemetryPort {
+public final class BackendDeliveryStatus implements PublishTelemetryPort {
     private final PublishTelemetryPort next;
     private final DestinationRecord record;
 
-    BackendDeliveryStatus(PublishTelemetryPort next, DestinationRecord record) {
+    public BackendDeliveryStatus(PublishTelemetryPort next, DestinationRecord record) {
         this.next = Objects.requireNonNull(next, "next");
         this.record = Objects.requireNonNull(record, "record");
     }

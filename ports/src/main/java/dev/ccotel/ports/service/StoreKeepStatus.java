@@ -1,4 +1,4 @@
-package dev.ccotel.app.runtime;
+package dev.ccotel.ports.service;
 
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
@@ -9,12 +9,12 @@ import java.util.Objects;
  * The keep hop of the store: notes each commit's outcome for {@code /status} and, when the store
  * took the export, wakes the outbox forwarder so forwarding happens at once.
  */
-final class StoreKeepStatus implements KeepTelemetryPort {
+public final class StoreKeepStatus implements KeepTelemetryPort {
     private final KeepTelemetryPort next;
     private final DestinationRecord record;
     private final Runnable wake;
 
-    StoreKeepStatus(KeepTelemetryPort next, DestinationRecord record, Runnable wake) {
+    public StoreKeepStatus(KeepTelemetryPort next, DestinationRecord record, Runnable wake) {
         this.next = Objects.requireNonNull(next, "next");
         this.record = Objects.requireNonNull(record, "record");
         this.wake = Objects.requireNonNull(wake, "wake");

@@ -1,4 +1,4 @@
-package dev.ccotel.app.runtime;
+package dev.ccotel.ports.service;
 
 import dev.ccotel.ports.model.DeliveryStatus;
 import dev.ccotel.ports.out.PublishOutcome;
@@ -7,19 +7,23 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The last success and the last failure of one destination (the store, the backend), for {@code /status}. */
-final class DestinationRecord {
+/**
+ * The last success and the last failure of one destination (the store, the backend), for
+ * {@code /status}. Beside {@link ExportCounters}, the record of the receiving side: the status
+ * report reads both, and a second runnable (the hub) records its destinations the same way.
+ */
+public final class DestinationRecord {
     private final String name;
     private final Clock clock;
     private volatile Instant lastSuccess;
     private volatile DeliveryStatus.Failure lastError;
 
-    DestinationRecord(String name, Clock clock) {
+    public DestinationRecord(String name, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
         this.clock = clock;
     }
 
-    PublishOutcome note(PublishOutcome outcome) {
+    public PublishOutcome note(PublishOutcome outcome) {
         switch (outcome) {
             case PublishOutcome.Accepted a -> lastSuccess = clock.instant();
             case PublishOutcome.Rejected r -> failed("refused " + r.count() + " item(s): " + r.message());
@@ -34,7 +38,7 @@ final class DestinationRecord {
     }
 
     /** As {@code /status} shows it: an error older than the last success is over. */
-    DeliveryStatus.Destination destination() {
+    public DeliveryStatus.Destination destination() {
         Instant success = lastSuccess;
         DeliveryStatus.Failure error = lastError;
         return new DeliveryStatus.Destination(name, Optional.ofNullable(success),

@@ -1,0 +1,77 @@
+package dev.ccotel.adapter.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Brings a store file up to this build's schema. Each version is one SQL file beside this class,
+ * {@code schema-<version>.sql}, applied in order in its own transaction, after which
+ * {@code PRAGMA user_version} holds that version: schema lives in files a second store (the hub's
+ * PostgreSQL) can keep in the same shape, not in Java strings. A new version is a new file and
+ * {@link #LATEST} raised by one.
+ */
+final class SchemaMigrations {
+    /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
+    static final int LATEST = 2;
+
+    private SchemaMigrations() {
+    }
+
+    /** Applies every version after the file's up to {@link #LATEST}; refuses a file from a newer ccotel untouched. */
+    static void migrate(Connection c, Path path) throws SQLException, IOException {
+        int version = userVersion(c);
+        if (version > LATEST) {
+            throw new SQLException(path + " was written by a newer ccotel (schema " + version + "; this one knows up to "
+                    + LATEST + "): upgrade ccotel, or point store.path at another file");
+        }
+        for (int next = version + 1; next <= LATEST; next++) {
+            apply(c, next);
+        }
+    }
+
+    /** One version's script and its {@code user_version}, all or nothing. */
+    private static void apply(Connection c, int version) throws SQLException, IOException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String statement : script(version).split(";\\s*(\\n|$)")) {
+                if (containsSql(statement)) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("PRAGMA user_version = " + version);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static boolean containsSql(String statement) {
+        return statement.lines().anyMatch(line -> !line.isBlank() && !line.strip().startsWith("--"));
+    }
+
+    /** The script that brings a file from {@code version - 1} to {@code version}, found by its number. */
+    static String script(int version) throws IOException {
+        String name = "schema-" + version + ".sql";
+        try (InputStream in = SchemaMigrations.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("schema script " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
