@@ -73,7 +73,9 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.ccotel.domain", "dev.ccotel.ports.in", "dev.ccotel.ports.out",
-                "dev.ccotel.ports.model", "dev.ccotel.ports.service", "dev.ccotel.adapter.grpc",
+                "dev.ccotel.ports.model", "dev.ccotel.ports.service.ingest", "dev.ccotel.ports.service.status",
+                "dev.ccotel.ports.service.forward", "dev.ccotel.ports.service.report", "dev.ccotel.ports.service.shellenv",
+                "dev.ccotel.adapter.grpc",
                 "dev.ccotel.adapter.httpin", "dev.ccotel.adapter.httpin.wire", "dev.ccotel.adapter.httpin.status",
                 "dev.ccotel.adapter.http", "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite",
                 "dev.ccotel.app"}) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
 import dev.ccotel.ports.model.ShellKind;
-import dev.ccotel.ports.service.TelemetryEnvPolicy;
+import dev.ccotel.ports.service.shellenv.TelemetryEnvPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

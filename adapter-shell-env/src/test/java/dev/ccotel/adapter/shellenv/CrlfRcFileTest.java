@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ccotel.ports.in.TelemetryEnvOptions;
 import dev.ccotel.ports.model.ShellKind;
-import dev.ccotel.ports.service.TelemetryEnvPolicy;
+import dev.ccotel.ports.service.shellenv.TelemetryEnvPolicy;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.ccotel.ports.model.ShellChange;
 import dev.ccotel.ports.model.ShellKind;
 import dev.ccotel.ports.out.ShellProfilePort;
 import dev.ccotel.ports.model.TelemetryEnv;
-import dev.ccotel.ports.service.TelemetryEnvPolicy;
+import dev.ccotel.ports.service.shellenv.TelemetryEnvPolicy;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.ccotel.adapter.shellenv;
 import dev.ccotel.ports.in.TelemetryEnvOptions;
 import dev.ccotel.ports.out.ShellProfilePort;
 import dev.ccotel.ports.model.TelemetryEnv;
-import dev.ccotel.ports.service.TelemetryEnvPolicy;
+import dev.ccotel.ports.service.shellenv.TelemetryEnvPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.ccotel.domain.fixtures.Captures2_1_332;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageQuery.Grouping;
 import dev.ccotel.ports.in.UsageReport;
-import dev.ccotel.ports.service.ReportUsageService;
+import dev.ccotel.ports.service.report.ReportUsageService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageQuery.Grouping;
 import dev.ccotel.ports.in.UsageReport;
-import dev.ccotel.ports.service.ReportUsageService;
+import dev.ccotel.ports.service.report.ReportUsageService;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.nio.file.Path;
 import java.time.Clock;

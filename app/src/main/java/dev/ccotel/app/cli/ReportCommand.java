@@ -8,7 +8,7 @@ import dev.ccotel.app.report.ReportJson;
 import dev.ccotel.app.report.ReportTables;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
-import dev.ccotel.ports.service.ReportUsageService;
+import dev.ccotel.ports.service.report.ReportUsageService;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package dev.ccotel.app.runtime;
 
 import dev.ccotel.ports.in.ForwardPendingUseCase;
 import dev.ccotel.ports.in.ForwardRound;
-import dev.ccotel.ports.service.Backoff;
+import dev.ccotel.ports.service.forward.Backoff;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import dev.ccotel.ports.out.OutboxPort;
 import dev.ccotel.ports.out.PendingRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
-import dev.ccotel.ports.service.ForwardPendingService;
+import dev.ccotel.ports.service.forward.ForwardPendingService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

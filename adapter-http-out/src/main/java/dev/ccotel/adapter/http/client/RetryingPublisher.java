@@ -3,7 +3,7 @@ package dev.ccotel.adapter.http.client;
 import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;
-import dev.ccotel.ports.service.Backoff;
+import dev.ccotel.ports.service.forward.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

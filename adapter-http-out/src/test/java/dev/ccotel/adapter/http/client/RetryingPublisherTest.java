@@ -9,7 +9,7 @@ import dev.ccotel.adapter.http.client.FakeBackend.Reply;
 import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.PublishOutcome;
-import dev.ccotel.ports.service.Backoff;
+import dev.ccotel.ports.service.forward.Backoff;
 import dev.ccotel.ports.out.PublishOutcome.Accepted;
 import dev.ccotel.ports.out.PublishOutcome.Rejected;
 import dev.ccotel.ports.out.PublishOutcome.RetryLater;

@@ -1,0 +1,173 @@
+package dev.ccotel.ports.service.report;
+
+import dev.ccotel.ports.in.ReportUsageUseCase;
+import dev.ccotel.domain.model.Usage;
+import dev.ccotel.ports.in.UsageQuery;
+import dev.ccotel.ports.in.UsageReport;
+import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.out.UsageSlice;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Groups the store's slices into report rows (see {@link ReportUsageUseCase} for what counts). */
+public final class ReportUsageService implements ReportUsageUseCase {
+    private final ReadUsagePort store;
+    private final Clock clock;
+
+    public ReportUsageService(ReadUsagePort store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public UsageReport report(UsageQuery query) {
+        Instant from = query.since().map(d -> d.atStartOfDay(query.zone()).toInstant()).orElse(Instant.EPOCH);
+        Instant to = query.until().map(d -> d.plusDays(1).atStartOfDay(query.zone()).toInstant())
+                .orElse(clock.instant().plusSeconds(86_400));
+        List<UsageSlice> slices = store.slices(from, to, query.project());
+        Set<String> fromMetrics = new HashSet<>();
+        Set<String> ofWork = new HashSet<>();
+        for (UsageSlice s : slices) {
+            if (!s.fromMetrics().isEmpty()) {
+                fromMetrics.add(s.sessionId());
+            }
+            if (s.activity().prompts() > 0 || s.activity().apiRequests() > 0) {
+                ofWork.add(s.sessionId());
+            }
+        }
+        Function<UsageSlice, String> key = keyOf(query);
+        Map<String, Group> groups = new TreeMap<>();
+        Group all = new Group();
+        boolean byModel = query.grouping() == UsageQuery.Grouping.MODELS;
+        for (UsageSlice s : slices) {
+            UsageSlice.Priced priced = fromMetrics.contains(s.sessionId()) ? s.fromMetrics() : s.fromEvents();
+            Usage usage = new Usage(0, priced.tokens(), priced.costUsd(), s.activity(), s.code(), s.activeSeconds());
+            boolean work = ofWork.contains(s.sessionId());
+            all.add(s, usage, priced, work);
+            if (byModel && priced.isEmpty()) {
+                // prompts, tools, lines and active time belong to a session, not to a model: in the
+                // totals only, not in a "(no model)" row that would count every session a second time
+                continue;
+            }
+            groups.computeIfAbsent(key.apply(s), k -> new Group()).add(s, usage, priced, work);
+        }
+        List<UsageReport.Row> rows = new ArrayList<>();
+        groups.forEach((k, g) -> rows.add(g.row(k, query)));
+        rows.sort(order(query, groups));
+        return new UsageReport(query, rows, all.usage.withSessions(all.sessions.size()));
+    }
+
+    private static Function<UsageSlice, String> keyOf(UsageQuery query) {
+        return switch (query.grouping()) {
+            case DAILY -> s -> LocalDate.ofInstant(s.quarter(), query.zone()).toString();
+            case WEEKLY -> s -> LocalDate.ofInstant(s.quarter(), query.zone())
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+            case MONTHLY -> s -> YearMonth.from(LocalDate.ofInstant(s.quarter(), query.zone())).toString();
+            case SESSIONS -> UsageSlice::sessionId;
+            case MODELS -> s -> s.model().isEmpty() ? "(no model)" : s.model();
+            case PROJECTS -> UsageSlice::project;
+        };
+    }
+
+    /** Days in order, sessions by start, models and projects by cost (most first). */
+    private static Comparator<UsageReport.Row> order(UsageQuery query, Map<String, Group> groups) {
+        return switch (query.grouping()) {
+            case DAILY, WEEKLY, MONTHLY -> Comparator.comparing(UsageReport.Row::key);
+            case SESSIONS -> Comparator.comparing((UsageReport.Row r) -> groups.get(r.key()).start)
+                    .thenComparing(UsageReport.Row::key);
+            case MODELS, PROJECTS -> Comparator.comparingDouble((UsageReport.Row r) -> -r.usage().costUsd())
+                    .thenComparing(UsageReport.Row::key);
+        };
+    }
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final int PROMPT_WORDS = 8;
+
+    /** One row in the making. */
+    private static final class Group {
+        Usage usage = Usage.ZERO;
+        final Set<String> sessions = new HashSet<>();
+        final Map<String, UsageSlice.Priced> models = new LinkedHashMap<>();
+        Instant start = Instant.MAX;
+        Instant end = Instant.MIN;
+        String project = "";
+        Optional<String> firstPrompt = Optional.empty();
+
+        void add(UsageSlice s, Usage u, UsageSlice.Priced priced, boolean ofWork) {
+            usage = usage.plus(u);
+            if (ofWork) {
+                sessions.add(s.sessionId());
+            }
+            if (!priced.isEmpty()) {
+                models.merge(s.model().isEmpty() ? "(no model)" : s.model(), priced,
+                        (a, b) -> new UsageSlice.Priced(a.tokens().plus(b.tokens()), a.costUsd() + b.costUsd()));
+            }
+            if (s.sessionStart().isBefore(start)) {
+                start = s.sessionStart();
+            }
+            if (s.lastAt().isAfter(end)) {
+                end = s.lastAt();
+            }
+            project = s.project();
+            if (firstPrompt.isEmpty()) {
+                firstPrompt = s.firstPrompt();
+            }
+        }
+
+        UsageReport.Row row(String key, UsageQuery query) {
+            List<UsageReport.ModelShare> shares = new ArrayList<>();
+            if (query.breakdown()) {
+                Map<String, UsageSlice.Priced> byCost = new HashMap<>(models);
+                byCost.entrySet().stream()
+                        .sorted(Comparator.comparingDouble((Map.Entry<String, UsageSlice.Priced> e) -> -e.getValue()
+                                .costUsd()).thenComparing(Map.Entry::getKey))
+                        .forEach(e -> shares.add(new UsageReport.ModelShare(e.getKey(), e.getValue().tokens(),
+                                e.getValue().costUsd())));
+            }
+            String detail = query.grouping() == UsageQuery.Grouping.SESSIONS ? sessionDetail(query) : "";
+            return new UsageReport.Row(key, detail, usage.withSessions(sessions.size()), shares);
+        }
+
+        /** Start (in the report's zone), how long, the models, the project, and the first prompt's first words where kept. */
+        private String sessionDetail(UsageQuery query) {
+            StringBuilder d = new StringBuilder(STARTED.format(start.atZone(query.zone())));
+            if (!end.isBefore(start)) {
+                d.append(", ").append(length(Duration.between(start, end)));
+            }
+            if (!models.isEmpty()) {
+                d.append(", ").append(String.join("+", models.keySet()));
+            }
+            d.append(", ").append(project);
+            firstPrompt.map(String::strip).filter(p -> !p.isEmpty()).ifPresent(p -> {
+                String[] words = p.split("\\s+");
+                d.append(", \"").append(String.join(" ", Arrays.copyOf(words, Math.min(words.length, PROMPT_WORDS))))
+                        .append(words.length > PROMPT_WORDS ? " …\"" : "\"");
+            });
+            return d.toString();
+        }
+
+        private static String length(Duration d) {
+            long s = d.toSeconds();
+            return s < 1 ? "under 1 s" : s < 60 ? s + " s" : s < 3_600 ? s / 60 + " min" : s / 3_600 + " h " + s / 60 % 60 + " min";
+        }
+    }
+}
