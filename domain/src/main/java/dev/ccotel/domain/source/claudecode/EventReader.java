@@ -1,5 +1,7 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
+import dev.ccotel.domain.Ids;
+import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.EventType;
 import io.opentelemetry.proto.common.v1.AnyValue;

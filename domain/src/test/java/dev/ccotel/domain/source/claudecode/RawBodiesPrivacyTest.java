@@ -1,4 +1,4 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import static dev.ccotel.domain.fixtures.RawBodies.ASSISTANT_TEXT;
 import static dev.ccotel.domain.fixtures.RawBodies.BASH_COMMAND;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.domain.ContentKind;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.RawBodies;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.SessionUpdate;
