@@ -4,7 +4,6 @@ import dev.ccotel.domain.ExportGroups;
 import dev.ccotel.domain.Limits;
 import dev.ccotel.domain.SessionGroup;
 import dev.ccotel.domain.Times;
-import dev.ccotel.domain.model.EventType;
 import dev.ccotel.domain.model.SkipReason;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -16,6 +15,9 @@ import java.time.format.DateTimeParseException;
 
 /** Reads a Claude Code logs export into per-session groups of events. */
 final class LogsReader {
+    /** Claude Code puts this prefix on event names in some places (log body) but not others. */
+    static final String EVENT_PREFIX = "claude_code.";
+
     private final EventReader events;
     private final Clock clock;
 
@@ -61,7 +63,7 @@ final class LogsReader {
     /** Claude Code names events {@code user_prompt} in the attribute and {@code claude_code.user_prompt} elsewhere. */
     private static String eventName(AttributeMap attrs) {
         String name = attrs.string("event.name").trim();
-        return name.startsWith(EventType.PREFIX) ? name.substring(EventType.PREFIX.length()) : name;
+        return name.startsWith(EVENT_PREFIX) ? name.substring(EVENT_PREFIX.length()) : name;
     }
 
     private Instant timeOf(LogRecord record, AttributeMap attrs) {

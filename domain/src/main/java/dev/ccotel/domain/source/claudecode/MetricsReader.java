@@ -31,7 +31,7 @@ final class MetricsReader {
             boolean claudeCode = SessionAttributes.isClaudeCode(resource);
             for (ScopeMetrics scope : resourceMetrics.getScopeMetricsList()) {
                 for (Metric metric : scope.getMetricsList()) {
-                    Optional<MetricType> type = MetricType.fromOtlpName(metric.getName());
+                    Optional<MetricType> type = MetricNames.typeOf(metric.getName());
                     if (!claudeCode) {
                         groups.skip(SkipReason.NOT_CLAUDE_CODE, MetricReader.pointCount(metric));
                     } else if (type.isEmpty()) {
