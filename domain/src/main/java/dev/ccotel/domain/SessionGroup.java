@@ -24,10 +24,6 @@ public final class SessionGroup {
         this.sessionId = sessionId;
     }
 
-    public String sessionId() {
-        return sessionId;
-    }
-
     /**
      * One record's or point's view of the session. Identity facts fill in what is still unknown; the
      * first non-empty project and host win (the source reports them, never where ccotel runs), cut

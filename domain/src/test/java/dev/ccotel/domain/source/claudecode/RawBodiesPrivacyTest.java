@@ -80,7 +80,7 @@ class RawBodiesPrivacyTest {
         assertTrue(body > 60_000, "the request body Claude Code cut at about 60 KB: " + body);
         assertEquals(Map.of("response", 51L), withheld(events, "assistant_response"));
         assertTrue(withheld(events, "tool_result").containsKey("tool_input"));
-        assertFalse(first(events, "api_request").attributes().containsKey(EventReader.WITHHELD), "no content, no trace");
+        assertFalse(first(events, "api_request").attributes().containsKey(Event.WITHHELD), "no content, no trace");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,7 +149,7 @@ class RawBodiesPrivacyTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Long> withheld(List<Event> events, String type) {
-        return (Map<String, Long>) attributes(events, type).get(EventReader.WITHHELD);
+        return (Map<String, Long>) attributes(events, type).get(Event.WITHHELD);
     }
 
     static List<Event> events(String capture, MappingOptions options) {

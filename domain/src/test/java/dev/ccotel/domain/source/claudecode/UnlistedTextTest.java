@@ -72,7 +72,7 @@ class UnlistedTextTest {
                 assertEquals(value, e.attributes().get(key), key + " (" + value.length() + " chars)");
             }
         });
-        assertEquals(withheld.isEmpty() ? null : withheld, e.attributes().get(EventReader.WITHHELD));
+        assertEquals(withheld.isEmpty() ? null : withheld, e.attributes().get(Event.WITHHELD));
         assertFalse(e.toString().contains("<content>"), "no withheld text anywhere in the event");
     }
 
