@@ -29,6 +29,8 @@ final class ArchitectureRules {
             ARE_PORT_INTERFACES = com.tngtech.archunit.base.DescribedPredicate.describe("are unsealed interfaces",
                     c -> c.isInterface() && !isSealed(c));
     private static final String PORTS = "dev.ccotel.ports..";
+    /** Each source of telemetry (Claude Code's OTLP, later transcripts, Codex) reads its format here. */
+    private static final String SOURCES = "dev.ccotel.domain.source..";
 
     /** ArchUnit does not model sealed types; the class itself says, where it can be loaded. */
     private static boolean isSealed(com.tngtech.archunit.core.domain.JavaClass c) {
@@ -42,7 +44,7 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule onion = onionArchitecture()
             .domainModels("dev.ccotel.domain.model..")
-            .domainServices("dev.ccotel.domain")
+            .domainServices("dev.ccotel.domain", SOURCES)
             .applicationServices(PORTS)
             .adapter("grpc-in", "dev.ccotel.adapter.grpc..")
             .adapter("http-in", "dev.ccotel.adapter.httpin..")
@@ -60,6 +62,20 @@ final class ArchitectureRules {
                     "java.nio", "java.nio.charset", "java.security", "java.math", "java.io",
                     "com.google.protobuf..", "io.opentelemetry.proto..", DOMAIN)
             .because("a backend reuses the domain jar to parse OTLP, bringing opentelemetry-proto and nothing else");
+
+    @ArchTest
+    static final ArchRule sourceNeutralDomainKnowsNoSource = noClasses()
+            .that().resideInAnyPackage("dev.ccotel.domain", "dev.ccotel.domain.model..")
+            .should().dependOnClassesThat().resideInAPackage(SOURCES)
+            .because("a source's reader yields the same session facts (ExportGroups); the fold, the state and the"
+                    + " model know no source's attribute names, so a new source is a sibling, not an edit");
+
+    @ArchTest
+    static final ArchRule sourcesAreSiblings = slices()
+            .matching("dev.ccotel.domain.source.(*)..")
+            .should().notDependOnEachOther()
+            .because("one source's attribute names must not leak into another's reader through a shared helper;"
+                    + " what sources share belongs in the source-neutral domain");
 
     @ArchTest
     static final ArchRule coreHasNoTransportFilesOrEnvironment = noClasses()

@@ -46,6 +46,18 @@ class RulesCatchViolationsTest {
                 "package dev.ccotel.adapter.shellenv.bad; public class Other {}");
         add("domainDependsOnlyOnProtobufAndOtlp", "dev/ccotel/domain/bad/UsesJdbc.java",
                 "package dev.ccotel.domain.bad; public class UsesJdbc { java.sql.Connection c; }");
+        add("sourceNeutralDomainKnowsNoSource", "dev/ccotel/domain/source/bad/Reader.java",
+                "package dev.ccotel.domain.source.bad; public class Reader { public String project() { return \"pwd\"; } }",
+                "dev/ccotel/domain/FoldReadsASource.java",
+                "package dev.ccotel.domain; public class FoldReadsASource { dev.ccotel.domain.source.bad.Reader r; }");
+        add("sourceNeutralDomainKnowsNoSource#model", "dev/ccotel/domain/source/bad/Names.java",
+                "package dev.ccotel.domain.source.bad; public class Names {}",
+                "dev/ccotel/domain/model/bad/KnowsNames.java",
+                "package dev.ccotel.domain.model.bad; public class KnowsNames { dev.ccotel.domain.source.bad.Names n; }");
+        add("sourcesAreSiblings", "dev/ccotel/domain/source/one/Keys.java",
+                "package dev.ccotel.domain.source.one; public class Keys {}",
+                "dev/ccotel/domain/source/two/Reader.java",
+                "package dev.ccotel.domain.source.two; public class Reader { dev.ccotel.domain.source.one.Keys k; }");
         add("coreHasNoTransportFilesOrEnvironment", "dev/ccotel/ports/bad/Socketed.java",
                 "package dev.ccotel.ports.bad; public class Socketed { java.net.Socket s; }");
         add("coreHasNoTransportFilesOrEnvironment#files", "dev/ccotel/domain/bad/ReadsFiles.java",

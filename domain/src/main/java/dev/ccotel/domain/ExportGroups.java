@@ -2,6 +2,7 @@ package dev.ccotel.domain;
 
 import dev.ccotel.domain.model.SkipReason;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One export read into per-session groups, before any state is consulted: the input of
- * {@link OtlpMapper#fold}. What was skipped while reading is counted here.
+ * One export read into per-session groups, before any state is consulted: what every source's
+ * reader produces, and the input of {@link ExportFold}. What was skipped while reading is counted
+ * here. A reader fills a {@link Builder}.
  */
 public final class ExportGroups {
     private final List<SessionGroup> groups;
@@ -58,5 +60,52 @@ public final class ExportGroups {
 
     List<SessionGroup> groups() {
         return groups;
+    }
+
+    /**
+     * Starts reading one export of a mapper run (epoch seconds, see {@link Origin}) that came over
+     * {@code origin}; an empty origin is {@code inspect}.
+     */
+    public static Builder reading(long run, String origin) {
+        return new Builder(origin, Origin.syntheticSessionId(run, origin));
+    }
+
+    /** As {@link #reading(long, String)}, for a caller that knows no connection. */
+    public static Builder reading(long run) {
+        return reading(run, Origin.UNKNOWN);
+    }
+
+    /** The groups of one export as a source's reader finds them, in order of first appearance. */
+    public static final class Builder {
+        private final String origin;
+        private final String syntheticId;
+        private final Map<String, SessionGroup> groups = new LinkedHashMap<>();
+        private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+
+        private Builder(String origin, String syntheticId) {
+            this.origin = origin;
+            this.syntheticId = syntheticId;
+        }
+
+        /** The session of records that carry no session id of their own: no random id is invented. */
+        public String syntheticSessionId() {
+            return syntheticId;
+        }
+
+        /** The group of {@code sessionId}, started on first sight. */
+        public SessionGroup session(String sessionId) {
+            return groups.computeIfAbsent(sessionId, SessionGroup::new);
+        }
+
+        /** Counts {@code count} records or points left out for {@code reason}; nothing when none. */
+        public void skip(SkipReason reason, long count) {
+            if (count > 0) {
+                skipped.merge(reason, count, Long::sum);
+            }
+        }
+
+        public ExportGroups build() {
+            return new ExportGroups(List.copyOf(groups.values()), skipped, origin, syntheticId);
+        }
     }
 }

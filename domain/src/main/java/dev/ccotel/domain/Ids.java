@@ -10,7 +10,7 @@ import java.util.UUID;
  * the spool, carries the same ids and a backend can de-duplicate. Name-based UUIDs (RFC 4122
  * version 3) are used: the input is not secret, and the format is one every backend can store.
  */
-final class Ids {
+public final class Ids {
     private static final char SEP = '\u001f'; // unit separator: cannot be confused with text in the parts
     /**
      * Never updated, only cloned: {@code MessageDigest.getInstance} looks the provider up on every
@@ -20,12 +20,12 @@ final class Ids {
 
     private Ids() {}
 
-    static String eventId(String sessionId, String eventName, long timeNanos, long observedNanos, String discriminator) {
+    public static String eventId(String sessionId, String eventName, long timeNanos, long observedNanos, String discriminator) {
         return uuid("event", sessionId, eventName, Long.toUnsignedString(timeNanos),
                 Long.toUnsignedString(observedNanos), discriminator);
     }
 
-    static String metricId(String sessionId, String seriesKey, long startNanos, long timeNanos) {
+    public static String metricId(String sessionId, String seriesKey, long startNanos, long timeNanos) {
         return uuid("metric", sessionId, seriesKey, Long.toUnsignedString(startNanos), Long.toUnsignedString(timeNanos));
     }
 

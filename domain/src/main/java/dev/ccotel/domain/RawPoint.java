@@ -6,7 +6,7 @@ import dev.ccotel.domain.model.MetricType;
 import java.time.Instant;
 
 /** One data point as exported, before the ledger turns it into a forwarded delta. */
-record RawPoint(
+public record RawPoint(
         MetricType type,
         String seriesKey,
         boolean cumulative,

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one export holds for one session, gathered before the ledger is consulted. */
-final class SessionGroup {
+/**
+ * What one export holds for one session, gathered before the ledger is consulted: the facts every
+ * source yields, in no source's words. A source's reader knows where its format keeps the session's
+ * identity, project and host, and hands them over here; the fold never reads an attribute name.
+ */
+public final class SessionGroup {
     final String sessionId;
     SessionIdentity identity = SessionIdentity.EMPTY;
     String project = "";
@@ -20,32 +24,31 @@ final class SessionGroup {
         this.sessionId = sessionId;
     }
 
-    void observe(AttributeMap record, AttributeMap resource, Instant time) {
-        identity = identity.updatedBy(IdentityReader.read(record, resource));
+    /**
+     * One record's or point's view of the session. Identity facts fill in what is still unknown; the
+     * first non-empty project and host win (the source reports them, never where ccotel runs), cut
+     * to {@link Limits#MAX_TEXT} since the state keeps them for the whole session.
+     *
+     * @param time when the record or point says it happened: the session started no later
+     */
+    public void observe(SessionIdentity seen, String seenProject, String seenHost, Instant time) {
+        identity = identity.updatedBy(seen);
         if (project.isEmpty()) {
-            project = projectOf(record);
-            if (project.isEmpty()) {
-                project = projectOf(resource);
-            }
-            project = Limits.cut(project);
+            project = Limits.cut(seenProject);
         }
         if (host.isEmpty()) {
-            host = Limits.cut(resource.string("host.name"));
+            host = Limits.cut(seenHost);
         }
         earliest = Times.earlier(earliest, time);
     }
 
-    /** The project is only known from what Claude Code reports, never from where ccotel runs. */
-    private static String projectOf(AttributeMap attrs) {
-        return attrs.firstString("project", "project.path", "pwd");
+    /** An event of the session, in export order. */
+    public void add(Event event) {
+        events.add(event);
     }
 
-    /** The record's {@code session.id}, the resource's, or else {@code synthetic}. */
-    static String sessionIdOf(AttributeMap record, AttributeMap resource, String synthetic) {
-        String id = record.string("session.id");
-        if (id.isEmpty()) {
-            id = resource.string("session.id");
-        }
-        return id.isEmpty() ? synthetic : id;
+    /** A data point of the session, as exported; the fold turns it into a delta. */
+    public void add(RawPoint point) {
+        points.add(point);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * domain jar on its own remember of each session across exports. Bounded in sessions and in bytes
  * (least recently seen evicted first: states are held encoded, so their size is known exactly) and
  * in idle time; thread-safe; its only time source is the injected clock. The folding itself is
- * {@link OtlpMapper#fold}; a durable store can stand in for this class, since states are only read
+ * {@link ExportFold#fold}; a durable store can stand in for this class, since states are only read
  * ({@link #states}) and replaced ({@link #save}).
  */
 public final class SessionLedger {

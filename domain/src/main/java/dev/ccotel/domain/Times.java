@@ -2,18 +2,18 @@ package dev.ccotel.domain;
 
 import java.time.Instant;
 
-final class Times {
+public final class Times {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private Times() {}
 
     /** OTLP times are unsigned 64-bit nanoseconds; 0 means unset. */
-    static Instant fromUnixNanos(long nanos) {
+    public static Instant fromUnixNanos(long nanos) {
         return Instant.ofEpochSecond(
                 Long.divideUnsigned(nanos, NANOS_PER_SECOND), Long.remainderUnsigned(nanos, NANOS_PER_SECOND));
     }
 
-    static Instant earlier(Instant a, Instant b) {
+    public static Instant earlier(Instant a, Instant b) {
         if (a == null) {
             return b;
         }

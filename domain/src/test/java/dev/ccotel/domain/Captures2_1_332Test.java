@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Captures2_1_332;
-import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.domain.model.SessionTotals;
+import dev.ccotel.domain.model.SessionUpdate;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -4,6 +4,7 @@ import static dev.ccotel.domain.fixtures.Otlp.attrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ccotel.domain.fixtures.Otlp;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.time.Clock;

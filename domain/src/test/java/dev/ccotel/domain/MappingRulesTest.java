@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.Session;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.SkipReason;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Otlp;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.util.Arrays;
 import java.util.List;

@@ -7,6 +7,7 @@ import static dev.ccotel.domain.fixtures.Otlp.point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ccotel.domain.fixtures.Otlp;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.time.Instant;
 import java.util.List;

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.fixtures.Otlp;
-import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.SessionTotals;
+import dev.ccotel.domain.model.SessionUpdate;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;

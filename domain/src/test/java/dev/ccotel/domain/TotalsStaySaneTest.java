@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ccotel.domain.fixtures.Otlp;
 import dev.ccotel.domain.model.MappingResult;
 import dev.ccotel.domain.model.SkipReason;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.domain.MappingOptions;
-import dev.ccotel.domain.OtlpMapper;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.fakes.RecordingEncoder;
 import dev.ccotel.ports.in.IngestLogsCommand;
 import dev.ccotel.ports.in.IngestMetricsCommand;

@@ -7,13 +7,13 @@ import dev.ccotel.adapter.http.wire.WireEncoder;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Delivery;
-import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.model.DeliveryStatus;
+import dev.ccotel.ports.model.OutboxDepth;
 import dev.ccotel.ports.out.DeliveryStatusPort;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
-import dev.ccotel.ports.model.OutboxDepth;
 import dev.ccotel.ports.out.PublishTelemetryPort;
 import dev.ccotel.ports.service.status.BackendDeliveryStatus;
 import dev.ccotel.ports.service.status.DestinationRecord;
@@ -30,8 +30,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /** The running collector: the wiring of store or ledger, mapper, pipeline, forwarder and receiver. */

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.adapter.http.wire.BackendJson;
 import dev.ccotel.domain.MappingOptions;
-import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.model.SessionUpdate;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.PublishOutcome;

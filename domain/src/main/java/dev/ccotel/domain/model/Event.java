@@ -35,6 +35,14 @@ public record Event(
         Prompt prompt,
         Map<String, Object> attributes) {
 
+    /**
+     * ccotel's own attribute: which attributes were withheld as content, each with its text length.
+     * Named apart from any source's attributes so that it never collides with one (Claude Code's
+     * {@code body_length} is its length of the body before it cut it, a different number); every
+     * source that withholds content says so under this name.
+     */
+    public static final String WITHHELD = "ccotel.withheld";
+
     public Event {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(eventType, "eventType");

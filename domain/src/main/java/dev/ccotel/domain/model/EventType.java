@@ -2,16 +2,16 @@ package dev.ccotel.domain.model;
 
 import java.util.Optional;
 
-/** The Claude Code events that get typed fields; any other event passes through by name. */
+/**
+ * The events that get typed fields, by the backend's name (Claude Code's names, without the
+ * {@code claude_code.} prefix its source strips); any other event passes through by name.
+ */
 public enum EventType {
     USER_PROMPT("user_prompt"),
     API_REQUEST("api_request"),
     API_ERROR("api_error"),
     TOOL_DECISION("tool_decision"),
     TOOL_RESULT("tool_result");
-
-    /** Claude Code puts this prefix on event names in some places (log body) but not others. */
-    public static final String PREFIX = "claude_code.";
 
     private final String wireName;
 

@@ -1,40 +1,26 @@
 package dev.ccotel.domain.model;
 
-import java.util.Optional;
-
-/** The Claude Code metrics ccotel understands, with the OTLP name and the backend's name. */
+/**
+ * The metrics ccotel understands, by the backend's name. Each source maps its own metric names onto
+ * these (Claude Code's OTLP names are in its source package), so the model speaks no source's words.
+ */
 public enum MetricType {
-    SESSION_COUNT("claude_code.session.count", "session_count"),
-    TOKEN_USAGE("claude_code.token.usage", "token_usage"),
-    COST_USAGE("claude_code.cost.usage", "cost_usage"),
-    LINES_OF_CODE_COUNT("claude_code.lines_of_code.count", "lines_of_code_count"),
-    COMMIT_COUNT("claude_code.commit.count", "commit_count"),
-    PULL_REQUEST_COUNT("claude_code.pull_request.count", "pull_request_count"),
-    ACTIVE_TIME_TOTAL("claude_code.active_time.total", "active_time_total"),
-    CODE_EDIT_TOOL_DECISION("claude_code.code_edit_tool.decision", "code_edit_tool_decision");
+    SESSION_COUNT("session_count"),
+    TOKEN_USAGE("token_usage"),
+    COST_USAGE("cost_usage"),
+    LINES_OF_CODE_COUNT("lines_of_code_count"),
+    COMMIT_COUNT("commit_count"),
+    PULL_REQUEST_COUNT("pull_request_count"),
+    ACTIVE_TIME_TOTAL("active_time_total"),
+    CODE_EDIT_TOOL_DECISION("code_edit_tool_decision");
 
-    private final String otlpName;
     private final String wireName;
 
-    MetricType(String otlpName, String wireName) {
-        this.otlpName = otlpName;
+    MetricType(String wireName) {
         this.wireName = wireName;
-    }
-
-    public String otlpName() {
-        return otlpName;
     }
 
     public String wireName() {
         return wireName;
-    }
-
-    public static Optional<MetricType> fromOtlpName(String name) {
-        for (MetricType type : values()) {
-            if (type.otlpName.equals(name)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -12,7 +12,7 @@ public record Session(String sessionId, SessionIdentity identity, Instant starte
     /**
      * How the id of records that carry no {@code session.id} starts: {@code nosession-<run>-<origin>},
      * where run is when the mapper was created (the daemon's start, epoch seconds) and origin the
-     * connection the export came over (see {@link dev.ccotel.domain.OtlpMapper#group}). Claude Code's
+     * connection the export came over (see {@link dev.ccotel.domain.ExportGroups#syntheticSessionId}). Claude Code's
      * own ids are UUIDs, so the prefix cannot be one of them.
      */
     public static final String SYNTHETIC_PREFIX = "nosession-";

@@ -4,11 +4,11 @@ import dev.ccotel.ports.service.status.ExportCounters;
 
 import dev.ccotel.domain.ExportGroups;
 import dev.ccotel.domain.Folded;
-import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionState;
-import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.MappingResult;
+import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.model.SkipReason;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.in.IngestResult;
 import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.ports.out.EncodedRequest;

@@ -13,10 +13,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.ccotel.domain.MappingOptions;
-import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.fixtures.Otlp;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.fakes.RecordingEncoder;
 import dev.ccotel.ports.fakes.RecordingPublisher;
 import dev.ccotel.ports.fakes.ScriptedPublisher;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.domain.MappingOptions;
-import dev.ccotel.domain.OtlpMapper;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Otlp;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.fakes.RecordingEncoder;
 import dev.ccotel.ports.fakes.RecordingPublisher;
 import dev.ccotel.ports.in.IngestLogsCommand;

@@ -1,5 +1,7 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
+import dev.ccotel.domain.Ids;
+import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.EventType;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -13,13 +15,6 @@ import java.util.Set;
 
 /** Reads one log record's attributes into an {@link Event}. */
 final class EventReader {
-    /**
-     * ccotel's own attribute: which attributes were withheld as content, each with its length. Named
-     * apart from Claude Code's attributes so that it never collides with one ({@code body_length} is
-     * Claude Code's length of the body before it cut it, a different number).
-     */
-    static final String WITHHELD = "ccotel.withheld";
-
     /** Facts the session already carries; repeating them on every event adds nothing. */
     private static final Set<String> IDENTITY_KEYS = Set.of(
             "session.id", "user.id", "organization.id", "user.account_uuid", "terminal.type", "app.version",
@@ -48,7 +43,7 @@ final class EventReader {
         Typed t = new Typed(a, extra);
         passThrough(a, extra, EventType.fromName(eventName).isPresent());
         if (!kept.withheld().isEmpty()) {
-            extra.put(WITHHELD, kept.withheld());
+            extra.put(Event.WITHHELD, kept.withheld());
         }
         return new Event(
                 Ids.eventId(sessionId, eventName, timeNanos, observedNanos, discriminator),

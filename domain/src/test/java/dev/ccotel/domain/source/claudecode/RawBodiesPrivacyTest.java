@@ -1,4 +1,4 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import static dev.ccotel.domain.fixtures.RawBodies.ASSISTANT_TEXT;
 import static dev.ccotel.domain.fixtures.RawBodies.BASH_COMMAND;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccotel.domain.ContentKind;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.RawBodies;
 import dev.ccotel.domain.model.Event;
 import dev.ccotel.domain.model.SessionUpdate;
@@ -77,7 +80,7 @@ class RawBodiesPrivacyTest {
         assertTrue(body > 60_000, "the request body Claude Code cut at about 60 KB: " + body);
         assertEquals(Map.of("response", 51L), withheld(events, "assistant_response"));
         assertTrue(withheld(events, "tool_result").containsKey("tool_input"));
-        assertFalse(first(events, "api_request").attributes().containsKey(EventReader.WITHHELD), "no content, no trace");
+        assertFalse(first(events, "api_request").attributes().containsKey(Event.WITHHELD), "no content, no trace");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,7 +149,7 @@ class RawBodiesPrivacyTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Long> withheld(List<Event> events, String type) {
-        return (Map<String, Long>) attributes(events, type).get(EventReader.WITHHELD);
+        return (Map<String, Long>) attributes(events, type).get(Event.WITHHELD);
     }
 
     static List<Event> events(String capture, MappingOptions options) {

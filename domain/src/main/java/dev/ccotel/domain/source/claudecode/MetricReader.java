@@ -1,5 +1,8 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
+import dev.ccotel.domain.Ids;
+import dev.ccotel.domain.RawPoint;
+import dev.ccotel.domain.Times;
 import dev.ccotel.domain.model.MetricLabels;
 import dev.ccotel.domain.model.MetricType;
 import io.opentelemetry.proto.common.v1.KeyValue;

@@ -1,4 +1,4 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import static dev.ccotel.domain.ContentKind.API_BODIES;
 import static dev.ccotel.domain.ContentKind.ASSISTANT_RESPONSES;
@@ -8,6 +8,7 @@ import static dev.ccotel.domain.ContentKind.TOOL_OUTPUT;
 import static dev.ccotel.domain.ContentKind.UNLISTED_TEXT;
 import static java.util.Map.entry;
 
+import dev.ccotel.domain.ContentKind;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.List;

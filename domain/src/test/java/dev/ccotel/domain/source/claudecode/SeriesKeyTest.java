@@ -1,4 +1,4 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
+import dev.ccotel.domain.Limits;
 import dev.ccotel.domain.model.SessionIdentity;
 
 /** Reads a {@link SessionIdentity} from a record's and its resource's attributes. */

@@ -1,4 +1,4 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;

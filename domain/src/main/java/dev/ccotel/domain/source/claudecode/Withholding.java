@@ -1,5 +1,7 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
+import dev.ccotel.domain.ContentKind;
+import dev.ccotel.domain.MappingOptions;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import java.util.Collections;
 import java.util.HashSet;

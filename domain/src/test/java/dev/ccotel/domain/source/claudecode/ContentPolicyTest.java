@@ -1,7 +1,8 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ccotel.domain.ContentKind;
 import dev.ccotel.domain.fixtures.Otlp;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.ArrayValue;

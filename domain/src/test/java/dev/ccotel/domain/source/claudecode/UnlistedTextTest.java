@@ -1,4 +1,4 @@
-package dev.ccotel.domain;
+package dev.ccotel.domain.source.claudecode;
 
 import static dev.ccotel.domain.fixtures.Otlp.attrs;
 import static dev.ccotel.domain.fixtures.Otlp.claudeCode;
@@ -6,6 +6,9 @@ import static dev.ccotel.domain.fixtures.Otlp.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.ccotel.domain.ContentKind;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Otlp;
 import dev.ccotel.domain.model.Event;
 import java.time.Clock;
@@ -69,7 +72,7 @@ class UnlistedTextTest {
                 assertEquals(value, e.attributes().get(key), key + " (" + value.length() + " chars)");
             }
         });
-        assertEquals(withheld.isEmpty() ? null : withheld, e.attributes().get(EventReader.WITHHELD));
+        assertEquals(withheld.isEmpty() ? null : withheld, e.attributes().get(Event.WITHHELD));
         assertFalse(e.toString().contains("<content>"), "no withheld text anywhere in the event");
     }
 
