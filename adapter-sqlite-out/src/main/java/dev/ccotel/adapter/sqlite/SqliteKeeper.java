@@ -44,10 +44,9 @@ final class SqliteKeeper implements KeepTelemetryPort {
 
     @Override
     public PublishOutcome keep(KeptExport export) {
-        Optional<String> unusable = db.unusable();
+        Optional<PublishOutcome> unusable = refusedAsUnusable();
         if (unusable.isPresent()) {
-            failures.error(unusable.get());
-            return new PublishOutcome.RetryLater(unusable.get(), Optional.empty());
+            return unusable.get();
         }
         long bytes = export.requests().stream().mapToLong(r -> r.encoded().body().length).sum();
         if (config.forward() && !outbox.hasRoomFor(bytes)) {
@@ -75,10 +74,9 @@ final class SqliteKeeper implements KeepTelemetryPort {
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
-            Optional<String> gone = db.unusable(); // deleted, replaced or damaged: said louder, and until a person acts
-            if (gone.isPresent()) {
-                failures.error(gone.get());
-                return new PublishOutcome.RetryLater(gone.get(), Optional.empty());
+            Optional<PublishOutcome> foundOut = refusedAsUnusable(); // the commit itself may have found out
+            if (foundOut.isPresent()) {
+                return foundOut.get();
             }
             String reason = "the local store " + db.path() + " cannot write: " + e.getMessage();
             failures.warn(reason + "; the exporter is told to retry");
@@ -89,6 +87,14 @@ final class SqliteKeeper implements KeepTelemetryPort {
         }
         failures.recovered("the local store writes again");
         return new PublishOutcome.Accepted();
+    }
+
+    /** A store deleted, replaced or damaged takes nothing until a person acts: said louder than a passing failure. */
+    private Optional<PublishOutcome> refusedAsUnusable() {
+        return db.unusable().map(reason -> {
+            failures.error(reason);
+            return new PublishOutcome.RetryLater(reason, Optional.empty());
+        });
     }
 
     private void writeEvents(Connection c, SessionUpdate request) throws SQLException {

@@ -73,9 +73,8 @@ public final class SqliteStore implements AutoCloseable {
             db = Database.open(config.path());
         } catch (IOException | SQLException e) {
             closeQuietly(lock, e);
-            throw isDamage(e) ? StoreDamagedException.found(config.path(), List.of(describe(e)))
-                    : new StoreException("cannot open the local store " + config.path() + ": " + describe(e)
-                    + " (set store.path to a writable file)", e);
+            throw failure("cannot open the local store " + config.path() + ": " + describe(e)
+                    + " (set store.path to a writable file)", config, e);
         }
         try {
             boolean checkNow = Files.size(config.path()) <= checkAtStartBytes;
@@ -101,9 +100,14 @@ public final class SqliteStore implements AutoCloseable {
             if (e instanceof StoreException known) {
                 throw known;
             }
-            throw isDamage(e) ? StoreDamagedException.found(config.path(), List.of(describe(e)))
-                    : new StoreException("cannot read the local store " + config.path() + ": " + describe(e), e);
+            throw failure("cannot read the local store " + config.path() + ": " + describe(e), config, e);
         }
+    }
+
+    /** What a failed open says: the way out of a damaged file, or {@code message}. */
+    private static StoreException failure(String message, StoreConfig config, Exception e) {
+        return isDamage(e) ? StoreDamagedException.found(config.path(), List.of(describe(e)))
+                : new StoreException(message, e);
     }
 
     private static void closeQuietly(StoreLock lock, Exception cause) {

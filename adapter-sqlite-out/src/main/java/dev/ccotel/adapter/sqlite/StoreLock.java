@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -99,20 +98,5 @@ final class StoreLock implements AutoCloseable {
 
     Path file() {
         return file;
-    }
-
-    /** Whether a daemon holds {@code store} right now; {@code false} when there is no lock file. */
-    static boolean isHeld(Path store) {
-        Path file = fileFor(store);
-        if (!Files.exists(file)) {
-            return false;
-        }
-        try (StoreLock probe = acquire(store)) {
-            return false;
-        } catch (StoreInUseException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

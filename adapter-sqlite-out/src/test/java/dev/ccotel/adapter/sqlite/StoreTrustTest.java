@@ -81,9 +81,9 @@ class StoreTrustTest {
             assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()
                     + ", OTLP/gRPC 127.0.0.1:4317, OTLP/HTTP 127.0.0.1:4318"), e.getMessage());
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-            assertTrue(StoreLock.isHeld(file));
+            assertThrows(StoreInUseException.class, () -> StoreMaintenance.requireNoDaemon(file));
         }
-        assertFalse(StoreLock.isHeld(file));
+        StoreMaintenance.requireNoDaemon(file); // released at close
         try (SqliteStore again = SqliteStore.open(StoreConfig.at(file, true), SqliteStoreTest.CLOCK)) {
             assertTrue(again.unusable().isEmpty());
         }
