@@ -93,7 +93,7 @@ final class DaemonCommand implements Callable<Integer> {
         if (grpcPort == 0 && http.isEmpty()) {
             return Optional.empty();
         }
-        DaemonProbe.Found found = DaemonProbe.probe(config.receiver().host(), grpcPort == 0 ? 1 : grpcPort,
+        DaemonProbe.Found found = DaemonProbe.probe(config.receiver().host(), grpcPort,
                 http.map(HttpReceiverConfig::host), http.map(HttpReceiverConfig::port).orElse(0),
                 DaemonProbe.FIRST_WAIT, line -> { });
         return switch (found) {

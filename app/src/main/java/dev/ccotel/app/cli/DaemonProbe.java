@@ -1,5 +1,7 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.Settings;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -49,18 +51,25 @@ final class DaemonProbe {
     private DaemonProbe() {}
 
     /**
-     * @param http the OTLP/HTTP listener (host, port), when enabled
+     * The listeners the settings name ({@code receiver.*}), with the full patience: what {@code status}
+     * and {@code service status} ask.
+     *
      * @param progress told, in a sentence, when the probe starts waiting longer
      */
-    static Found probe(String grpcHost, int grpcPort, Optional<String> httpHost, int httpPort, Consumer<String> progress) {
-        return probe(grpcHost, grpcPort, httpHost, httpPort, PATIENCE, progress);
+    static Found probe(Settings s, Consumer<String> progress) {
+        return probe(s.string(ConfigKeys.RECEIVER_HOST), s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
+                s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED) ? Optional.of(s.string(ConfigKeys.RECEIVER_HTTP_HOST))
+                        : Optional.empty(), s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535), PATIENCE, progress);
     }
 
-    /** @param patience how long a listener that accepted may take to answer; the first {@link #FIRST_WAIT} of it is not said */
+    /**
+     * @param grpcPort 0 when there is no fixed gRPC port to ask (it is picked at start)
+     * @param httpHost the OTLP/HTTP listener's host, when that listener runs on a fixed port
+     * @param patience how long a listener that accepted may take to answer; the first {@link #FIRST_WAIT} of it is not said
+     */
     static Found probe(String grpcHost, int grpcPort, Optional<String> httpHost, int httpPort, Duration patience,
             Consumer<String> progress) {
         List<String> refused = new ArrayList<>();
-        String grpc = hostPort(grpcHost, grpcPort);
         if (httpHost.isPresent()) {
             String http = hostPort(httpHost.get(), httpPort);
             if (accepts(httpHost.get(), httpPort)) {
@@ -68,10 +77,13 @@ final class DaemonProbe {
             }
             refused.add(http);
         }
-        if (accepts(grpcHost, grpcPort)) {
-            return health(grpcHost, grpcPort, grpc, waits(patience), progress);
+        if (grpcPort != 0) {
+            String grpc = hostPort(grpcHost, grpcPort);
+            if (accepts(grpcHost, grpcPort)) {
+                return health(grpcHost, grpcPort, grpc, waits(patience), progress);
+            }
+            refused.add(0, grpc);
         }
-        refused.add(0, grpc);
         return new Found.NothingListens(refused);
     }
 

@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.DayOfWeek;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,8 +109,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Where days (or start times) are cut: only for reports that have them. */
     private static String zoneNote(UsageQuery query) {
-        String zone = query.zone() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC"
-                : query.zone().getId();
+        String zone = ReportJson.zoneName(query.zone());
         if (query.grouping().byTime() || query.since().isPresent() || query.until().isPresent()) {
             return " Days in " + zone + ".";
         }

@@ -1,7 +1,6 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.app.config.ConfigError;
-import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.app.service.Commands;
@@ -111,10 +110,7 @@ public final class ServiceCommand implements Runnable {
 
     private DaemonAnswer askTheDaemon() {
         Settings s = parent.settings(Map.of());
-        DaemonProbe.Found found = DaemonProbe.probe(s.string(ConfigKeys.RECEIVER_HOST),
-                s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535), s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
-                        ? Optional.of(s.string(ConfigKeys.RECEIVER_HTTP_HOST)) : Optional.empty(),
-                s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535), line -> parent.err.println("ccotel: " + line));
+        DaemonProbe.Found found = DaemonProbe.probe(s, line -> parent.err.println("ccotel: " + line));
         return switch (found) {
             case DaemonProbe.Found.Running r -> new DaemonAnswer(true, "a ccotel daemon answers on " + r.address());
             case DaemonProbe.Found.NothingListens n -> new DaemonAnswer(false, "nothing listens on "

@@ -45,11 +45,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings s = parent.settings(Map.of());
-        Optional<String> httpHost = s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED)
-                ? Optional.of(s.string(ConfigKeys.RECEIVER_HTTP_HOST)) : Optional.empty();
-        DaemonProbe.Found found = DaemonProbe.probe(s.string(ConfigKeys.RECEIVER_HOST),
-                s.integer(ConfigKeys.RECEIVER_PORT, 1, 65_535), httpHost,
-                s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535), line -> parent.err.println("ccotel: " + line));
+        DaemonProbe.Found found = DaemonProbe.probe(s, line -> parent.err.println("ccotel: " + line));
         return switch (found) {
             case DaemonProbe.Found.Running r when r.statusJson().isPresent() -> {
                 if (json) {
@@ -60,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
                 yield Cli.OK;
             }
             case DaemonProbe.Found.Running r -> {
-                String why = httpHost.isPresent() ? "its status page did not answer"
+                String why = s.bool(ConfigKeys.RECEIVER_HTTP_ENABLED) ? "its status page did not answer"
                         : "its details need the OTLP/HTTP listener (receiver.http.enabled: true)";
                 say(true, r.address(), "a ccotel daemon answers on " + r.address() + " (gRPC health: SERVING); " + why);
                 yield Cli.OK;

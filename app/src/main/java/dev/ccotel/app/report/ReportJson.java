@@ -9,6 +9,8 @@ import dev.ccotel.ports.in.UsageReport;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -25,8 +27,7 @@ public final class ReportJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
-        root.put("timezone", report.query().zone() instanceof java.time.ZoneOffset o && o.getTotalSeconds() == 0 ? "UTC"
-                : report.query().zone().getId());
+        root.put("timezone", zoneName(report.query().zone()));
         report.query().since().ifPresent(d -> root.put("since", d.toString()));
         report.query().until().ifPresent(d -> root.put("until", d.toString()));
         report.query().project().ifPresent(p -> root.put("project", p));
@@ -69,6 +70,11 @@ public final class ReportJson {
         node.put("commits", u.code().commits());
         node.put("pullRequests", u.code().pullRequests());
         node.put("activeSeconds", u.activeSeconds());
+    }
+
+    /** {@code UTC} for the zero offset (whose id is {@code Z}), else the zone's id, e.g. {@code Europe/Berlin}. */
+    public static String zoneName(ZoneId zone) {
+        return zone instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC" : zone.getId();
     }
 
     /**

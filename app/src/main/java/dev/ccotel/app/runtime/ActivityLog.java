@@ -123,14 +123,13 @@ final class ActivityLog implements AutoCloseable {
         if (backlog == null) {
             return "";
         }
-        long wait;
+        String forwarded = "; forwarded " + last.forwarded + ", refused by the backend " + last.refused;
         try {
-            wait = backlog.getAsLong();
+            long wait = backlog.getAsLong();
+            return forwarded + (wait == 0 ? ", none waits" : ", " + wait + " request(s) wait for the backend");
         } catch (RuntimeException unreadable) {
-            return "; forwarded " + last.forwarded + ", refused by the backend " + last.refused;
+            return forwarded; // the store cannot say right now; the line still says what went out
         }
-        return "; forwarded " + last.forwarded + ", refused by the backend " + last.refused
-                + (wait == 0 ? ", none waits" : ", " + wait + " request(s) wait for the backend");
     }
 
     @Override
