@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 public final class SqliteUsageReader implements ReadUsagePort {
     static final long QUARTER_MS = 15 * 60 * 1000;
+    /** The schema version from which events keep prompt text (where the user lets them). */
+    private static final int PROMPT_TEXT_SINCE = 2;
 
     private static final String METRICS = "SELECT m.session_id, m.model, (m.ts / ?) * ? AS quarter,"
             + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'input' THEN m.value ELSE 0 END),"
@@ -71,14 +73,11 @@ public final class SqliteUsageReader implements ReadUsagePort {
             read(c, METRICS, from, to, project, slices, true);
             read(c, EVENTS, from, to, project, slices, false);
             Map<String, String[]> sessions = sessions(c);
-            // A store the daemon has not migrated yet (an older daemon still runs) has no prompt column.
-            Map<String, String> prompts = Database.userVersion(c) >= 2 ? firstPrompts(c, from, to) : Map.of();
             c.commit();
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
                 String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0"});
-                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1])),
-                        Optional.ofNullable(prompts.get(b.sessionId))));
+                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1]))));
             }
             return out;
         } catch (SQLException e) {
@@ -129,20 +128,31 @@ public final class SqliteUsageReader implements ReadUsagePort {
         return out;
     }
 
-    /** Each session's first kept prompt text (SQLite takes the bare column from the row of the MIN). */
-    private static Map<String, String> firstPrompts(Connection c, Instant from, Instant to) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, prompt, MIN(ts) FROM events WHERE"
-                + " event_type = 'user_prompt' AND prompt IS NOT NULL AND ts >= ? AND ts < ? GROUP BY session_id")) {
-            ps.setLong(1, from.toEpochMilli());
-            ps.setLong(2, to.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
+    @Override
+    public Map<String, String> firstPrompts(Instant from, Instant to) {
+        if (!exists()) {
+            return Map.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < PROMPT_TEXT_SINCE) {
+                return Map.of(); // an older daemon still writes this store, unmigrated: it keeps no prompt text
+            }
+            // SQLite takes the bare column (prompt) from the row of the MIN.
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, prompt, MIN(ts) FROM events WHERE"
+                    + " event_type = 'user_prompt' AND prompt IS NOT NULL AND ts >= ? AND ts < ? GROUP BY session_id")) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
                 }
             }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
         }
-        return out;
     }
 
     /** One slice, filled from the metrics query and the events query. */
@@ -163,9 +173,9 @@ public final class SqliteUsageReader implements ReadUsagePort {
             this.quarter = quarter;
         }
 
-        UsageSlice build(String project, Instant sessionStart, Optional<String> firstPrompt) {
+        UsageSlice build(String project, Instant sessionStart) {
             return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
-                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), firstPrompt);
+                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt));
         }
     }
 }

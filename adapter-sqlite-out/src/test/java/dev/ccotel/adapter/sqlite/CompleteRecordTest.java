@@ -82,11 +82,12 @@ class CompleteRecordTest {
         Path file = schemaOneStore("INSERT INTO sessions VALUES ('s1', 'h', '/p', '2.1', 'dumb', 'linux', 1000, 2000,"
                 + " 1, 0, 1, 0.5, 10, 5, 0, 0, 0, 0, 0, 0, 0)", "INSERT INTO events (event_id, session_id, event_type, ts,"
                 + " model, tool_name) VALUES ('e1', 's1', 'user_prompt', 1500, '', '')");
-        List<dev.ccotel.ports.out.UsageSlice> slices = new SqliteUsageReader(file).slices(java.time.Instant.EPOCH,
+        SqliteUsageReader reader = new SqliteUsageReader(file);
+        List<dev.ccotel.ports.out.UsageSlice> slices = reader.slices(java.time.Instant.EPOCH,
                 java.time.Instant.ofEpochMilli(10_000), java.util.Optional.empty());
         assertEquals(1, slices.size());
         assertEquals(1, slices.getFirst().activity().prompts());
-        assertTrue(slices.getFirst().firstPrompt().isEmpty());
+        assertTrue(reader.firstPrompts(java.time.Instant.EPOCH, java.time.Instant.ofEpochMilli(10_000)).isEmpty());
     }
 
     /** A store as a ccotel of schema 1 left it, holding {@code rows}. */

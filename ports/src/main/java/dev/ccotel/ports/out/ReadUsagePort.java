@@ -2,6 +2,7 @@ package dev.ccotel.ports.out;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The store's history, summed into slices for reports. */
@@ -12,4 +13,13 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     List<UsageSlice> slices(Instant from, Instant to, Optional<String> project);
+
+    /**
+     * Each session's first prompt text of those in [{@code from}, {@code to}), by session id: only where
+     * the user let prompt text be kept. Asked by the sessions report alone, since it costs a pass over
+     * the events.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    Map<String, String> firstPrompts(Instant from, Instant to);
 }

@@ -3,7 +3,6 @@ package dev.ccotel.ports.out;
 import dev.ccotel.domain.model.Usage;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What one session did with one model in one quarter of an hour, as the store sums it. A quarter
@@ -14,14 +13,12 @@ import java.util.Optional;
  * @param fromMetrics tokens and cost from the {@code token_usage} and {@code cost_usage} metrics
  * @param fromEvents tokens and cost from {@code api_request} events
  * @param lastAt the time of the slice's latest event or data point
- * @param firstPrompt the session's first prompt text, only where the user let prompts be kept
  */
 public record UsageSlice(String sessionId, String project, Instant sessionStart, Instant quarter, String model,
         Priced fromMetrics, Priced fromEvents, Usage.Activity activity, Usage.CodeChanges code,
-        double activeSeconds, Instant lastAt, Optional<String> firstPrompt) {
+        double activeSeconds, Instant lastAt) {
     public UsageSlice {
         Objects.requireNonNull(lastAt, "lastAt");
-        Objects.requireNonNull(firstPrompt, "firstPrompt");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(sessionStart, "sessionStart");

@@ -70,8 +70,10 @@ public final class ReportUsageService implements ReportUsageUseCase {
             }
             groups.computeIfAbsent(key.apply(s), k -> new Group()).add(s, usage, priced, work);
         }
+        Map<String, String> prompts = query.grouping() == UsageQuery.Grouping.SESSIONS ? store.firstPrompts(from, to)
+                : Map.of();
         List<UsageReport.Row> rows = new ArrayList<>();
-        groups.forEach((k, g) -> rows.add(g.row(k, query)));
+        groups.forEach((k, g) -> rows.add(g.row(k, query, Optional.ofNullable(prompts.get(k)))));
         rows.sort(order(query, groups));
         return new UsageReport(query, rows, all.usage.withSessions(all.sessions.size()));
     }
@@ -110,7 +112,6 @@ public final class ReportUsageService implements ReportUsageUseCase {
         Instant start = Instant.MAX;
         Instant end = Instant.MIN;
         String project = "";
-        Optional<String> firstPrompt = Optional.empty();
 
         void add(UsageSlice s, Usage u, UsageSlice.Priced priced, boolean ofWork) {
             usage = usage.plus(u);
@@ -128,12 +129,10 @@ public final class ReportUsageService implements ReportUsageUseCase {
                 end = s.lastAt();
             }
             project = s.project();
-            if (firstPrompt.isEmpty()) {
-                firstPrompt = s.firstPrompt();
-            }
         }
 
-        UsageReport.Row row(String key, UsageQuery query) {
+        /** @param firstPrompt the session's first prompt, for a row of the sessions report, where it was kept */
+        UsageReport.Row row(String key, UsageQuery query, Optional<String> firstPrompt) {
             List<UsageReport.ModelShare> shares = new ArrayList<>();
             if (query.breakdown()) {
                 Map<String, UsageSlice.Priced> byCost = new HashMap<>(models);
@@ -143,12 +142,13 @@ public final class ReportUsageService implements ReportUsageUseCase {
                         .forEach(e -> shares.add(new UsageReport.ModelShare(e.getKey(), e.getValue().tokens(),
                                 e.getValue().costUsd())));
             }
-            String detail = query.grouping() == UsageQuery.Grouping.SESSIONS ? sessionDetail(query) : "";
+            String detail = query.grouping() == UsageQuery.Grouping.SESSIONS ? sessionDetail(query, firstPrompt)
+                    : "";
             return new UsageReport.Row(key, detail, usage.withSessions(sessions.size()), shares);
         }
 
         /** Start (in the report's zone), how long, the models, the project, and the first prompt's first words where kept. */
-        private String sessionDetail(UsageQuery query) {
+        private String sessionDetail(UsageQuery query, Optional<String> firstPrompt) {
             StringBuilder d = new StringBuilder(STARTED.format(start.atZone(query.zone())));
             if (!end.isBefore(start)) {
                 d.append(", ").append(length(Duration.between(start, end)));
