@@ -2,6 +2,7 @@ package dev.ccotel.app.cli;
 
 import com.google.protobuf.ByteString;
 import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.Folders;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.runtime.Daemon;
 import dev.ccotel.app.runtime.Version;
@@ -33,13 +34,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
@@ -73,8 +72,10 @@ final class TrainCommand implements Callable<Integer> {
             parent.out.println("trained");
             return Cli.OK;
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try {
+                Folders.deleteTree(dir);
+            } catch (IOException e) {
+                parent.err.println("ccotel: cannot remove the training store " + dir + ": " + e.getMessage());
             }
         }
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Checks, before start-up, that a folder the daemon will create or write can be: its nearest existing
@@ -32,6 +34,18 @@ public final class Folders {
                 throw new ConfigError(key + ": cannot use " + absolute + ": " + p + ": Permission denied");
             }
             return;
+        }
+    }
+
+    /** Deletes {@code root} and everything in it, deepest first; nothing when it is not there. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.ccotel.app.service;
 
+import dev.ccotel.app.config.Folders;
 import dev.ccotel.app.config.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -51,10 +51,10 @@ public final class DistributionCopy {
                     copyTree(home.resolve(part), partial.resolve(part));
                 }
             }
-            deleteTree(target);
+            Folders.deleteTree(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteTree(partial);
+            Folders.deleteTree(partial);
             throw new IOException("cannot copy the distribution to " + target + ": " + IoReasons.of(e), e);
         }
         out.println("copied the distribution " + home + " to " + target + " (the service starts this copy, so"
@@ -62,9 +62,9 @@ public final class DistributionCopy {
         return installed;
     }
 
-    /** Removes every copy ({@code service uninstall}); the folder goes too when nothing else is in it. */
+    /** Removes every copy and the folder that holds them ({@code service uninstall}). */
     public void removeAll() throws IOException {
-        deleteTree(root);
+        Folders.deleteTree(root);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -80,14 +80,4 @@ public final class DistributionCopy {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
 }
