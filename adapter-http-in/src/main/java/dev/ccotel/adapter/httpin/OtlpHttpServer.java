@@ -17,6 +17,7 @@ import io.helidon.webserver.http1.Http1Config;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -41,6 +42,12 @@ public final class OtlpHttpServer implements AutoCloseable {
 
     public OtlpHttpServer(HttpReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs,
             IngestTracesUseCase traces, ReportStatusUseCase status) {
+        this(config, metrics, logs, traces, status, List.of());
+    }
+
+    /** @param more further routes, such as the statusline's, behind the same Host and Origin refusal */
+    public OtlpHttpServer(HttpReceiverConfig config, IngestMetricsUseCase metrics, IngestLogsUseCase logs,
+            IngestTracesUseCase traces, ReportStatusUseCase status, List<RouteSet> more) {
         this.config = Objects.requireNonNull(config, "config");
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
@@ -62,6 +69,7 @@ public final class OtlpHttpServer implements AutoCloseable {
         export(routing, "/v1/logs", exchange, new LogsRoute(logs));
         export(routing, "/v1/traces", exchange, new TracesRoute(traces));
         statusRoutes.register(routing);
+        more.forEach(routes -> routes.register(routing));
         for (String path : new String[] {"/healthz", "/status", "/metrics"}) {
             routing.any(path, (req, res) -> res.status(405).header(HeaderNames.ALLOW, "GET")
                     .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")

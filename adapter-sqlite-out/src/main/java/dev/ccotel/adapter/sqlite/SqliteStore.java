@@ -1,5 +1,6 @@
 package dev.ccotel.adapter.sqlite;
 
+import dev.ccotel.ports.out.KeepSessionContextPort;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.OutboxPort;
@@ -32,6 +33,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteOutbox outbox;
     private final SqliteKeeper keeper;
     private final SqliteSessionStates states;
+    private final SqliteSessionContexts contexts;
 
     private SqliteStore(Database db, StoreLock lock, StoreConfig config, Clock clock) throws SQLException {
         this.db = db;
@@ -41,6 +43,7 @@ public final class SqliteStore implements AutoCloseable {
         this.outbox = new SqliteOutbox(db, config, clock);
         this.keeper = new SqliteKeeper(db, config, outbox, clock);
         this.states = new SqliteSessionStates(db, clock.instant());
+        this.contexts = new SqliteSessionContexts(db);
     }
 
     /**
@@ -163,6 +166,11 @@ public final class SqliteStore implements AutoCloseable {
         return outbox;
     }
 
+    /** Session contexts (the statusline's and the start hook's), and each session's cost for its statusline. */
+    public KeepSessionContextPort sessionContexts() {
+        return contexts;
+    }
+
     /** Deletes history older than {@code store.max-age}; returns the rows deleted. */
     public long prune() throws SQLException {
         if (config.maxAge().compareTo(StoreConfig.KEEP_FOREVER) >= 0) {
@@ -173,7 +181,8 @@ public final class SqliteStore implements AutoCloseable {
             long n = 0;
             for (String sql : new String[] {"DELETE FROM events WHERE ts < ?", "DELETE FROM metrics WHERE ts < ?",
                     "DELETE FROM sessions WHERE last_seen < ?", "DELETE FROM session_states WHERE last_seen < ?",
-                    "DELETE FROM refused WHERE refused_at < ?"}) {
+                    "DELETE FROM refused WHERE refused_at < ?",
+                    "DELETE FROM session_context WHERE last_seen < ?", "DELETE FROM rate_limits WHERE ts < ?"}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, cutoff);
                     n += ps.executeUpdate();

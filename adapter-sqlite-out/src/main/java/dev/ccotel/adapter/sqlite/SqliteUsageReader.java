@@ -26,6 +26,10 @@ public final class SqliteUsageReader implements ReadUsagePort {
     static final long QUARTER_MS = 15 * 60 * 1000;
     /** The schema version from which events keep prompt text (where the user lets them). */
     private static final int PROMPT_TEXT_SINCE = 2;
+    /** The schema version from which sessions have a context (folder, repository, branch) beside them. */
+    private static final int CONTEXT_SINCE = 3;
+    /** A session's project: the folder its statusline named, else what its telemetry said. */
+    private static final String PROJECT = "COALESCE(x.project_dir, x.cwd, s.project)";
 
     private static final String METRICS = "SELECT m.session_id, m.model, (m.ts / ?) * ? AS quarter,"
             + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'input' THEN m.value ELSE 0 END),"
@@ -39,7 +43,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(CASE WHEN m.metric_type = 'pull_request_count' THEN m.value ELSE 0 END),"
             + " SUM(CASE WHEN m.metric_type = 'active_time_total' THEN m.value ELSE 0 END), MAX(m.ts)"
             + " FROM metrics m JOIN sessions s ON s.session_id = m.session_id"
-            + " WHERE m.ts >= ? AND m.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
+            + " LEFT JOIN session_context x ON x.session_id = m.session_id"
+            + " WHERE m.ts >= ? AND m.ts < ? AND (? IS NULL OR " + PROJECT + " = ?) GROUP BY 1, 2, 3";
     private static final String EVENTS = "SELECT e.session_id, e.model, (e.ts / ?) * ? AS quarter,"
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.input_tokens, 0) ELSE 0 END),"
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.output_tokens, 0) ELSE 0 END),"
@@ -49,7 +54,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(e.event_type = 'user_prompt'), SUM(e.event_type = 'tool_result'),"
             + " SUM(e.event_type = 'api_request'), SUM(e.event_type = 'api_error'), MAX(e.ts)"
             + " FROM events e JOIN sessions s ON s.session_id = e.session_id"
-            + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
+            + " LEFT JOIN session_context x ON x.session_id = e.session_id"
+            + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR " + PROJECT + " = ?) GROUP BY 1, 2, 3";
 
     private final Path path;
 
@@ -70,14 +76,15 @@ public final class SqliteUsageReader implements ReadUsagePort {
         try (Connection c = Database.openReadOnly(path)) {
             c.setAutoCommit(false); // one read transaction: metrics, events and sessions from the same moment
             Map<List<Object>, Builder> slices = new LinkedHashMap<>();
-            read(c, METRICS, from, to, project, slices, true);
-            read(c, EVENTS, from, to, project, slices, false);
-            Map<String, String[]> sessions = sessions(c);
+            boolean withContext = Database.userVersion(c) >= CONTEXT_SINCE;
+            read(c, withContext ? METRICS : withoutContext(METRICS), from, to, project, slices, true);
+            read(c, withContext ? EVENTS : withoutContext(EVENTS), from, to, project, slices, false);
+            Map<String, String[]> sessions = sessions(c, withContext);
             c.commit();
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
-                String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0"});
-                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1]))));
+                String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0", "", ""});
+                out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1])), session[2], session[3]));
             }
             return out;
         } catch (SQLException e) {
@@ -117,12 +124,23 @@ public final class SqliteUsageReader implements ReadUsagePort {
         }
     }
 
-    private static Map<String, String[]> sessions(Connection c) throws SQLException {
+    /** A query of a store an older daemon still writes, unmigrated: no session has a context there. */
+    private static String withoutContext(String sql) {
+        return sql.replace(" LEFT JOIN session_context x ON x.session_id = m.session_id", "")
+                .replace(" LEFT JOIN session_context x ON x.session_id = e.session_id", "")
+                .replace(PROJECT, "s.project");
+    }
+
+    /** Each session's project, start, repository and branch (the last two empty where unknown). */
+    private static Map<String, String[]> sessions(Connection c, boolean withContext) throws SQLException {
         Map<String, String[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, project, started_at FROM sessions");
-                ResultSet rs = ps.executeQuery()) {
+        String sql = withContext ? "SELECT s.session_id, " + PROJECT + ", s.started_at, COALESCE(x.repo, ''),"
+                + " COALESCE(x.branch, '') FROM sessions s LEFT JOIN session_context x ON x.session_id = s.session_id"
+                : "SELECT session_id, project, started_at, '', '' FROM sessions";
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3))});
+                out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3)), rs.getString(4),
+                        rs.getString(5)});
             }
         }
         return out;
@@ -173,9 +191,9 @@ public final class SqliteUsageReader implements ReadUsagePort {
             this.quarter = quarter;
         }
 
-        UsageSlice build(String project, Instant sessionStart) {
+        UsageSlice build(String project, Instant sessionStart, String repo, String branch) {
             return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
-                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt));
+                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), repo, branch);
         }
     }
 }

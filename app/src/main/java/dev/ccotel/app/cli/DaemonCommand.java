@@ -1,5 +1,7 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.config.XdgDirs;
+import dev.ccotel.app.runtime.EndpointFile;
 import dev.ccotel.app.runtime.Daemon;
 import dev.ccotel.app.runtime.HostNames;
 import dev.ccotel.app.runtime.Logging;
@@ -67,7 +69,8 @@ final class DaemonCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
-        try (Daemon daemon = Daemon.start(config, parent.clock, parent.out)) {
+        try (Daemon daemon = Daemon.start(config, parent.clock, parent.out);
+                EndpointFile endpoint = endpointFile(config, daemon)) {
             if (!parent.quiet) {
                 parent.err.printf("ccotel %s listening on %s:%d (OTLP/gRPC)%s, %s%n", Version.VALUE,
                         config.receiver().host(), daemon.port(),
@@ -81,6 +84,15 @@ final class DaemonCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /** Where the launcher's statusline finds this daemon; nothing for a dry run or without the HTTP listener. */
+    private EndpointFile endpointFile(DaemonConfig config, Daemon daemon) {
+        if (dryRun || daemon.httpPort().isEmpty()) {
+            return null; // try-with-resources skips a null
+        }
+        return EndpointFile.write(XdgDirs.daemonEndpoint(parent.environment), config.httpReceiver().orElseThrow().host(),
+                daemon.httpPort().get());
     }
 
     /**

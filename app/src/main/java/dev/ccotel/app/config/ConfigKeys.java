@@ -1,5 +1,6 @@
 package dev.ccotel.app.config;
 
+import dev.ccotel.ports.service.statusline.StatuslineFormat;
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
 import dev.ccotel.adapter.http.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
@@ -53,6 +54,11 @@ public final class ConfigKeys {
     public static final String STORE_MAX_AGE = "store.max-age";
     public static final String SESSIONS_MAX = "sessions.max";
     public static final String SESSIONS_IDLE_TIMEOUT = "sessions.idle-timeout";
+    public static final String STATUSLINE_FORMAT = "statusline.format";
+    public static final String STATUSLINE_COLOR = "statusline.color";
+    public static final String BUDGET_DAILY_USD = "budget.daily-usd";
+    public static final String BUDGET_MONTHLY_USD = "budget.monthly-usd";
+    public static final String BUDGET_SESSION_USD = "budget.session-usd";
 
     /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
     public static final Map<String, String> RETIRED = Map.of(
@@ -119,6 +125,11 @@ public final class ConfigKeys {
         d.put(STORE_MAX_AGE, ""); // empty: keep everything; 0 keeps no history
         d.put(SESSIONS_MAX, Integer.toString(SessionLedger.DEFAULT_MAX_SESSIONS));
         d.put(SESSIONS_IDLE_TIMEOUT, text(SessionLedger.DEFAULT_IDLE_TIMEOUT));
+        d.put(STATUSLINE_FORMAT, StatuslineFormat.DEFAULT);
+        d.put(STATUSLINE_COLOR, "auto");
+        d.put(BUDGET_DAILY_USD, ""); // empty: no budget
+        d.put(BUDGET_MONTHLY_USD, "");
+        d.put(BUDGET_SESSION_USD, "");
         return java.util.Collections.unmodifiableMap(d);
     }
 

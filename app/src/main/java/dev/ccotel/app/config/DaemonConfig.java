@@ -21,9 +21,11 @@ import java.util.Optional;
  *
  * @param delivery where exports go: the local store (and a backend when a token is set), passthrough, or a dry run
  * @param httpReceiver the OTLP/HTTP listener; empty when {@code receiver.http.enabled} is false
+ * @param statusline the statusline's look and the budgets (served on the OTLP/HTTP listener)
  */
 public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, MappingOptions mapping,
-        int maxSessions, Duration sessionIdleTimeout, Optional<HttpReceiverConfig> httpReceiver) {
+        int maxSessions, Duration sessionIdleTimeout, Optional<HttpReceiverConfig> httpReceiver,
+        StatuslineConfig statusline) {
 
     public static DaemonConfig from(Settings s, Map<String, String> environment, String version, String host,
             boolean dryRun) {
@@ -37,7 +39,8 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
             MappingOptions mapping = mapping(s, host);
             return new DaemonConfig(receiver, delivery(s, environment, version, dryRun), mapping,
                     s.integer(SESSIONS_MAX, 1, 10_000_000),
-                    positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)), httpReceiver(s, receiver));
+                    positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)), httpReceiver(s, receiver),
+                    StatuslineConfig.from(s));
         } catch (IllegalArgumentException e) {
             throw new ConfigError(s.asWritten(e.getMessage()), e); // the adapters' records name the key
         } catch (ConfigError e) {

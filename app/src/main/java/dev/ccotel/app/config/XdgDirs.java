@@ -26,6 +26,15 @@ public final class XdgDirs {
         return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("dist");
     }
 
+    /**
+     * Where a running daemon writes the address of its OTLP/HTTP listener, {@code host:port}, for the
+     * launcher's {@code ccotel statusline} and {@code ccotel hook}, which start no JVM to read the config:
+     * {@code ${XDG_STATE_HOME:-~/.local/state}/ccotel/daemon-http}.
+     */
+    public static Path daemonEndpoint(Map<String, String> env) {
+        return base(env, "XDG_STATE_HOME", ".local/state").resolve("ccotel").resolve("daemon-http");
+    }
+
     private static Path base(Map<String, String> env, String variable, String fallbackUnderHome) {
         String xdg = env.get(variable);
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) { // the spec: relative paths are ignored

@@ -4,7 +4,15 @@ import dev.ccotel.adapter.http.HttpPublishers;
 import dev.ccotel.adapter.http.JsonLinesPublisher;
 import dev.ccotel.adapter.http.client.BackendClient;
 import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpin.statusline.StatuslineRoutes;
+import dev.ccotel.adapter.shellenv.git.GitCheckouts;
 import dev.ccotel.adapter.sqlite.SqliteStore;
+import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.ports.in.ReportUsageUseCase;
+import dev.ccotel.ports.out.KeepSessionContextPort;
+import dev.ccotel.ports.service.report.ReportUsageService;
+import dev.ccotel.ports.service.statusline.BudgetWatch;
+import dev.ccotel.ports.service.statusline.StatuslineService;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Delivery;
 import dev.ccotel.domain.SessionLedger;
@@ -28,6 +36,7 @@ import dev.ccotel.ports.service.status.StoreKeepStatus;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -67,8 +76,13 @@ public final class Daemon implements AutoCloseable {
             OtlpMapper mapper = new OtlpMapper(clock, config.mapping());
             ExportPipeline pipeline = new ExportPipeline(mapper, outbound.states, new WireEncoder(),
                     outbound.activity.around(outbound.keeper), clock, counters);
+            StatuslineService statusline = new StatuslineService(
+                    outbound.store.map(SqliteStore::sessionContexts).orElse(KeepSessionContextPort.NONE),
+                    new GitCheckouts(), outbound.usage, config.statusline().budgets(),
+                    new BudgetWatch(config.statusline().budgets(), new DesktopNotice()), config.statusline().format(),
+                    config.statusline().colour(), clock, ZoneId.systemDefault());
             Receivers receivers = Receivers.start(config, clock, counters, new IngestMetricsService(pipeline),
-                    new IngestLogsService(pipeline), outbound.status);
+                    new IngestLogsService(pipeline), outbound.status, List.of(new StatuslineRoutes(statusline, clock)));
             started.push(receivers);
             outbound.store.ifPresent(store -> store.holderIs("OTLP/gRPC " + config.receiver().host() + ":"
                     + receivers.grpcPort() + receivers.httpPort().map(p -> ", OTLP/HTTP "
@@ -80,8 +94,9 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** @param usage the reports over the local store, for the statusline's day and month; empty without a store */
     private record Outbound(LoadSessionStatePort states, KeepTelemetryPort keeper, Optional<SqliteStore> store,
-            String destination, DeliveryStatusPort status, ActivityLog activity) {}
+            String destination, DeliveryStatusPort status, ActivityLog activity, Optional<ReportUsageUseCase> usage) {}
 
     private static Outbound outbound(DaemonConfig config, Clock clock, PrintStream dryRunOut,
             Deque<AutoCloseable> started) {
@@ -130,7 +145,8 @@ public final class Daemon implements AutoCloseable {
                 DeliveryStatusPort status = () -> new DeliveryStatus(
                         records.stream().map(DestinationRecord::destination).toList(), depthOf(store), store.unusable());
                 yield new Outbound(store.sessionStates(), new StoreKeepStatus(store.keeper(), local, wake),
-                        Optional.of(store), destination, status, activity);
+                        Optional.of(store), destination, status, activity,
+                        Optional.of(new ReportUsageService(new SqliteUsageReader(s.store().path()), clock)));
             }
         };
     }
@@ -144,7 +160,7 @@ public final class Daemon implements AutoCloseable {
         DestinationRecord record = new DestinationRecord(name, clock);
         DeliveryStatusPort status = () -> new DeliveryStatus(List.of(record.destination()), OutboxDepth.EMPTY);
         return new Outbound(states, new PassthroughKeeper(new BackendDeliveryStatus(publisher, record), states),
-                Optional.empty(), destination, status, activity);
+                Optional.empty(), destination, status, activity, Optional.empty());
     }
 
     /** What waits, for {@code /status}; a store that cannot be read right now reports nothing waiting rather than fail the page. */

@@ -4,6 +4,7 @@ import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
 import dev.ccotel.adapter.grpc.OtlpGrpcServer;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.httpin.OtlpHttpServer;
+import dev.ccotel.adapter.httpin.RouteSet;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.ports.in.DaemonStatus.Listener;
 import dev.ccotel.ports.in.IngestLogsUseCase;
@@ -39,10 +40,13 @@ final class Receivers implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts the HTTP listener, then gRPC; a failure closes what had started and is rethrown. */
-    /** @param counters shared with the export pipeline, which counts what it skipped in them */
+    /**
+     * Starts the HTTP listener, then gRPC; a failure closes what had started and is rethrown.
+     *
+     * @param counters shared with the export pipeline, which counts what it skipped in them
+     * @param more further routes on the HTTP listener (the statusline's) */
     static Receivers start(DaemonConfig config, Clock clock, ExportCounters counters, IngestMetricsUseCase metrics,
-            IngestLogsUseCase logs, DeliveryStatusPort delivery) {
+            IngestLogsUseCase logs, DeliveryStatusPort delivery, List<RouteSet> more) {
         IngestMetricsUseCase countedMetrics = new CountingIngestMetrics(metrics, counters);
         IngestLogsUseCase countedLogs = new CountingIngestLogs(logs, counters);
         IngestTracesUseCase countedTraces = new CountingIngestTraces(new CountTracesService(counters), counters);
@@ -55,8 +59,8 @@ final class Receivers implements AutoCloseable {
             Optional<OtlpHttpServer> http = Optional.empty();
             if (config.httpReceiver().isPresent()) {
                 HttpReceiverConfig httpConfig = config.httpReceiver().get();
-                OtlpHttpServer server = new OtlpHttpServer(httpConfig, countedMetrics, countedLogs, countedTraces, status)
-                        .start();
+                OtlpHttpServer server = new OtlpHttpServer(httpConfig, countedMetrics, countedLogs, countedTraces, status,
+                        more).start();
                 started.add(server);
                 listeners.add(new Listener("otlp/http", httpConfig.host() + ":" + server.port()));
                 http = Optional.of(server);

@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param fromMetrics tokens and cost from the {@code token_usage} and {@code cost_usage} metrics
  * @param fromEvents tokens and cost from {@code api_request} events
  * @param lastAt the time of the slice's latest event or data point
+ * @param repo the session's repository ({@code host/owner/name}), empty where no statusline told it
+ * @param branch the session's git branch, empty where no statusline told it
  */
 public record UsageSlice(String sessionId, String project, Instant sessionStart, Instant quarter, String model,
         Priced fromMetrics, Priced fromEvents, Usage.Activity activity, Usage.CodeChanges code,
-        double activeSeconds, Instant lastAt) {
+        double activeSeconds, Instant lastAt, String repo, String branch) {
     public UsageSlice {
         Objects.requireNonNull(lastAt, "lastAt");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -28,6 +30,8 @@ public record UsageSlice(String sessionId, String project, Instant sessionStart,
         Objects.requireNonNull(fromEvents, "fromEvents");
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(repo, "repo");
+        Objects.requireNonNull(branch, "branch");
     }
 
     /** Tokens and what they cost. */
