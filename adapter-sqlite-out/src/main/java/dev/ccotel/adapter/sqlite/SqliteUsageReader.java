@@ -1,6 +1,8 @@
 package dev.ccotel.adapter.sqlite;
 
+import dev.ccotel.domain.context.SessionContext;
 import dev.ccotel.domain.model.Usage;
+import dev.ccotel.ports.out.LimitSnapshot;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.nio.file.Files;
@@ -164,6 +166,36 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<LimitSnapshot> limitSnapshots(Instant from, Instant to) {
+        if (!exists()) {
+            return List.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < CONTEXT_SINCE) {
+                return List.of();
+            }
+            List<LimitSnapshot> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT limit_window, ts, used_percent, resets_at FROM"
+                    + " rate_limits WHERE ts >= ? AND ts < ? ORDER BY ts, limit_window")) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Optional<SessionContext.Window> window = SessionContext.Window.fromId(rs.getString(1));
+                        if (window.isPresent()) { // a window a newer ccotel knows: not this one's to report
+                            out.add(new LimitSnapshot(window.get(), Instant.ofEpochMilli(rs.getLong(2)), rs.getDouble(3),
+                                    Instant.ofEpochMilli(rs.getLong(4))));
+                        }
                     }
                 }
             }

@@ -1,6 +1,13 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.app.config.StatuslineConfig;
+import dev.ccotel.app.report.BudgetLine;
+import dev.ccotel.app.report.LimitsOutput;
+import dev.ccotel.ports.service.report.LimitsReport;
+import dev.ccotel.ports.service.statusline.Budgets;
+import dev.ccotel.ports.service.statusline.Spend;
+import java.util.List;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.config.XdgDirs;
@@ -32,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ccotel report}: what the local store holds, as tables or JSON. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Show usage from the local store: daily (default), weekly, monthly, sessions, models or projects.")
+        description = "Show usage from the local store: daily (default), weekly, monthly, sessions, models, projects,"
+                + " repos, branches, or limits (the 5-hour and 7-day windows the statusline saw).")
 final class ReportCommand implements Callable<Integer> {
     private static final Pattern DAYS_AGO = Pattern.compile("(\\d{1,5})d");
     private static final String DATES = "YYYY-MM-DD, today, yesterday, Nd (N days ago), this-week or this-month";
@@ -43,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "daily|weekly|monthly|sessions|models|projects",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "daily|weekly|monthly|sessions|models|projects|repos|branches|limits",
             description = "What one row is (default: daily)")
     String kind = "daily";
 
@@ -68,6 +76,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ZoneId zone = zone();
+        if (kind.equalsIgnoreCase("limits")) {
+            return limits(zone);
+        }
         UsageQuery query;
         try {
             query = new UsageQuery(grouping(), date("--since", since, zone, false), date("--until", until, zone, true),
@@ -76,12 +87,15 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Settings settings = parent.settings(Map.of());
-        String configured = settings.string(ConfigKeys.STORE_PATH);
-        Path path = configured.isBlank() ? XdgDirs.storeFile(parent.environment) : Path.of(configured);
+        Path path = storePath(settings);
         SqliteUsageReader reader = new SqliteUsageReader(path);
+        Budgets budgets = StatuslineConfig.budgets(settings);
         UsageReport report;
+        Optional<Spend> spend;
         try {
-            report = new ReportUsageService(reader, parent.clock).report(query);
+            ReportUsageService service = new ReportUsageService(reader, parent.clock);
+            report = service.report(query);
+            spend = budgets.any() ? Optional.of(Spend.of(service, parent.clock, zone)) : Optional.empty();
         } catch (IllegalStateException e) {
             parent.err.println("ccotel: " + e.getMessage());
             return Cli.FAILURE;
@@ -103,6 +117,40 @@ final class ReportCommand implements Callable<Integer> {
             parent.out.print(ReportTables.render(report));
             parent.out.println("Cost and tokens: Claude Code's cost and token metrics (api_request events for");
             parent.out.println("sessions without them)." + zoneNote(query));
+            spend.ifPresent(sp -> parent.out.println(BudgetLine.of(budgets, sp)));
+        }
+        return Cli.OK;
+    }
+
+    private Path storePath(Settings settings) {
+        String configured = settings.string(ConfigKeys.STORE_PATH);
+        return configured.isBlank() ? XdgDirs.storeFile(parent.environment) : Path.of(configured);
+    }
+
+    /** {@code report limits}: the windows whose snapshots fall in the selected days. */
+    private int limits(ZoneId zone) {
+        Optional<LocalDate> from = date("--since", since, zone, false);
+        Optional<LocalDate> to = date("--until", until, zone, true);
+        SqliteUsageReader reader = new SqliteUsageReader(storePath(parent.settings(Map.of())));
+        List<LimitsReport.Row> rows;
+        try {
+            rows = new LimitsReport(reader, parent.clock).windows(
+                    from.map(d -> d.atStartOfDay(zone).toInstant()).orElse(java.time.Instant.EPOCH),
+                    to.map(d -> d.plusDays(1).atStartOfDay(zone).toInstant())
+                            .orElse(parent.clock.instant().plusSeconds(86_400)));
+        } catch (IllegalStateException e) {
+            parent.err.println("ccotel: " + e.getMessage());
+            return Cli.FAILURE;
+        }
+        if (json) {
+            parent.out.println(LimitsOutput.json(rows, zone));
+        } else if (rows.isEmpty()) {
+            parent.out.println("No limit use recorded: Claude Code reports it to its statusline for Pro and Max plans"
+                    + " (and behind a gateway); 'ccotel cc install' sets ccotel's statusline up.");
+        } else {
+            parent.out.print(LimitsOutput.table(rows, zone));
+            parent.out.println("Use as Claude Code's statusline saw it; cost from telemetry, to the quarter hour. Times"
+                    + " in " + ReportJson.zoneName(zone) + ".");
         }
         return Cli.OK;
     }
@@ -121,7 +169,7 @@ final class ReportCommand implements Callable<Integer> {
             return UsageQuery.Grouping.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown report '" + kind + "': choose daily, weekly, monthly, sessions,"
-                    + " models or projects");
+                    + " models, projects, repos, branches or limits");
         }
     }
 

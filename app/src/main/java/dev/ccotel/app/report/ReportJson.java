@@ -81,7 +81,7 @@ public final class ReportJson {
      * Money to the micro-dollar, as Claude Code's own {@code cost_usd_micros}: sums of doubles carry
      * float noise ({@code 0.048369999999999996}) that a reader must not have to round away.
      */
-    static BigDecimal money(double usd) {
+    public static BigDecimal money(double usd) {
         BigDecimal micro = BigDecimal.valueOf(usd).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
         return micro.scale() < 0 ? micro.setScale(0) : micro; // 12, not 1.2E+1
     }

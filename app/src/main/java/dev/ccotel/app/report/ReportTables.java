@@ -83,6 +83,8 @@ public final class ReportTables {
             case SESSIONS -> "Session";
             case MODELS -> "Model";
             case PROJECTS -> "Project";
+            case REPOS -> "Repository";
+            case BRANCHES -> "Branch";
         };
     }
 
@@ -96,7 +98,7 @@ public final class ReportTables {
             String key = switch (report.query().grouping()) {
                 case SESSIONS -> shortId(row.key());
                 case MODELS -> fit(model(row.key()));
-                case DAILY, WEEKLY, MONTHLY, PROJECTS -> fit(row.key());
+                case DAILY, WEEKLY, MONTHLY, PROJECTS, REPOS, BRANCHES -> fit(row.key());
             };
             lines.add(new Line(key, row.usage(), false));
             // A models report is already by model: its breakdown would repeat every row.

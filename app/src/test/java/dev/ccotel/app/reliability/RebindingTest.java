@@ -136,6 +136,22 @@ class RebindingTest {
         assertTrue(own.contains("\"version\""), own);
     }
 
+    /** Issue 24: a web page must not write a session's context, nor read a line of it. */
+    @Test
+    void theStatuslineAndHookUnderARebindingName_areRefused() {
+        byte[] input = dev.ccotel.domain.fixtures.Captures2_1_332.bytes(
+                "statusline/gateway-rate-limits/1-first/statusline-05.json");
+        String refused = exchange("POST", "/statusline", host("attacker.example")
+                + "Content-Type: application/json\r\n", input);
+        assertStatus(403, refused);
+        assertFalse(refused.contains("$"), refused);
+        assertStatus(403, exchange("POST", "/hook", host("attacker.example") + "Origin: https://attacker.example\r\n"
+                + "Content-Type: application/json\r\n", input));
+        String own = exchange("POST", "/statusline", host("127.0.0.1") + "Content-Type: application/json\r\n", input);
+        assertStatus(200, own);
+        assertTrue(own.contains("~$0.016"), own);
+    }
+
     @Test
     void aForeignOrNullOrigin_isRefused_evenUnderTheLoopbackName() {
         String evil = postJsonLogs(host("127.0.0.1") + "Origin: http://evil.example\r\n");

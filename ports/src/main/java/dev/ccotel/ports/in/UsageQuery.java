@@ -18,7 +18,7 @@ public record UsageQuery(Grouping grouping, Optional<LocalDate> since, Optional<
 
     /** The rows of a report. */
     public enum Grouping {
-        DAILY, WEEKLY, MONTHLY, SESSIONS, MODELS, PROJECTS;
+        DAILY, WEEKLY, MONTHLY, SESSIONS, MODELS, PROJECTS, REPOS, BRANCHES;
 
         /** Rows that are days, weeks or months, so the time zone decides what falls into them. */
         public boolean byTime() {

@@ -22,4 +22,14 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     Map<String, String> firstPrompts(Instant from, Instant to);
+
+    /**
+     * The limit windows' snapshots taken in [{@code from}, {@code to}), oldest first; none from a store
+     * that keeps no statusline context.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    default List<LimitSnapshot> limitSnapshots(Instant from, Instant to) {
+        return List.of();
+    }
 }

@@ -78,6 +78,25 @@ public final class ReportUsageService implements ReportUsageUseCase {
         return new UsageReport(query, rows, all.usage.withSessions(all.sessions.size()));
     }
 
+    /**
+     * What was spent in [{@code from}, {@code to}), to the quarter hour, counted as every report counts:
+     * a session's cost metrics where it has them, its api_request events otherwise.
+     */
+    public double costBetween(Instant from, Instant to) {
+        List<UsageSlice> slices = store.slices(from, to, Optional.empty());
+        Set<String> fromMetrics = new HashSet<>();
+        for (UsageSlice s : slices) {
+            if (!s.fromMetrics().isEmpty()) {
+                fromMetrics.add(s.sessionId());
+            }
+        }
+        double usd = 0;
+        for (UsageSlice s : slices) {
+            usd += fromMetrics.contains(s.sessionId()) ? s.fromMetrics().costUsd() : s.fromEvents().costUsd();
+        }
+        return usd;
+    }
+
     private static Function<UsageSlice, String> keyOf(UsageQuery query) {
         return switch (query.grouping()) {
             case DAILY -> s -> LocalDate.ofInstant(s.quarter(), query.zone()).toString();
@@ -87,6 +106,9 @@ public final class ReportUsageService implements ReportUsageUseCase {
             case SESSIONS -> UsageSlice::sessionId;
             case MODELS -> s -> s.model().isEmpty() ? "(no model)" : s.model();
             case PROJECTS -> UsageSlice::project;
+            case REPOS -> s -> s.repo().isEmpty() ? NO_REPO : s.repo();
+            case BRANCHES -> s -> s.branch().isEmpty() ? NO_BRANCH
+                    : s.repo().isEmpty() ? s.branch() : s.repo() + " " + s.branch();
         };
     }
 
@@ -96,10 +118,14 @@ public final class ReportUsageService implements ReportUsageUseCase {
             case DAILY, WEEKLY, MONTHLY -> Comparator.comparing(UsageReport.Row::key);
             case SESSIONS -> Comparator.comparing((UsageReport.Row r) -> groups.get(r.key()).start)
                     .thenComparing(UsageReport.Row::key);
-            case MODELS, PROJECTS -> Comparator.comparingDouble((UsageReport.Row r) -> -r.usage().costUsd())
+            case MODELS, PROJECTS, REPOS, BRANCHES -> Comparator.comparingDouble((UsageReport.Row r) -> -r.usage().costUsd())
                     .thenComparing(UsageReport.Row::key);
         };
     }
+
+    /** The row of sessions no statusline told a repository or branch of (or that ran outside git). */
+    static final String NO_REPO = "(no repository known)";
+    static final String NO_BRANCH = "(no branch known)";
 
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PROMPT_WORDS = 8;
