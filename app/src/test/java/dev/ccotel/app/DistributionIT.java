@@ -244,6 +244,77 @@ class DistributionIT {
         }
     }
 
+    /** The launcher with {@code input} on its stdin. */
+    private Run run(Map<String, String> env, byte[] input, String... args) throws Exception {
+        Process p = launcher(env, args).start();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(input);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, err);
+    }
+
+    private static byte[] capturedStatusline() {
+        return dev.ccotel.domain.fixtures.Captures2_1_332.bytes("statusline/gateway-rate-limits/1-first/statusline-05.json");
+    }
+
+    /** Issue 24: the statusline starts no JVM (this java would leave a mark), and says when no daemon keeps telemetry. */
+    @Test
+    void statusline_startsNoJvm_andWithoutADaemonSaysTelemetryIsNotKept() throws Exception {
+        Path jdk = fakeJdk("25.0.3");
+        Path mark = temp.resolve("jvm-started");
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\ntouch " + mark + "\n");
+        Map<String, String> env = Map.of("CCOTEL_JAVA", jdk.toString(), "XDG_STATE_HOME",
+                Files.createDirectories(temp.resolve("state")).toString());
+        Files.createDirectories(temp.resolve("state/ccotel"));
+        Files.writeString(temp.resolve("state/ccotel/daemon-http"), "127.0.0.1:" + freePort() + "\n");
+
+        Run line = run(env, capturedStatusline(), "statusline");
+        Run hook = run(env, capturedStatusline(), "hook");
+        Run chained = run(env, capturedStatusline(), "statusline", "--chain", "printf 'my line'");
+
+        assertEquals(0, line.exit(), line.err());
+        assertTrue(line.out().startsWith("ccotel: no daemon on 127.0.0.1:"), line.out());
+        assertTrue(line.out().contains("telemetry is not kept"), line.out());
+        assertEquals(0, hook.exit(), hook.err());
+        assertEquals("", hook.out(), "a SessionStart hook's output would reach the model");
+        assertTrue(chained.out().startsWith("my line · ccotel: no daemon"), chained.out());
+        assertFalse(Files.exists(mark), "no JVM was started");
+        assertEquals(2, run(env, new byte[0], "statusline", "--bogus").exit());
+    }
+
+    /** Issue 24: the packaged daemon answers the launcher's statusline, found through the address file it writes. */
+    @Test
+    void statusline_throughTheLauncher_showsTheSessionFromTheRunningDaemon() throws Exception {
+        Path out = temp.resolve("sl-out");
+        Path err = temp.resolve("sl-err");
+        int port = freePort();
+        Map<String, String> env = Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(freePort()));
+        Process daemon = launcher(env, "daemon", "--port", Integer.toString(port)).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        try {
+            assertTrue(Await.until(() -> read(err).contains("listening on") || !daemon.isAlive()),
+                    "the daemon did not start: " + read(err));
+            Run line = run(Map.of("COLUMNS", "200", "NO_COLOR", "1"), capturedStatusline(), "statusline");
+            assertEquals(0, line.exit(), line.err());
+            assertTrue(line.out().startsWith("~$0.016 · today $0.00"), line.out());
+            assertTrue(line.out().endsWith("Sonnet 4.5\n"), line.out());
+            assertFalse(line.out().contains("\u001b["), "NO_COLOR: no colour");
+            Run coloured = run(Map.of("TERM", "xterm-256color"), capturedStatusline(), "statusline");
+            assertTrue(coloured.out().contains("\u001b[2m~$0.016\u001b[0m"), coloured.out());
+            Run hook = run(Map.of(), capturedStatusline(), "hook");
+            assertEquals("", hook.out());
+            daemon.destroy();
+            assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            daemon.destroyForcibly();
+        }
+        assertFalse(Files.exists(temp.resolve("home/.local/state/ccotel/daemon-http")),
+                "a daemon that stopped cleanly takes its address back");
+    }
+
     /** A JDK folder whose java prints, one per line, the arguments the launcher gave it. */
     private Path fakeJdk(String version) throws IOException {
         Path jdk = Files.createDirectories(temp.resolve("fake-jdk-" + version));
