@@ -30,6 +30,8 @@ public final class Cli {
             case "train-cache" -> new TrainCommand();
             case "config" -> new ConfigCommand();
             case "help" -> new CommandLine.HelpCommand();
+            case "statusline" -> new LauncherCommand.Statusline();
+            case "hook" -> new LauncherCommand.Hook();
             // The port is read when a cc subcommand runs, after --config and --set were parsed.
             case "cc" -> new CcCommand(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
                     () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create);
@@ -50,7 +52,7 @@ public final class Cli {
 
     /** The subcommands, in the order the usage lists them. */
     private static final List<String> NAMES = List.of("daemon", "status", "report", "store", "inspect", "train-cache",
-            "config", "help", "cc", "service");
+            "config", "help", "cc", "service", "statusline", "hook");
 
     /**
      * The subcommand a command line names: its first word that is neither an option nor the value of
