@@ -1,5 +1,12 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.app.config.StatuslineConfig;
+import dev.ccotel.app.config.XdgDirs;
+import dev.ccotel.app.report.BudgetLine;
+import dev.ccotel.ports.service.report.ReportUsageService;
+import dev.ccotel.ports.service.statusline.Budgets;
+import dev.ccotel.ports.service.statusline.Spend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccotel.app.config.ConfigKeys;
@@ -52,6 +59,7 @@ final class StatusCommand implements Callable<Integer> {
                     parent.out.println(withRunning(r.statusJson().get()));
                 } else {
                     print(r.statusJson().get());
+                    budget(s);
                 }
                 yield Cli.OK;
             }
@@ -72,6 +80,23 @@ final class StatusCommand implements Callable<Integer> {
                 yield Cli.FAILURE;
             }
         };
+    }
+
+    /** Spend against the budgets ({@code budget.*}), from the local store, when any is set. */
+    private void budget(Settings s) {
+        Budgets budgets = StatuslineConfig.budgets(s);
+        if (!budgets.any()) {
+            return;
+        }
+        String configured = s.string(ConfigKeys.STORE_PATH);
+        SqliteUsageReader reader = new SqliteUsageReader(configured.isBlank() ? XdgDirs.storeFile(parent.environment)
+                : java.nio.file.Path.of(configured));
+        try {
+            parent.out.println("  " + BudgetLine.of(budgets, Spend.of(new ReportUsageService(reader, parent.clock),
+                    parent.clock, parent.clock.getZone())));
+        } catch (IllegalStateException e) {
+            parent.out.println("  budget: cannot read the local store: " + e.getMessage());
+        }
     }
 
     /** One sentence, or with {@code --json} an object: {@code running} true, false, or null (cannot tell). */

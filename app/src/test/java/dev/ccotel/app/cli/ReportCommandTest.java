@@ -182,4 +182,37 @@ class ReportCommandTest {
         }
         assertEquals(Files.readString(file), actual, name);
     }
+
+    /** Issue 24: spend against the budgets under the tables; the fixtures ran on 2026-11-26, this clock is 2026-12-01. */
+    @Test
+    void aBudgetEndsTheTablesWithSpendAgainstIt() {
+        storeTheFixtures();
+        assertEquals(0, run("report", "--timezone", "UTC", "--set", "budget.monthly-usd=0.02", "--set",
+                "budget.daily-usd=10"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out().contains("Budget: today $0.00 of $10.00 (0 %); this month $0.00 of $0.02 (0 %), at this pace"
+                + " $0.00 by the month's end."), out());
+        out.reset();
+        // November's spend against a November budget: the report's own clock decides the month
+        Clock november = Clock.fixed(Instant.parse("2026-11-26T23:00:00Z"), ZoneOffset.UTC);
+        assertEquals(0, Cli.run(new String[] {"report", "--set", "budget.monthly-usd=0.02"}, Map.of("HOME",
+                home.toString()), november, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(out().contains("this month $0.03 of $0.02 (130 %, over)"), out());
+        assertEquals(2, run("report", "--set", "budget.daily-usd=-3"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("budget.daily-usd: '-3' is not an amount"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutAStatuslineEverySessionIsOfNoKnownRepository_andNoLimitWasSeen() {
+        storeTheFixtures();
+        assertEquals(0, run("report", "repos", "--json"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out().contains("\"key\" : \"(no repository known)\""), out());
+        out.reset();
+        assertEquals(0, run("report", "limits"));
+        assertTrue(out().startsWith("No limit use recorded"), out());
+        out.reset();
+        assertEquals(0, run("report", "limits", "--json"));
+        assertTrue(out().contains("\"report\" : \"limits\"") && out().contains("\"rows\" : [ ]"), out());
+    }
 }
