@@ -11,7 +11,7 @@ import picocli.CommandLine.Unmatched;
  * launcher ({@code bin/ccotel}) in sh and curl, without a JVM, since Claude Code runs them at every
  * refresh. Reaching Java means the launcher did not see them as its first word.
  */
-final class LauncherCommand implements Callable<Integer> {
+abstract class LauncherCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

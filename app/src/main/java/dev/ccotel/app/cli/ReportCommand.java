@@ -1,5 +1,6 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.ports.in.LimitWindow;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
 import dev.ccotel.app.config.StatuslineConfig;
 import dev.ccotel.app.report.BudgetLine;
@@ -132,7 +133,7 @@ final class ReportCommand implements Callable<Integer> {
         Optional<LocalDate> from = date("--since", since, zone, false);
         Optional<LocalDate> to = date("--until", until, zone, true);
         SqliteUsageReader reader = new SqliteUsageReader(storePath(parent.settings(Map.of())));
-        List<LimitsReport.Row> rows;
+        List<LimitWindow> rows;
         try {
             rows = new LimitsReport(reader, parent.clock).windows(
                     from.map(d -> d.atStartOfDay(zone).toInstant()).orElse(java.time.Instant.EPOCH),

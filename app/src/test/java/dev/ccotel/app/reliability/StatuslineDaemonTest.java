@@ -1,5 +1,6 @@
 package dev.ccotel.app.reliability;
 
+import dev.ccotel.ports.in.LimitWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,10 +104,10 @@ class StatuslineDaemonTest {
         UsageReport branches = reports.report(query(UsageQuery.Grouping.BRANCHES));
         assertEquals(List.of("feature/demo"), branches.rows().stream().map(UsageReport.Row::key).toList());
 
-        List<LimitsReport.Row> windows = new LimitsReport(reader, Clock.fixed(Instant.ofEpochSecond(1796641189 - 3600),
+        List<LimitWindow> windows = new LimitsReport(reader, Clock.fixed(Instant.ofEpochSecond(1796641189 - 3600),
                 ZoneOffset.UTC)).windows(Instant.EPOCH, Instant.now().plusSeconds(60));
         assertEquals(2, windows.size(), "one snapshot per window: the refreshes repeated the same use");
-        LimitsReport.Row fiveHours = windows.stream()
+        LimitWindow fiveHours = windows.stream()
                 .filter(w -> w.window() == dev.ccotel.domain.context.SessionContext.Window.FIVE_HOUR).findFirst().orElseThrow();
         assertEquals(42, fiveHours.peakPercent());
         assertEquals(Instant.ofEpochSecond(1796641189), fiveHours.resetsAt());

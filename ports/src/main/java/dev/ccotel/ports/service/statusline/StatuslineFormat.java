@@ -61,12 +61,31 @@ public final class StatuslineFormat {
         }
     }
 
+    private final String source;
     private final List<String> literals; // literals.get(i) precedes parts.get(i); one more at the end
     private final List<Part> parts;
 
-    private StatuslineFormat(List<String> literals, List<Part> parts) {
+    private StatuslineFormat(String source, List<String> literals, List<Part> parts) {
+        this.source = source;
         this.literals = List.copyOf(literals);
         this.parts = List.copyOf(parts);
+    }
+
+    /** Two formats are equal when written alike. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StatuslineFormat f && f.source.equals(source);
+    }
+
+    @Override
+    public int hashCode() {
+        return source.hashCode();
+    }
+
+    /** The format as written. */
+    @Override
+    public String toString() {
+        return source;
     }
 
     /**
@@ -96,7 +115,7 @@ public final class StatuslineFormat {
             i = close + 1;
         }
         literals.add(literal.toString());
-        return new StatuslineFormat(literals, parts);
+        return new StatuslineFormat(format, literals, parts);
     }
 
     /** The parts this format shows. */
