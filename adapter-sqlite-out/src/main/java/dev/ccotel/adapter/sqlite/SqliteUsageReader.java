@@ -3,6 +3,7 @@ package dev.ccotel.adapter.sqlite;
 import dev.ccotel.domain.context.SessionContext;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.out.LimitSnapshot;
+import dev.ccotel.ports.model.TimelineEvent;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Reads the history for reports over a read-only connection of its own: it never creates, migrates
@@ -203,6 +206,56 @@ public final class SqliteUsageReader implements ReadUsagePort {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<TimelineEvent> events(String sessionId, int limit) {
+        if (!exists()) {
+            return List.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            boolean complete = Database.userVersion(c) >= PROMPT_TEXT_SINCE;
+            String sql = "SELECT ts, event_type, model, cost_usd, input_tokens, output_tokens, cache_creation_tokens,"
+                    + " cache_read_tokens, duration_ms, tool_name, success, status_code, "
+                    + (complete ? "decision, source, error, prompt, prompt_length" : "'', '', '', NULL, NULL")
+                    + " FROM events WHERE session_id = ? ORDER BY ts, event_id LIMIT ?";
+            List<TimelineEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, sessionId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(event(rs));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TimelineEvent event(ResultSet rs) throws SQLException {
+        double cost = rs.getDouble(4);
+        OptionalDouble costUsd = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(cost);
+        long input = rs.getLong(5);
+        Optional<Usage.Tokens> tokens = rs.wasNull() ? Optional.empty()
+                : Optional.of(new Usage.Tokens(input, rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+        int success = rs.getInt(11);
+        Optional<Boolean> succeeded = rs.wasNull() ? Optional.empty() : Optional.of(success != 0);
+        return new TimelineEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), costUsd, tokens,
+                optionalLong(rs, 9), rs.getString(10), text(rs, 13), text(rs, 14), succeeded, text(rs, 15),
+                Optional.ofNullable(rs.getString(16)), optionalLong(rs, 17), optionalLong(rs, 12));
+    }
+
+    private static OptionalLong optionalLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    private static String text(ResultSet rs, int column) throws SQLException {
+        String v = rs.getString(column);
+        return v == null ? "" : v;
     }
 
     /** One slice, filled from the metrics query and the events query. */

@@ -32,3 +32,6 @@ CREATE TABLE rate_limits (
     session_id   TEXT NOT NULL,
     PRIMARY KEY (limit_window, ts)
 );
+
+-- A session's events in order, for the dashboard's session page, without reading every event.
+CREATE INDEX events_by_session ON events (session_id, ts);

@@ -4,7 +4,7 @@ import dev.ccotel.ports.in.LimitWindow;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
 import dev.ccotel.app.config.StatuslineConfig;
 import dev.ccotel.app.report.BudgetLine;
-import dev.ccotel.app.report.LimitsOutput;
+import dev.ccotel.app.report.LimitsTable;
 import dev.ccotel.ports.service.report.LimitsReport;
 import dev.ccotel.ports.service.statusline.Budgets;
 import dev.ccotel.ports.service.statusline.Spend;
@@ -12,7 +12,7 @@ import java.util.List;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.config.XdgDirs;
-import dev.ccotel.app.report.ReportJson;
+import dev.ccotel.adapter.httpin.report.ReportJson;
 import dev.ccotel.app.report.ReportTables;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
@@ -144,12 +144,12 @@ final class ReportCommand implements Callable<Integer> {
             return Cli.FAILURE;
         }
         if (json) {
-            parent.out.println(LimitsOutput.json(rows, zone));
+            parent.out.println(ReportJson.limits(rows, zone));
         } else if (rows.isEmpty()) {
             parent.out.println("No limit use recorded: Claude Code reports it to its statusline for Pro and Max plans"
                     + " (and behind a gateway); 'ccotel cc install' sets ccotel's statusline up.");
         } else {
-            parent.out.print(LimitsOutput.table(rows, zone));
+            parent.out.print(LimitsTable.render(rows, zone));
             parent.out.println("Use as Claude Code's statusline saw it; cost from telemetry, to the quarter hour. Times"
                     + " in " + ReportJson.zoneName(zone) + ".");
         }

@@ -4,12 +4,16 @@ import dev.ccotel.adapter.http.HttpPublishers;
 import dev.ccotel.adapter.http.JsonLinesPublisher;
 import dev.ccotel.adapter.http.client.BackendClient;
 import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpin.dashboard.DashboardRoutes;
 import dev.ccotel.adapter.httpin.statusline.StatuslineRoutes;
 import dev.ccotel.adapter.shellenv.git.GitCheckouts;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
 import dev.ccotel.ports.in.ReportUsageUseCase;
 import dev.ccotel.ports.out.KeepSessionContextPort;
+import dev.ccotel.ports.service.report.LimitsReport;
+import dev.ccotel.ports.service.report.OverviewService;
+import dev.ccotel.ports.service.report.ReadSessionService;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import dev.ccotel.ports.service.statusline.BudgetWatch;
 import dev.ccotel.ports.service.statusline.StatuslineService;
@@ -42,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The running collector: the wiring of store or ledger, mapper, pipeline, forwarder and receiver. */
 public final class Daemon implements AutoCloseable {
@@ -81,9 +86,14 @@ public final class Daemon implements AutoCloseable {
                     new GitCheckouts(), outbound.usage, config.statusline().budgets(),
                     new BudgetWatch(config.statusline().budgets(), new DesktopNotice()), config.statusline().format(),
                     config.statusline().colour(), clock, ZoneId.systemDefault());
+            AtomicBoolean open = new AtomicBoolean(true);
+            Optional<DashboardRoutes.Views> views = outbound.usage.map(usage -> dashboard(usage, config, clock));
             Receivers receivers = Receivers.start(config, clock, counters, new IngestMetricsService(pipeline),
-                    new IngestLogsService(pipeline), outbound.status, List.of(new StatuslineRoutes(statusline, clock)));
+                    new IngestLogsService(pipeline), outbound.status, status -> List.of(
+                            new StatuslineRoutes(statusline, clock),
+                            new DashboardRoutes(views, status, open::get, ZoneId.systemDefault(), clock)));
             started.push(receivers);
+            started.push(() -> open.set(false)); // closed first: the dashboards' live streams end before the listener
             outbound.store.ifPresent(store -> store.holderIs("OTLP/gRPC " + config.receiver().host() + ":"
                     + receivers.grpcPort() + receivers.httpPort().map(p -> ", OTLP/HTTP "
                     + config.httpReceiver().orElseThrow().host() + ":" + p).orElse("")));
@@ -92,6 +102,15 @@ public final class Daemon implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The dashboard's views of the local store, in the machine's time zone. */
+    private static DashboardRoutes.Views dashboard(ReportUsageUseCase usage, DaemonConfig config, Clock clock) {
+        SqliteUsageReader reader = new SqliteUsageReader(((Delivery.Stored) config.delivery()).store().path());
+        ZoneId zone = ZoneId.systemDefault();
+        LimitsReport limits = new LimitsReport(reader, clock);
+        return new DashboardRoutes.Views(new OverviewService(usage, limits, config.statusline().budgets(), clock, zone),
+                usage, limits, new ReadSessionService(reader, clock, zone));
     }
 
     /** @param usage the reports over the local store, for the statusline's day and month; empty without a store */

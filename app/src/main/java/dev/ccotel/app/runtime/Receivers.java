@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The inbound side: the counting decorators around the ingest use cases, the status report, and the two
@@ -44,9 +45,9 @@ final class Receivers implements AutoCloseable {
      * Starts the HTTP listener, then gRPC; a failure closes what had started and is rethrown.
      *
      * @param counters shared with the export pipeline, which counts what it skipped in them
-     * @param more further routes on the HTTP listener (the statusline's) */
+     * @param more further routes on the HTTP listener (the statusline's, the dashboard's), given the status report */
     static Receivers start(DaemonConfig config, Clock clock, ExportCounters counters, IngestMetricsUseCase metrics,
-            IngestLogsUseCase logs, DeliveryStatusPort delivery, List<RouteSet> more) {
+            IngestLogsUseCase logs, DeliveryStatusPort delivery, Function<ReportStatusUseCase, List<RouteSet>> more) {
         IngestMetricsUseCase countedMetrics = new CountingIngestMetrics(metrics, counters);
         IngestLogsUseCase countedLogs = new CountingIngestLogs(logs, counters);
         IngestTracesUseCase countedTraces = new CountingIngestTraces(new CountTracesService(counters), counters);
@@ -60,7 +61,7 @@ final class Receivers implements AutoCloseable {
             if (config.httpReceiver().isPresent()) {
                 HttpReceiverConfig httpConfig = config.httpReceiver().get();
                 OtlpHttpServer server = new OtlpHttpServer(httpConfig, countedMetrics, countedLogs, countedTraces, status,
-                        more).start();
+                        more.apply(status)).start();
                 started.add(server);
                 listeners.add(new Listener("otlp/http", httpConfig.host() + ":" + server.port()));
                 http = Optional.of(server);

@@ -39,6 +39,16 @@ final class DaemonFixture implements AfterEachCallback {
         return kept(DaemonHarness.start(home.get(), backendUrl, flags));
     }
 
+    /**
+     * A daemon whose clock reads {@code now} as it starts and runs on from there: for what depends on the day
+     * (today's cost, the last 30 days), with exports captured on a known day.
+     */
+    DaemonHarness startAt(java.time.Instant now, Map<String, String> flags) {
+        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(),
+                java.time.Duration.between(java.time.Instant.now(), now));
+        return kept(DaemonHarness.start(home.get(), backend.url(), flags, clock));
+    }
+
     /** {@code --dry-run}: no backend, each request printed as one JSON line on {@code out}. */
     DaemonHarness startDryRun(Map<String, String> flags, PrintStream out) {
         return kept(DaemonHarness.startDryRun(home.get(), flags, out));

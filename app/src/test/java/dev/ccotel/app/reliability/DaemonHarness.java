@@ -50,6 +50,11 @@ final class DaemonHarness implements AutoCloseable {
 
     /** Defaults for tests: short budget and timeout, passthrough unless a flag asks for the store. */
     static DaemonHarness start(Path home, String backendUrl, Map<String, String> extra) {
+        return start(home, backendUrl, extra, Clock.systemUTC());
+    }
+
+    /** @param clock the daemon's clock: one anchored at a fixed moment keeps date-bound views (today, the last 30 days) true */
+    static DaemonHarness start(Path home, String backendUrl, Map<String, String> extra, Clock clock) {
         Map<String, String> flags = new HashMap<>(Map.of(
                 "receiver.port", "0",
                 "receiver.http.port", "0",
@@ -58,28 +63,28 @@ final class DaemonHarness implements AutoCloseable {
                 "delivery.retry-budget", "1s",
                 "delivery.mode", "passthrough"));
         flags.putAll(extra);
-        return start(home, flags, "test-host");
+        return start(home, flags, "test-host", false, new PrintStream(new ByteArrayOutputStream()), clock);
     }
 
     static DaemonHarness start(Path home, Map<String, String> flags, String host) {
-        return start(home, flags, host, false, new PrintStream(new ByteArrayOutputStream()));
+        return start(home, flags, host, false, new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC());
     }
 
     /** {@code --dry-run}: no backend, each request printed as one JSON line on {@code dryRunOut}. */
     static DaemonHarness startDryRun(Path home, Map<String, String> flags, PrintStream dryRunOut) {
         Map<String, String> all = new HashMap<>(Map.of("receiver.port", "0", "receiver.http.port", "0"));
         all.putAll(flags);
-        return start(home, all, "test-host", true, dryRunOut);
+        return start(home, all, "test-host", true, dryRunOut, Clock.systemUTC());
     }
 
     private static DaemonHarness start(Path home, Map<String, String> flags, String host, boolean dryRun,
-            PrintStream dryRunOut) {
+            PrintStream dryRunOut, Clock clock) {
         LogCapture log = LogCapture.install();
         Map<String, String> env = Map.of("HOME", home.toString(), "CCOTEL_BACKEND_TOKEN", TOKEN);
         try {
             Settings settings = Settings.load(Optional.empty(), env, flags);
             DaemonConfig config = DaemonConfig.from(settings, env, Version.VALUE, host, dryRun);
-            Daemon daemon = Daemon.start(config, Clock.systemUTC(), dryRunOut);
+            Daemon daemon = Daemon.start(config, clock, dryRunOut);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
                     .maxInboundMessageSize(64 * 1024 * 1024).build();
             return new DaemonHarness(home, daemon, channel, log);

@@ -37,6 +37,9 @@ class StatuslineDaemonTest {
     private static final String SESSION = "f228f25a-858d-4558-b922-d99f8e4595d2";
     private static final String CAPTURED = "457f0da1-7c23-4ba7-a26a-5811ceb142ae";
 
+    /** Noon of the day the 2.1.332 statusline and telemetry were captured: "today" for them, whenever the test runs. */
+    private static final java.time.Instant CAPTURED_ON = java.time.Instant.parse("2026-12-07T12:00:00Z");
+
     @TempDir
     Path home;
 
@@ -66,7 +69,7 @@ class StatuslineDaemonTest {
         Files.createDirectories(project.resolve(".git"));
         Files.writeString(project.resolve(".git/HEAD"), "ref: refs/heads/feature/demo\n"); // git's own format
         Path store = home.resolve("ccotel.db");
-        DaemonHarness daemon = fixture.start(Map.of("delivery.mode", "store", "store.path", store.toString()));
+        DaemonHarness daemon = fixture.startAt(CAPTURED_ON, Map.of("delivery.mode", "store", "store.path", store.toString()));
 
         assertEquals(204, post(daemon, "/hook", statusline("hook-SessionStart-01.json", project)).statusCode());
         HttpResponse<String> before = post(daemon, "/statusline?columns=200&colour=0",
@@ -105,7 +108,7 @@ class StatuslineDaemonTest {
         assertEquals(List.of("feature/demo"), branches.rows().stream().map(UsageReport.Row::key).toList());
 
         List<LimitWindow> windows = new LimitsReport(reader, Clock.fixed(Instant.ofEpochSecond(1796641189 - 3600),
-                ZoneOffset.UTC)).windows(Instant.EPOCH, Instant.now().plusSeconds(60));
+                ZoneOffset.UTC)).windows(Instant.EPOCH, CAPTURED_ON.plusSeconds(86_400));
         assertEquals(2, windows.size(), "one snapshot per window: the refreshes repeated the same use");
         LimitWindow fiveHours = windows.stream()
                 .filter(w -> w.window() == dev.ccotel.domain.context.SessionContext.Window.FIVE_HOUR).findFirst().orElseThrow();

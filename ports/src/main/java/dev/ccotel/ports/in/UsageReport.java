@@ -1,7 +1,9 @@
 package dev.ccotel.ports.in;
 
 import dev.ccotel.domain.model.Usage;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -20,12 +22,36 @@ public record UsageReport(UsageQuery query, List<Row> rows, Usage totals) {
      * @param key the date ({@code 2026-11-02}), session id, model or project
      * @param detail what else identifies the row: a session's project and start; empty otherwise
      * @param models the row split by model, when the query asked for a breakdown
+     * @param session what identifies a session, for a row of the sessions report; empty otherwise
      */
-    public record Row(String key, String detail, Usage usage, List<ModelShare> models) {
+    public record Row(String key, String detail, Usage usage, List<ModelShare> models, Optional<SessionFacts> session) {
         public Row {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(usage, "usage");
+            models = List.copyOf(models);
+            Objects.requireNonNull(session, "session");
+        }
+
+        public Row(String key, String detail, Usage usage, List<ModelShare> models) {
+            this(key, detail, usage, models, Optional.empty());
+        }
+    }
+
+    /**
+     * A session's row, as facts rather than words: for the dashboard's sortable list.
+     *
+     * @param end the time of its latest event or data point
+     * @param repo empty where no statusline told it, as {@code branch}
+     */
+    public record SessionFacts(Instant start, Instant end, String project, String repo, String branch,
+            List<String> models) {
+        public SessionFacts {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(repo, "repo");
+            Objects.requireNonNull(branch, "branch");
             models = List.copyOf(models);
         }
     }

@@ -1,5 +1,6 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.ports.model.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,15 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     default List<LimitSnapshot> limitSnapshots(Instant from, Instant to) {
+        return List.of();
+    }
+
+    /**
+     * One session's kept events, oldest first (at most {@code limit}); none for a session the store does not hold.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    default List<TimelineEvent> events(String sessionId, int limit) {
         return List.of();
     }
 }

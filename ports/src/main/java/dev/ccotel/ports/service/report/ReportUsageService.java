@@ -138,6 +138,8 @@ public final class ReportUsageService implements ReportUsageUseCase {
         Instant start = Instant.MAX;
         Instant end = Instant.MIN;
         String project = "";
+        String repo = "";
+        String branch = "";
 
         void add(UsageSlice s, Usage u, UsageSlice.Priced priced, boolean ofWork) {
             usage = usage.plus(u);
@@ -155,6 +157,8 @@ public final class ReportUsageService implements ReportUsageUseCase {
                 end = s.lastAt();
             }
             project = s.project();
+            repo = s.repo();
+            branch = s.branch();
         }
 
         /** @param firstPrompt the session's first prompt, for a row of the sessions report, where it was kept */
@@ -170,7 +174,11 @@ public final class ReportUsageService implements ReportUsageUseCase {
             }
             String detail = query.grouping() == UsageQuery.Grouping.SESSIONS ? sessionDetail(query, firstPrompt)
                     : "";
-            return new UsageReport.Row(key, detail, usage.withSessions(sessions.size()), shares);
+            Optional<UsageReport.SessionFacts> facts = query.grouping() == UsageQuery.Grouping.SESSIONS
+                    ? Optional.of(new UsageReport.SessionFacts(start, end.isBefore(start) ? start : end, project, repo,
+                            branch, List.copyOf(models.keySet())))
+                    : Optional.empty();
+            return new UsageReport.Row(key, detail, usage.withSessions(sessions.size()), shares, facts);
         }
 
         /** Start (in the report's zone), how long, the models, the project, and the first prompt's first words where kept. */

@@ -10,7 +10,6 @@ import dev.ccotel.ports.service.statusline.StatuslineFormat.Part;
 import dev.ccotel.ports.service.statusline.StatuslineFormat.Piece;
 import dev.ccotel.ports.service.statusline.StatuslineFormat.Tone;
 import java.lang.System.Logger.Level;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,9 +100,15 @@ public final class StatuslineService implements StatuslineUseCase {
         values.put(Part.LIMITS, limits(full));
         full.model().ifPresent(m -> values.put(Part.MODEL, List.of(new Piece(m, Tone.DIM))));
         full.branch().ifPresent(b -> values.put(Part.BRANCH, List.of(new Piece(b, Tone.PLAIN))));
-        full.folder().map(f -> Path.of(f).getFileName()).map(Path::toString)
+        full.folder().map(StatuslineService::lastName).filter(p -> !p.isEmpty())
                 .ifPresent(p -> values.put(Part.PROJECT, List.of(new Piece(p, Tone.PLAIN))));
         return format.render(values, new StatuslineLook(look.columns(), colour.wanted(look.colour())));
+    }
+
+    /** The folder's own name: {@code /work/ccotel/} is {@code ccotel} (no file system asked). */
+    static String lastName(String folder) {
+        String f = folder.replaceAll("[/\\\\]+$", "");
+        return f.substring(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1);
     }
 
     private SessionContext.GitPlace gitOf(SessionContext context) {

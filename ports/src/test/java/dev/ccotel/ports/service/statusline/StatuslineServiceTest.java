@@ -118,6 +118,14 @@ class StatuslineServiceTest {
     }
 
     @Test
+    void theProjectIsTheProjectFoldersOwnName() {
+        assertEquals("ccotel feature/demo", service(new Contexts(), Budgets.NONE, "{project} {branch}")
+                .line(context(0, List.of()), StatuslineLook.PLAIN));
+        assertEquals("ccotel", StatuslineService.lastName("/work/ccotel/"));
+        assertEquals("x", StatuslineService.lastName("C:\\work\\x"));
+    }
+
+    @Test
     void aStoreThatCannotKeepTheContextStillGetsALine() {
         KeepSessionContextPort broken = new Contexts() {
             @Override

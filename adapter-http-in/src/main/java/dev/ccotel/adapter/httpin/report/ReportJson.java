@@ -1,16 +1,18 @@
-package dev.ccotel.app.report;
+package dev.ccotel.adapter.httpin.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.domain.model.Usage;
+import dev.ccotel.ports.in.LimitWindow;
 import dev.ccotel.ports.in.UsageReport;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,7 +21,7 @@ import java.util.Locale;
  */
 public final class ReportJson {
     public static final int SCHEMA = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportJson() {}
 
@@ -38,6 +40,20 @@ public final class ReportJson {
             if (!row.detail().isEmpty()) {
                 r.put("detail", row.detail());
             }
+            row.session().ifPresent(f -> {
+                r.put("start", f.start().toString());
+                r.put("end", f.end().toString());
+                r.put("seconds", java.time.Duration.between(f.start(), f.end()).toMillis() / 1000.0);
+                r.put("project", f.project());
+                if (!f.repo().isEmpty()) {
+                    r.put("repo", f.repo());
+                }
+                if (!f.branch().isEmpty()) {
+                    r.put("branch", f.branch());
+                }
+                ArrayNode names = r.putArray("modelNames");
+                f.models().forEach(names::add);
+            });
             usage(r, row.usage());
             if (!row.models().isEmpty()) {
                 ArrayNode models = r.putArray("models");
@@ -50,14 +66,33 @@ public final class ReportJson {
             }
         }
         usage(root.putObject("totals"), report.totals());
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text(root);
     }
 
-    private static void usage(ObjectNode node, Usage u) {
+    /** {@code report limits --json}: each window, its start and reset, its use over time, what was spent in it. */
+    public static String limits(List<LimitWindow> windows, ZoneId zone) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("report", "limits");
+        root.put("timezone", zoneName(zone));
+        ArrayNode rows = root.putArray("rows");
+        for (LimitWindow window : windows) {
+            ObjectNode w = rows.addObject();
+            w.put("window", window.window().id());
+            w.put("start", window.start().toString());
+            w.put("resetsAt", window.resetsAt().toString());
+            w.put("peakUsedPercent", window.peakPercent());
+            w.put("costUsd", money(window.costUsd()));
+            ArrayNode uses = w.putArray("uses");
+            for (LimitWindow.Use use : window.uses()) {
+                uses.addObject().put("at", use.at().toString()).put("usedPercent", use.usedPercent());
+            }
+        }
+        return text(root);
+    }
+
+    /** A usage object, as in every report: sessions, tokens, cost, activity and code. */
+    public static void usage(ObjectNode node, Usage u) {
         node.put("sessions", u.sessions());
         tokens(node, u.tokens());
         node.put("costUsd", money(u.costUsd()));
@@ -71,6 +106,16 @@ public final class ReportJson {
         node.put("pullRequests", u.code().pullRequests());
         node.put("activeSeconds", u.activeSeconds());
     }
+
+    /** Indented, as every report prints. */
+    public static String text(ObjectNode root) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
 
     /** {@code UTC} for the zero offset (whose id is {@code Z}), else the zone's id, e.g. {@code Europe/Berlin}. */
     public static String zoneName(ZoneId zone) {
@@ -86,7 +131,7 @@ public final class ReportJson {
         return micro.scale() < 0 ? micro.setScale(0) : micro; // 12, not 1.2E+1
     }
 
-    private static void tokens(ObjectNode node, Usage.Tokens t) {
+    public static void tokens(ObjectNode node, Usage.Tokens t) {
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("input", t.input());
         tokens.put("output", t.output());

@@ -1,0 +1,121 @@
+package dev.ccotel.adapter.httpin.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccotel.adapter.httpin.report.ReportJson;
+import dev.ccotel.ports.in.Overview;
+import dev.ccotel.ports.in.SessionDetail;
+import dev.ccotel.ports.model.TimelineEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.OptionalDouble;
+
+/**
+ * The dashboard's own documents: the overview and a session page. Usage objects, money and the sessions
+ * report's row are written exactly as {@code ccotel report --json} writes them ({@link ReportJson}).
+ */
+final class DashboardJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private DashboardJson() {
+    }
+
+    static String overview(Overview o) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", ReportJson.SCHEMA);
+        root.put("generatedAt", o.generatedAt().toString());
+        root.put("timezone", ReportJson.zoneName(o.zone()));
+        root.put("today", o.today().toString());
+        ObjectNode periods = root.putObject("periods");
+        ReportJson.usage(periods.putObject("today"), o.day());
+        ReportJson.usage(periods.putObject("week"), o.week());
+        ReportJson.usage(periods.putObject("month"), o.month());
+        if (o.budget().isPresent()) {
+            Overview.Budget b = o.budget().get();
+            ObjectNode budget = root.putObject("budget");
+            money(budget, "dailyUsd", b.dailyUsd());
+            money(budget, "monthlyUsd", b.monthlyUsd());
+            money(budget, "sessionUsd", b.sessionUsd());
+            budget.put("todayUsd", ReportJson.money(b.todayUsd()));
+            budget.put("monthUsd", ReportJson.money(b.monthUsd()));
+            budget.put("forecastMonthUsd", ReportJson.money(b.forecastMonthUsd()));
+            budget.put("level", b.level());
+        } else {
+            root.putNull("budget");
+        }
+        ArrayNode limits = root.putArray("limits");
+        for (Overview.LatestLimit l : o.limits()) {
+            limits.addObject().put("window", l.window().window().id()).put("usedPercent", l.window().lastPercent())
+                    .put("at", l.window().uses().getLast().at().toString())
+                    .put("resetsAt", l.window().resetsAt().toString());
+        }
+        return ReportJson.text(root);
+    }
+
+    private static void money(ObjectNode node, String field, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(field, ReportJson.money(value.getAsDouble()));
+        }
+    }
+
+    /** A session: its events, and its totals as the sessions report's row (with its project and models). */
+    static String session(SessionDetail detail, String sessionsReport) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", ReportJson.SCHEMA);
+        root.put("sessionId", detail.sessionId());
+        JsonNode row = row(sessionsReport);
+        if (row != null) {
+            root.set("totals", row);
+            if (row.has("project")) {
+                root.put("project", row.get("project").asText());
+            }
+        } else {
+            root.putNull("totals");
+        }
+        ArrayNode events = root.putArray("events");
+        for (TimelineEvent e : detail.events()) {
+            ObjectNode n = events.addObject();
+            n.put("at", e.at().toString());
+            n.put("type", e.type());
+            text(n, "model", e.model());
+            e.costUsd().ifPresent(c -> n.put("costUsd", ReportJson.money(c)));
+            e.tokens().ifPresent(t -> ReportJson.tokens(n, t));
+            e.durationMs().ifPresent(d -> n.put("durationMs", d));
+            text(n, "tool", e.tool());
+            text(n, "decision", e.decision());
+            text(n, "source", e.source());
+            e.success().ifPresent(s -> n.put("success", s));
+            text(n, "error", e.error());
+            e.prompt().ifPresent(p -> n.put("prompt", p));
+            e.promptLength().ifPresent(l -> n.put("promptLength", l));
+            e.statusCode().ifPresent(c -> n.put("statusCode", c));
+        }
+        return ReportJson.text(root);
+    }
+
+    /** The session's row from a sessions report of it alone, as JSON; null when the report has none. */
+    private static JsonNode row(String sessionsReport) {
+        if (sessionsReport == null) {
+            return null;
+        }
+        try {
+            JsonNode rows = MAPPER.readTree(sessionsReport).path("rows");
+            return rows.isArray() && !rows.isEmpty() ? rows.get(0) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code {"error": "..."}}. */
+    static String error(String message) {
+        return MAPPER.createObjectNode().put("error", message).toString();
+    }
+
+    private static void text(ObjectNode node, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(field, value);
+        }
+    }
+}
