@@ -25,6 +25,7 @@ public final class Cli {
             case "daemon" -> new DaemonCommand();
             case "status" -> new StatusCommand();
             case "report" -> new ReportCommand();
+            case "dashboard" -> new DashboardCommand();
             case "store" -> new StoreCommand();
             case "inspect" -> new InspectCommand();
             case "train-cache" -> new TrainCommand();
@@ -51,7 +52,7 @@ public final class Cli {
     }
 
     /** The subcommands, in the order the usage lists them. */
-    private static final List<String> NAMES = List.of("daemon", "status", "report", "store", "inspect", "train-cache",
+    private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "store", "inspect", "train-cache",
             "config", "help", "cc", "service", "statusline", "hook");
 
     /**

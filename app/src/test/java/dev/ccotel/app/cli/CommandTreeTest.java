@@ -35,7 +35,7 @@ class CommandTreeTest {
 
     @Test
     void helpNoSubcommandOrAnUnknownOne_buildTheWholeTree_soUsageAndDidYouMeanSeeEveryCommand() {
-        List<String> all = List.of("daemon", "status", "report", "store", "inspect", "train-cache", "config", "help",
+        List<String> all = List.of("daemon", "status", "report", "dashboard", "store", "inspect", "train-cache", "config", "help",
                 "cc", "service", "statusline", "hook");
         assertEquals(all, subcommands("help", "report"));
         assertEquals(all, subcommands("reprot"));

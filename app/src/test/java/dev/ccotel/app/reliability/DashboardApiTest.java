@@ -100,6 +100,23 @@ class DashboardApiTest {
     }
 
     @Test
+    void theCommandPrintsTheAddressOfTheRunningDaemonsDashboard() {
+        DaemonHarness daemon = fixture.start(Map.of("delivery.mode", "store", "store.path",
+                home.resolve("ccotel.db").toString()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = {"dashboard", "--no-open", "--set", "receiver.port=" + daemon.port(), "--set",
+            "receiver.http.port=" + daemon.httpPort()};
+        assertEquals(0, Cli.run(args, Map.of("HOME", home.toString()), Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
+        assertEquals("http://127.0.0.1:" + daemon.httpPort() + "/", out.toString(StandardCharsets.UTF_8).strip());
+        daemon.close();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(3, Cli.run(args, Map.of("HOME", home.toString()), Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no daemon answers there"), err.toString());
+    }
+
+    @Test
     void aDaemonThatKeepsNothingSaysSoInsteadOfShowingNothing() throws Exception {
         DaemonHarness daemon = fixture.start(Map.of());
         HttpResponse<String> overview = get(daemon, "/api/overview");

@@ -126,6 +126,7 @@ class DashboardBrowserIT {
         WebDriver b = browser(false);
         b.get("http://127.0.0.1:" + daemon.httpPort() + "/");
         ready(b, 0);
+        screenshot(b, "dashboard-overview.png");
         String cards = b.findElement(By.id("cards")).getText();
         assertTrue(cards.contains("TODAY") && cards.contains("$0.010"), cards);
         assertTrue(b.findElement(By.id("extras")).getText().contains("MONTH-END FORECAST"), "the budget card");
@@ -140,7 +141,7 @@ class DashboardBrowserIT {
         assertTrue(rows.size() >= 5, "every session of the last 30 days: " + rows.size());
         b.findElement(By.id("filter")).sendKeys("slwork");
         waiting(b).until(d -> d.findElements(By.cssSelector("#sessions tbody tr")).size() == 1);
-        screenshot(b, "dashboard-overview.png");
+        screenshot(b, "dashboard-sessions.png");
 
         long before = Long.parseLong(b.findElement(By.tagName("body")).getAttribute("data-ready"));
         b.findElement(By.cssSelector("#sessions tbody tr a")).click();

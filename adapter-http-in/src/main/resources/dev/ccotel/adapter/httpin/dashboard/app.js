@@ -14,6 +14,7 @@ const el = (tag, attrs = {}, ...children) => {
 };
 const money = (usd) => '$' + (usd > 0 && usd < 0.1 ? usd.toFixed(3) : usd.toFixed(2));
 const count = (n) => Number(n).toLocaleString('en-US');
+const plural = (n, word) => count(n) + ' ' + word + (Number(n) === 1 ? '' : 's');
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 const palette = () => ['--s1', '--s2', '--s3', '--s4', '--s5', '--s6'].map(css);
 
@@ -82,7 +83,7 @@ function card(title, big, ...small) {
 
 function usageCard(title, u) {
   const t = u.tokens;
-  return card(title, money(u.costUsd), count(u.sessions) + ' sessions · ' + count(u.prompts) + ' prompts',
+  return card(title, money(u.costUsd), plural(u.sessions, 'session') + ' · ' + plural(u.prompts, 'prompt'),
     count(t.input) + ' in · ' + count(t.output) + ' out · ' + count(t.cacheRead) + ' cache read · '
       + count(t.cacheCreation) + ' cache write');
 }
@@ -171,8 +172,11 @@ async function limits() {
   const xs = [...new Set(points.map((p) => p.t))].sort((a, b) => a - b);
   const at = (win) => xs.map((t) => { const p = points.find((q) => q.t === t && q.w === win); return p ? p.v : null; });
   const colours = palette();
+  // from the first window's start to the latest snapshot (or now): a single snapshot is no span to scale to
+  const from = Math.min(...r.rows.map((w) => Date.parse(w.start) / 1000));
+  const to = Math.max(xs[xs.length - 1], Date.now() / 1000);
   draw('chart-limits', {
-    scales: { x: { time: true }, y: { range: [0, 100] } },
+    scales: { x: { time: true, range: () => [from, to] }, y: { range: [0, 100] } },
     series: [{}, { label: '5-hour', stroke: colours[1], width: 2, spanGaps: true },
       { label: '7-day', stroke: colours[0], width: 2, spanGaps: true }],
     axes: [{}, { values: (u, vals) => vals.map((v) => v + ' %') }],
@@ -251,11 +255,11 @@ async function session(id) {
   const u = s.totals;
   $('#session-cards').replaceChildren(
     u ? usageCard('Cost and tokens', u) : card('Cost and tokens', '—', 'no usage kept for this session'),
-    card('Activity', count(s.events.length) + ' events', u ? count(u.toolCalls) + ' tool calls · ' + count(u.apiErrors)
-      + ' API errors' : ''),
+    card('Activity', plural(s.events.length, 'event'), u ? plural(u.toolCalls, 'tool call') + ' · '
+      + plural(u.apiErrors, 'API error') : ''),
     card('Code', u ? '+' + count(u.linesAdded) + ' / −' + count(u.linesRemoved) : '—', s.project || ''));
   $('#timeline').replaceChildren(...s.events.map((e) => el('li', { class: 'kind-' + e.type },
-    el('span', { text: new Date(e.at).toLocaleTimeString() }), el('span', { class: 'kind', text: e.type.replace('_', ' ') }),
+    el('span', { text: new Date(e.at).toLocaleTimeString() }), el('span', { class: 'kind', text: e.type.replaceAll('_', ' ') }),
     el('span', { class: 'what', text: describe(e) }))));
   if (!s.events.length) $('#timeline').replaceChildren(el('li', { text: 'No events kept for this session.' }));
 }
