@@ -1,6 +1,7 @@
 package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.ports.out.KeepSessionContextPort;
+import dev.ccotel.ports.out.KeepSpansPort;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.OutboxPort;
@@ -34,6 +35,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteKeeper keeper;
     private final SqliteSessionStates states;
     private final SqliteSessionContexts contexts;
+    private final SqliteSpans spans;
 
     private SqliteStore(Database db, StoreLock lock, StoreConfig config, Clock clock) throws SQLException {
         this.db = db;
@@ -44,6 +46,7 @@ public final class SqliteStore implements AutoCloseable {
         this.keeper = new SqliteKeeper(db, config, outbox, clock);
         this.states = new SqliteSessionStates(db, clock.instant());
         this.contexts = new SqliteSessionContexts(db);
+        this.spans = new SqliteSpans(db);
     }
 
     /**
@@ -166,6 +169,11 @@ public final class SqliteStore implements AutoCloseable {
         return outbox;
     }
 
+    /** The spans of Claude Code's traces. */
+    public KeepSpansPort spans() {
+        return spans;
+    }
+
     /** Session contexts (the statusline's and the start hook's), and each session's cost for its statusline. */
     public KeepSessionContextPort sessionContexts() {
         return contexts;
@@ -182,7 +190,8 @@ public final class SqliteStore implements AutoCloseable {
             for (String sql : new String[] {"DELETE FROM events WHERE ts < ?", "DELETE FROM metrics WHERE ts < ?",
                     "DELETE FROM sessions WHERE last_seen < ?", "DELETE FROM session_states WHERE last_seen < ?",
                     "DELETE FROM refused WHERE refused_at < ?",
-                    "DELETE FROM session_context WHERE last_seen < ?", "DELETE FROM rate_limits WHERE ts < ?"}) {
+                    "DELETE FROM session_context WHERE last_seen < ?", "DELETE FROM rate_limits WHERE ts < ?",
+                    "DELETE FROM spans WHERE end_ns / 1000000 < ?"}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, cutoff);
                     n += ps.executeUpdate();

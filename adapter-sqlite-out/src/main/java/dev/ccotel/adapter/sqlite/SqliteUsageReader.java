@@ -1,6 +1,7 @@
 package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.domain.context.SessionContext;
+import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.out.LimitSnapshot;
 import dev.ccotel.ports.model.TimelineEvent;
@@ -226,6 +227,38 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(event(rs));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SessionSpan> spans(String sessionId, int limit) {
+        if (!exists()) {
+            return List.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < CONTEXT_SINCE) {
+                return List.of();
+            }
+            List<SessionSpan> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT trace_id, span_id, parent_span_id, kind, start_ns,"
+                    + " end_ns, model, request_id, tool, decision, source, success, ttft_ms FROM spans"
+                    + " WHERE session_id = ? ORDER BY start_ns, end_ns DESC, span_id LIMIT ?")) { // a parent before its child
+                ps.setString(1, sessionId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int success = rs.getInt(12);
+                        Optional<Boolean> succeeded = rs.wasNull() ? Optional.empty() : Optional.of(success != 0);
+                        out.add(new SessionSpan(sessionId, rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), Instant.ofEpochSecond(0, rs.getLong(5)), Instant.ofEpochSecond(0,
+                                rs.getLong(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                rs.getString(11), succeeded, optionalLong(rs, 13)));
                     }
                 }
             }

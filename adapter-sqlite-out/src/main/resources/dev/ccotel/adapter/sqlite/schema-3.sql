@@ -35,3 +35,24 @@ CREATE TABLE rate_limits (
 
 -- A session's events in order, for the dashboard's session page, without reading every event.
 CREATE INDEX events_by_session ON events (session_id, ts);
+
+-- Spans of Claude Code's traces (its enhanced-telemetry beta), for the session page: where time went.
+-- Ids and figures only; ids are hex. Times are epoch nanoseconds, as the spans carry them.
+CREATE TABLE spans (
+    trace_id       TEXT NOT NULL,
+    span_id        TEXT NOT NULL,
+    parent_span_id TEXT NOT NULL,
+    session_id     TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    start_ns       INTEGER NOT NULL,
+    end_ns         INTEGER NOT NULL,
+    model          TEXT NOT NULL,
+    request_id     TEXT NOT NULL,
+    tool           TEXT NOT NULL,
+    decision       TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    success        INTEGER,
+    ttft_ms        INTEGER,
+    PRIMARY KEY (trace_id, span_id)
+);
+CREATE INDEX spans_by_session ON spans (session_id, start_ns);

@@ -89,7 +89,7 @@ public final class Daemon implements AutoCloseable {
             AtomicBoolean open = new AtomicBoolean(true);
             Optional<DashboardRoutes.Views> views = outbound.usage.map(usage -> dashboard(usage, config, clock));
             Receivers receivers = Receivers.start(config, clock, counters, new IngestMetricsService(pipeline),
-                    new IngestLogsService(pipeline), outbound.status, status -> List.of(
+                    new IngestLogsService(pipeline), outbound.status, outbound.store.map(SqliteStore::spans), status -> List.of(
                             new StatuslineRoutes(statusline, clock),
                             new DashboardRoutes(views, status, open::get, ZoneId.systemDefault(), clock)));
             started.push(receivers);

@@ -12,6 +12,8 @@ import dev.ccotel.ports.in.IngestMetricsUseCase;
 import dev.ccotel.ports.in.IngestTracesUseCase;
 import dev.ccotel.ports.in.ReportStatusUseCase;
 import dev.ccotel.ports.out.DeliveryStatusPort;
+import dev.ccotel.ports.out.KeepSpansPort;
+import dev.ccotel.ports.service.ingest.KeepSpansService;
 import dev.ccotel.ports.service.status.CountTracesService;
 import dev.ccotel.ports.service.status.CountingIngestLogs;
 import dev.ccotel.ports.service.status.CountingIngestMetrics;
@@ -45,12 +47,16 @@ final class Receivers implements AutoCloseable {
      * Starts the HTTP listener, then gRPC; a failure closes what had started and is rethrown.
      *
      * @param counters shared with the export pipeline, which counts what it skipped in them
+     * @param spans where traces' spans are kept; empty: they are counted only
      * @param more further routes on the HTTP listener (the statusline's, the dashboard's), given the status report */
     static Receivers start(DaemonConfig config, Clock clock, ExportCounters counters, IngestMetricsUseCase metrics,
-            IngestLogsUseCase logs, DeliveryStatusPort delivery, Function<ReportStatusUseCase, List<RouteSet>> more) {
+            IngestLogsUseCase logs, DeliveryStatusPort delivery, Optional<KeepSpansPort> spans,
+            Function<ReportStatusUseCase, List<RouteSet>> more) {
         IngestMetricsUseCase countedMetrics = new CountingIngestMetrics(metrics, counters);
         IngestLogsUseCase countedLogs = new CountingIngestLogs(logs, counters);
-        IngestTracesUseCase countedTraces = new CountingIngestTraces(new CountTracesService(counters), counters);
+        IngestTracesUseCase counted = new CountTracesService(counters);
+        IngestTracesUseCase countedTraces = new CountingIngestTraces(spans.<IngestTracesUseCase>map(
+                store -> new KeepSpansService(store, counted)).orElse(counted), counters);
         List<Listener> listeners = new CopyOnWriteArrayList<>();
         ReportStatusUseCase status = new ReportStatusService(Version.VALUE, ProcessHandle.current().pid(),
                 () -> List.copyOf(listeners), counters, delivery, clock);

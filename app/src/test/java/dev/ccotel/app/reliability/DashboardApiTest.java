@@ -116,6 +116,35 @@ class DashboardApiTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no daemon answers there"), err.toString());
     }
 
+    /** Issue 27, item 4: the spans of Claude Code's traces are kept (not only counted) and on the session page. */
+    @Test
+    void theSpansOfATraceAreKeptOnceAndShownOnTheSessionPage() throws Exception {
+        DaemonHarness daemon = fixture.start(Map.of("delivery.mode", "store", "store.path",
+                home.resolve("ccotel.db").toString()));
+        for (String signal : List.of("traces", "traces", "logs", "metrics")) { // traces twice: kept once
+            byte[] body = Captures2_1_332.bytes("traces/000" + switch (signal) {
+                case "traces" -> 1;
+                case "logs" -> 2;
+                default -> 3;
+            } + "-" + signal + ".json");
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.httpPort()
+                    + "/v1/" + signal)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+        }
+        JsonNode page = JSON.readTree(get(daemon, "/api/session?id=5b8e0f66-4533-418a-a7ca-9d1306f54b40").body());
+        JsonNode spans = page.path("spans");
+        assertEquals(6, spans.size(), page.toString());
+        List<String> kinds = new java.util.ArrayList<>();
+        spans.forEach(sp -> kinds.add(sp.path("kind").asText()));
+        assertEquals(List.of("interaction", "llm_request", "tool", "tool.blocked_on_user", "tool.execution",
+                "llm_request"), kinds, "by start");
+        assertEquals(17, spans.get(1).path("ttftMs").asLong());
+        assertEquals("accept", spans.get(3).path("decision").asText());
+        assertEquals(12, JSON.readTree(get(daemon, "/status").body()).path("spansCounted").asLong(),
+                "both exports counted, as before");
+    }
+
     @Test
     void aDaemonThatKeepsNothingSaysSoInsteadOfShowingNothing() throws Exception {
         DaemonHarness daemon = fixture.start(Map.of());

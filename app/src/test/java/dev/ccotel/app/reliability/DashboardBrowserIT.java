@@ -122,13 +122,17 @@ class DashboardBrowserIT {
         post(daemon, "/statusline", statusline.getBytes(StandardCharsets.UTF_8));
         post(daemon, "/v1/logs", Captures2_1_332.bytes("transcripts/telemetry/otlp/0001-logs.json"));
         post(daemon, "/v1/metrics", Captures2_1_332.bytes("transcripts/telemetry/otlp/0002-metrics.json"));
+        // a session with traces (Claude Code's tracing beta)
+        post(daemon, "/v1/traces", Captures2_1_332.bytes("traces/0001-traces.json"));
+        post(daemon, "/v1/logs", Captures2_1_332.bytes("traces/0002-logs.json"));
+        post(daemon, "/v1/metrics", Captures2_1_332.bytes("traces/0003-metrics.json"));
 
         WebDriver b = browser(false);
         b.get("http://127.0.0.1:" + daemon.httpPort() + "/");
         ready(b, 0);
         screenshot(b, "dashboard-overview.png");
         String cards = b.findElement(By.id("cards")).getText();
-        assertTrue(cards.contains("TODAY") && cards.contains("$0.010"), cards);
+        assertTrue(cards.contains("TODAY") && cards.contains("$0.021"), cards); // two sessions of $0.010365 today
         assertTrue(b.findElement(By.id("extras")).getText().contains("MONTH-END FORECAST"), "the budget card");
 
         // a chart drawn: uPlot's canvas has pixels that are not blank
@@ -151,6 +155,13 @@ class DashboardBrowserIT {
         assertTrue(timeline.contains("api request") && timeline.contains("$0.005"), timeline);
         assertTrue(timeline.contains("tool decision") && timeline.contains("Write"), timeline);
         screenshot(b, "dashboard-session.png");
+
+        b.navigate().to("http://127.0.0.1:" + daemon.httpPort() + "/#/session/5b8e0f66-4533-418a-a7ca-9d1306f54b40");
+        waiting(b).until(d -> d.findElement(By.id("spans-summary")).getText().contains("time to first token"));
+        assertEquals("time to first token 17 ms, 6 ms · tools ran 13 ms · waiting for permission 20 ms",
+                b.findElement(By.id("spans-summary")).getText());
+        assertEquals(6, b.findElements(By.cssSelector("#spans .span")).size());
+        screenshot(b, "dashboard-spans.png");
 
         // live: an export arrives; the page updates without being loaded again
         b.navigate().to("http://127.0.0.1:" + daemon.httpPort() + "/#/");

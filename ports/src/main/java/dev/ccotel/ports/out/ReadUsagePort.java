@@ -1,5 +1,6 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.ports.model.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,15 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     default List<TimelineEvent> events(String sessionId, int limit) {
+        return List.of();
+    }
+
+    /**
+     * One session's kept spans, by start (at most {@code limit}); none where Claude Code exported no traces.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    default List<SessionSpan> spans(String sessionId, int limit) {
         return List.of();
     }
 }

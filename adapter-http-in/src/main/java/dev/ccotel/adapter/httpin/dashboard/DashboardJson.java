@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.adapter.httpin.report.ReportJson;
+import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.ports.in.Overview;
 import dev.ccotel.ports.in.SessionDetail;
 import dev.ccotel.ports.model.TimelineEvent;
@@ -91,6 +92,24 @@ final class DashboardJson {
             e.prompt().ifPresent(p -> n.put("prompt", p));
             e.promptLength().ifPresent(l -> n.put("promptLength", l));
             e.statusCode().ifPresent(c -> n.put("statusCode", c));
+        }
+        ArrayNode spans = root.putArray("spans");
+        for (SessionSpan sp : detail.spans()) {
+            ObjectNode n = spans.addObject();
+            n.put("id", sp.spanId());
+            if (!sp.parentSpanId().isEmpty()) {
+                n.put("parent", sp.parentSpanId());
+            }
+            n.put("kind", sp.kind());
+            n.put("start", sp.start().toString());
+            n.put("durationMs", sp.durationMs());
+            text(n, "model", sp.model());
+            text(n, "requestId", sp.requestId());
+            text(n, "tool", sp.tool());
+            text(n, "decision", sp.decision());
+            text(n, "source", sp.source());
+            sp.success().ifPresent(s -> n.put("success", s));
+            sp.ttftMs().ifPresent(t -> n.put("ttftMs", t));
         }
         return ReportJson.text(root);
     }

@@ -258,10 +258,40 @@ async function session(id) {
     card('Activity', plural(s.events.length, 'event'), u ? plural(u.toolCalls, 'tool call') + ' · '
       + plural(u.apiErrors, 'API error') : ''),
     card('Code', u ? '+' + count(u.linesAdded) + ' / −' + count(u.linesRemoved) : '—', s.project || ''));
+  spans(s.spans || []);
   $('#timeline').replaceChildren(...s.events.map((e) => el('li', { class: 'kind-' + e.type },
     el('span', { text: new Date(e.at).toLocaleTimeString() }), el('span', { class: 'kind', text: e.type.replaceAll('_', ' ') }),
     el('span', { class: 'what', text: describe(e) }))));
   if (!s.events.length) $('#timeline').replaceChildren(el('li', { text: 'No events kept for this session.' }));
+}
+
+/** The trace's spans as a waterfall, and what they add up to: time to first token, tool run time, waits for permission. */
+function spans(list) {
+  $('#spans-panel').hidden = !list.length;
+  if (!list.length) return;
+  const start = Math.min(...list.map((sp) => Date.parse(sp.start)));
+  const end = Math.max(...list.map((sp) => Date.parse(sp.start) + sp.durationMs));
+  const total = Math.max(1, end - start);
+  const depth = (sp) => { let d = 0; let p = sp.parent; while (p) { const q = list.find((x) => x.id === p); if (!q) break; d++; p = q.parent; } return d; };
+  const sum = (kind, field) => list.filter((sp) => sp.kind === kind).map((sp) => sp[field] || 0);
+  const ttft = sum('llm_request', 'ttftMs');
+  const parts = [];
+  if (ttft.length) parts.push('time to first token ' + ttft.map((t) => t + ' ms').join(', '));
+  const ran = sum('tool.execution', 'durationMs').reduce((a, b) => a + b, 0);
+  if (sum('tool.execution', 'durationMs').length) parts.push('tools ran ' + ran + ' ms');
+  const waited = sum('tool.blocked_on_user', 'durationMs').reduce((a, b) => a + b, 0);
+  if (sum('tool.blocked_on_user', 'durationMs').length) parts.push('waiting for permission ' + waited + ' ms');
+  $('#spans-summary').textContent = parts.join(' · ');
+  $('#spans').replaceChildren(...list.map((sp) => {
+    const bar = el('i');
+    bar.style.left = (100 * (Date.parse(sp.start) - start)) / total + '%';
+    bar.style.width = (100 * sp.durationMs) / total + '%';
+    const name = '\u00a0'.repeat(2 * depth(sp)) + sp.kind.replaceAll('_', ' ').replaceAll('.', ' · ')
+      + (sp.tool ? ' ' + sp.tool : '') + (sp.decision ? ' (' + sp.decision + ')' : '');
+    return el('div', { class: 'span kind-' + sp.kind.replaceAll('.', '-'), title: sp.requestId || sp.kind },
+      el('span', { class: 'label', text: name }), el('span', { class: 'track' }, bar),
+      el('span', { class: 'num', text: sp.durationMs + ' ms' + (sp.ttftMs != null ? ' (' + sp.ttftMs + ')' : '') }));
+  }));
 }
 
 async function route() {

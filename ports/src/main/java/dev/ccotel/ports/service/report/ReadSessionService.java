@@ -1,5 +1,6 @@
 package dev.ccotel.ports.service.report;
 
+import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.ports.in.ReadSessionUseCase;
 import dev.ccotel.ports.in.SessionDetail;
 import dev.ccotel.ports.in.UsageQuery;
@@ -34,14 +35,15 @@ public final class ReadSessionService implements ReadSessionUseCase {
     @Override
     public Optional<SessionDetail> session(String sessionId) {
         List<TimelineEvent> events = store.events(sessionId, MAX_EVENTS);
-        if (events.isEmpty()) {
+        List<SessionSpan> spans = store.spans(sessionId, MAX_EVENTS);
+        if (events.isEmpty() && spans.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate first = LocalDate.ofInstant(events.getFirst().at(), zone);
-        LocalDate last = LocalDate.ofInstant(events.getLast().at(), zone);
+        LocalDate first = LocalDate.ofInstant(events.isEmpty() ? spans.getFirst().start() : events.getFirst().at(), zone);
+        LocalDate last = LocalDate.ofInstant(events.isEmpty() ? spans.getLast().end() : events.getLast().at(), zone);
         UsageReport sessions = reports.report(new UsageQuery(UsageQuery.Grouping.SESSIONS, Optional.of(first.minusDays(1)),
                 Optional.of(last.plusDays(1)), zone, Optional.empty(), true));
         Optional<UsageReport.Row> row = sessions.rows().stream().filter(r -> r.key().equals(sessionId)).findFirst();
-        return Optional.of(new SessionDetail(sessionId, row, events));
+        return Optional.of(new SessionDetail(sessionId, row, events, spans));
     }
 }
