@@ -3,6 +3,7 @@ package dev.ccotel.adapter.sqlite;
 import dev.ccotel.domain.context.SessionContext;
 import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.domain.model.Usage;
+import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.out.LimitSnapshot;
 import dev.ccotel.ports.model.TimelineEvent;
 import dev.ccotel.ports.out.ReadUsagePort;
@@ -227,6 +228,34 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(event(rs));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<DecisionCount> decisions(Instant from, Instant to) {
+        if (!exists()) {
+            return List.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < PROMPT_TEXT_SINCE) {
+                return List.of(); // an older daemon's store keeps no decision
+            }
+            List<DecisionCount> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT (ts / ?) * ?, decision, COUNT(*) FROM events"
+                    + " WHERE event_type = 'tool_decision' AND ts >= ? AND ts < ? GROUP BY 1, 2 ORDER BY 1, 2")) {
+                ps.setLong(1, QUARTER_MS);
+                ps.setLong(2, QUARTER_MS);
+                ps.setLong(3, from.toEpochMilli());
+                ps.setLong(4, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DecisionCount(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getLong(3)));
                     }
                 }
             }

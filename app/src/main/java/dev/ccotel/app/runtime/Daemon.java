@@ -13,6 +13,7 @@ import dev.ccotel.ports.in.ReportUsageUseCase;
 import dev.ccotel.ports.out.KeepSessionContextPort;
 import dev.ccotel.ports.service.report.LimitsReport;
 import dev.ccotel.ports.service.report.OverviewService;
+import dev.ccotel.ports.service.report.ReportDecisionsService;
 import dev.ccotel.ports.service.report.ReadSessionService;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import dev.ccotel.ports.service.statusline.BudgetWatch;
@@ -110,7 +111,7 @@ public final class Daemon implements AutoCloseable {
         ZoneId zone = ZoneId.systemDefault();
         LimitsReport limits = new LimitsReport(reader, clock);
         return new DashboardRoutes.Views(new OverviewService(usage, limits, config.statusline().budgets(), clock, zone),
-                usage, limits, new ReadSessionService(reader, clock, zone));
+                usage, limits, new ReadSessionService(reader, clock, zone), new ReportDecisionsService(reader));
     }
 
     /** @param usage the reports over the local store, for the statusline's day and month; empty without a store */

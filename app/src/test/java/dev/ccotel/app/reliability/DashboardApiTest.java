@@ -141,6 +141,9 @@ class DashboardApiTest {
                 "llm_request"), kinds, "by start");
         assertEquals(17, spans.get(1).path("ttftMs").asLong());
         assertEquals("accept", spans.get(3).path("decision").asText());
+        JsonNode decisions = JSON.readTree(get(daemon, "/api/decisions?since=2026-12-01&until=2026-12-31").body());
+        assertEquals(1, decisions.path("rows").size(), decisions.toString());
+        assertEquals(1, decisions.path("rows").get(0).path("accept").asLong(), "the Write was accepted");
         assertEquals(12, JSON.readTree(get(daemon, "/status").body()).path("spansCounted").asLong(),
                 "both exports counted, as before");
     }

@@ -140,6 +140,8 @@ class DashboardBrowserIT {
                 + "if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false;");
         assertEquals(Boolean.TRUE, drawn, "the cost chart drew something");
+        assertTrue(b.findElement(By.id("decisions-note")).getText().startsWith("4 accepted · 0 rejected"),
+                b.findElement(By.id("decisions-note")).getText());
 
         List<WebElement> rows = b.findElements(By.cssSelector("#sessions tbody tr"));
         assertTrue(rows.size() >= 5, "every session of the last 30 days: " + rows.size());

@@ -1,6 +1,7 @@
 package dev.ccotel.ports.out;
 
 import dev.ccotel.domain.model.SessionSpan;
+import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.model.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,15 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     default List<SessionSpan> spans(String sessionId, int limit) {
+        return List.of();
+    }
+
+    /**
+     * The tool decisions ({@code tool_decision} events) in [{@code from}, {@code to}), counted per quarter hour and outcome.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    default List<DecisionCount> decisions(Instant from, Instant to) {
         return List.of();
     }
 }

@@ -127,6 +127,20 @@ final class DashboardJson {
         }
     }
 
+    /** Tool decisions per day: {@code {"rows": [{"day": "2026-12-07", "accept": 3, "reject": 1}]}}. */
+    static String decisions(java.util.SortedMap<java.time.LocalDate, java.util.Map<String, Long>> days,
+            java.time.ZoneId zone) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", ReportJson.SCHEMA);
+        root.put("timezone", ReportJson.zoneName(zone));
+        ArrayNode rows = root.putArray("rows");
+        days.forEach((day, counts) -> {
+            ObjectNode row = rows.addObject().put("day", day.toString());
+            counts.forEach(row::put);
+        });
+        return ReportJson.text(root);
+    }
+
     /** {@code {"error": "..."}}. */
     static String error(String message) {
         return MAPPER.createObjectNode().put("error", message).toString();

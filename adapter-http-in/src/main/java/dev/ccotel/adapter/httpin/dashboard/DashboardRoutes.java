@@ -4,6 +4,7 @@ import dev.ccotel.adapter.httpin.RouteSet;
 import dev.ccotel.adapter.httpin.report.ReportJson;
 import dev.ccotel.ports.in.OverviewUseCase;
 import dev.ccotel.ports.in.ReadSessionUseCase;
+import dev.ccotel.ports.in.ReportDecisionsUseCase;
 import dev.ccotel.ports.in.ReportLimitsUseCase;
 import dev.ccotel.ports.in.ReportStatusUseCase;
 import dev.ccotel.ports.in.ReportUsageUseCase;
@@ -41,7 +42,7 @@ import java.util.function.BooleanSupplier;
  * The dashboard at {@code /}: a page, its script and style, uPlot from its WebJar, and a JSON API that
  * is a thin adapter over the report use cases ({@code /api/report} is exactly {@code ccotel report --json}):
  * {@code /api/overview}, {@code /api/report?kind=&since=&until=&project=&breakdown=1},
- * {@code /api/limits?since=&until=}, {@code /api/session?id=}, and {@code /api/live}, server-sent events
+ * {@code /api/limits?since=&until=}, {@code /api/decisions?since=&until=}, {@code /api/session?id=}, and {@code /api/live}, server-sent events
  * that say when an export was kept. GET only, same origin only (no CORS; the listener's Host and Origin
  * refusal is in front), and a Content-Security-Policy that lets the page load nothing from elsewhere.
  */
@@ -56,8 +57,9 @@ public final class DashboardRoutes implements RouteSet {
 
     /** The use cases the dashboard reads. */
     public record Views(OverviewUseCase overview, ReportUsageUseCase reports, ReportLimitsUseCase limits,
-            ReadSessionUseCase sessions) {
+            ReadSessionUseCase sessions, ReportDecisionsUseCase decisions) {
         public Views {
+            Objects.requireNonNull(decisions, "decisions");
             Objects.requireNonNull(overview, "overview");
             Objects.requireNonNull(reports, "reports");
             Objects.requireNonNull(limits, "limits");
@@ -134,6 +136,11 @@ public final class DashboardRoutes implements RouteSet {
             Instant to = date(req, "until").map(d -> d.plusDays(1).atStartOfDay(zone).toInstant())
                     .orElse(clock.instant().plusSeconds(86_400));
             return ReportJson.limits(views().limits().windows(from, to), zone);
+        }));
+        rules.get("/api/decisions", json(req -> {
+            LocalDate until = date(req, "until").orElse(LocalDate.ofInstant(clock.instant(), zone));
+            LocalDate since = date(req, "since").orElse(until.minusDays(29));
+            return DashboardJson.decisions(views().decisions().perDay(since, until, zone), zone);
         }));
         rules.get("/api/session", (req, res) -> {
             String id = req.query().first("id").orElse("");

@@ -156,6 +156,20 @@ async function daily() {
   $('#table-cost').replaceChildren(table);
 }
 
+async function decisions() {
+  const since = daysBefore(state.today, 29);
+  const r = await get('/api/decisions?since=' + since + '&until=' + state.today);
+  const days = dayRange(since, state.today);
+  const byDay = Object.fromEntries(r.rows.map((row) => [row.day, row]));
+  const total = (k) => r.rows.reduce((a, row) => a + (row[k] || 0), 0);
+  $('#decisions-note').textContent = count(total('accept')) + ' accepted · ' + count(total('reject'))
+    + ' rejected in the last 30 days';
+  stacked('chart-decisions', days, [
+    { label: 'accepted', values: days.map((d) => (byDay[d] ? byDay[d].accept || 0 : 0)) },
+    { label: 'rejected', values: days.map((d) => (byDay[d] ? byDay[d].reject || 0 : 0)) },
+  ], (v) => String(Math.round(v)));
+}
+
 async function limits() {
   const since = daysBefore(state.today, 29);
   const r = await get('/api/limits?since=' + since);
@@ -303,7 +317,7 @@ async function route() {
     if (m) {
       await session(decodeURIComponent(m[1]));
     } else {
-      await Promise.all([daily(), limits(), bars('projects', 'bars-projects'), bars('repos', 'bars-repos'),
+      await Promise.all([daily(), decisions(), limits(), bars('projects', 'bars-projects'), bars('repos', 'bars-repos'),
         bars('branches', 'bars-branches'), sessions()]);
     }
     document.body.dataset.ready = String(Date.now());
