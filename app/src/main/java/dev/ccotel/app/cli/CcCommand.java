@@ -177,7 +177,8 @@ public final class CcCommand implements Runnable {
         }
         Optional<String> settled = launcher.get();
         boolean settingsFailed = !noSettings && report(new InstallClaudeSettingsService(claudeSettings.apply(environment))
-                .install(new InstallClaudeSettingsCommand(options, settled, choice, dryRun)), dryRun, settled.isPresent());
+                .install(new InstallClaudeSettingsCommand(options, settled, choice, dryRun)), dryRun, settled.isPresent(),
+                false);
         return result.anyFailed() || result.shells().isEmpty() || settingsFailed ? Cli.FAILURE : Cli.OK;
     }
 
@@ -206,7 +207,7 @@ public final class CcCommand implements Runnable {
         }
         report(result, dryRun);
         boolean settingsFailed = !noSettings && report(new UninstallClaudeSettingsService(
-                claudeSettings.apply(environment)).uninstall(new UninstallClaudeSettingsCommand(dryRun)), dryRun, true);
+                claudeSettings.apply(environment)).uninstall(new UninstallClaudeSettingsCommand(dryRun)), dryRun, true, true);
         return result.anyFailed() || settingsFailed ? Cli.FAILURE : Cli.OK;
     }
 
@@ -303,10 +304,10 @@ public final class CcCommand implements Runnable {
     }
 
     /** Prints what became of settings.json; true when it failed. */
-    private boolean report(ClaudeSettingsChange change, boolean dryRun, boolean launcherKnown) {
+    private boolean report(ClaudeSettingsChange change, boolean dryRun, boolean launcherKnown, boolean removing) {
         switch (change) {
             case ClaudeSettingsChange.Changed c -> {
-                out().println(SettingsLines.line(c.file(), SettingsLines.describe(c.edit(), dryRun)));
+                out().println(SettingsLines.line(c.file(), SettingsLines.describe(c.edit(), dryRun, removing)));
                 SettingsLines.statusLine(c.statusLine(), launcherKnown)
                         .ifPresent(line -> out().println(SettingsLines.line(c.file(), line)));
                 if (dryRun) {

@@ -17,16 +17,17 @@ final class SettingsLines {
         return LABEL + "  " + file + ": " + what;
     }
 
-    static String describe(ClaudeSettingsChange.Edit edit, boolean dryRun) {
+    /** @param removing the change is uninstall's, so an edit took ccotel's entries out */
+    static String describe(ClaudeSettingsChange.Edit edit, boolean dryRun, boolean removing) {
         String[] doneAndPlanned = switch (edit) {
             case CREATED_FILE -> new String[] {"created the file with", "would create the file with"};
-            case EDITED -> new String[] {"updated", "would update"};
+            case EDITED -> removing ? new String[] {"removed", "would remove"} : new String[] {"updated", "would update"};
             case RESTORED -> new String[] {"wrote back the file as it was, without", "would write back the file as"
                     + " it was, without"};
             case DELETED_FILE -> new String[] {"deleted the file, which held nothing but", "would delete the file,"
                     + " which holds nothing but"};
         };
-        return (dryRun ? doneAndPlanned[1] : doneAndPlanned[0]) + " ccotel's env, statusLine and hook"
+        return (dryRun ? doneAndPlanned[1] : doneAndPlanned[0]) + " ccotel's entries"
                 + (dryRun ? " (dry run)" : "");
     }
 

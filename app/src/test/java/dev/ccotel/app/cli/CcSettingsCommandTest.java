@@ -104,7 +104,10 @@ class CcSettingsCommandTest {
         assertTrue(out.toString().contains("env current (http://127.0.0.1:4317); statusLine ccotel's, chained after"
                 + " yours; SessionStart hook present"), out.toString());
 
+        out.getBuffer().setLength(0);
         assertEquals(0, run("uninstall"), err.toString());
+        assertTrue(out.toString().contains("claude  " + settings + ": removed ccotel's entries"),
+                out.toString());
         assertTrue(out.toString().contains("statusLine: yours is back"), out.toString());
         assertArrayEquals(original.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(settings));
     }
@@ -140,7 +143,7 @@ class CcSettingsCommandTest {
 
         assertEquals(0, run("install", "--dry-run"), err.toString());
 
-        assertTrue(out.toString().contains("would update ccotel's env, statusLine and hook (dry run)"), out.toString());
+        assertTrue(out.toString().contains("would update ccotel's entries (dry run)"), out.toString());
         assertTrue(out.toString().contains("+  \"statusLine\": {\n"), out.toString());
         assertEquals("{\n  \"theme\": \"dark\"\n}\n", Files.readString(settings));
         assertTrue(Files.notExists(temp.resolve("home/.local/state")));
