@@ -203,6 +203,32 @@ class SettingsEditorTest {
         assertTrue(!removed.contains("ccotel"), removed);
     }
 
+    @Test
+    void fileEditedAfterInstall_losesOnlyCcotelsEntries() {
+        SettingsPlan.Write write = (SettingsPlan.Write) SettingsEditor.install(Optional.of(FILES[0]), Optional.empty(),
+                entries(StatusLineChoice.KEEP));
+        // Claude Code (or the user) adds a permission and an env variable of their own after ccotel's.
+        String edited = write.text().replace("\n}\n", ",\n  \"permissions\": {\"allow\": []}\n}\n")
+                .replace("\"http://127.0.0.1:4317\"\n", "\"http://127.0.0.1:4317\",\n    \"MINE\": \"1\"\n");
+
+        String removed = write(SettingsEditor.uninstall(Optional.of(edited), write.record()));
+
+        assertEquals("{\n  \"theme\": \"dark\",\n  \"env\": {\n    \"MINE\": \"1\"\n  },\n"
+                + "  \"permissions\": {\"allow\": []}\n}\n", removed);
+    }
+
+    @Test
+    void statusLineTheUserChangedAfterInstall_isLeftToThem() {
+        SettingsPlan.Write write = (SettingsPlan.Write) SettingsEditor.install(Optional.of(FILES[0]), Optional.empty(),
+                entries(StatusLineChoice.KEEP));
+        String edited = write.text().replace(COMMANDS.statusline(), "my-line");
+
+        String removed = write(SettingsEditor.uninstall(Optional.of(edited), write.record()));
+
+        assertTrue(removed.contains("\"command\": \"my-line\""), removed);
+        assertTrue(!removed.contains("ccotel"), removed);
+    }
+
     static String write(SettingsPlan plan) {
         return assertInstanceOf(SettingsPlan.Write.class, plan).text();
     }
