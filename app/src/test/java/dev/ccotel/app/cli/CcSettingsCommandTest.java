@@ -76,8 +76,8 @@ class CcSettingsCommandTest {
         assertTrue(json.contains("\"OTEL_EXPORTER_OTLP_ENDPOINT\": \"http://127.0.0.1:4317\""), json);
         assertTrue(json.contains("\"command\": \"" + quotedLauncher().replace("\\", "\\\\") + " statusline\""), json);
         assertTrue(json.contains("\"command\": \"" + quotedLauncher().replace("\\", "\\\\") + " hook\""), json);
-        assertTrue(out.toString().contains("claude  " + settings + ": created the file with ccotel's env, statusLine"
-                + " and hook"), out.toString());
+        assertTrue(out.toString().contains("claude  " + settings + ": created the file with ccotel's entries"),
+                out.toString());
 
         assertEquals(0, run("uninstall"), err.toString());
         assertFalse(Files.exists(settings));
