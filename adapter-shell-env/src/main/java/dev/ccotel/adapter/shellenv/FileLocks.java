@@ -45,10 +45,14 @@ final class FileLocks {
 
     /** {@code <16 hex digits of the path's SHA-256>-<file name>.lock}: one per rc file, recognisable by a person. */
     Path lockFileOf(Path target) throws IOException {
+        return locations.lockFolder().resolve(nameOf(target) + ".lock");
+    }
+
+    /** {@code <16 hex digits of the path's SHA-256>-<file name>}, for files ccotel keeps about {@code target}. */
+    static String nameOf(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         byte[] digest = sha256().digest(absolute.toString().getBytes(StandardCharsets.UTF_8));
-        return locations.lockFolder().resolve(HexFormat.of().formatHex(digest, 0, 8) + "-" + absolute.getFileName()
-                + ".lock");
+        return HexFormat.of().formatHex(digest, 0, 8) + "-" + absolute.getFileName();
     }
 
     Held lock(Path target) throws IOException {
@@ -78,7 +82,7 @@ final class FileLocks {
     }
 
     /** The folder names the user's rc files, so only the user may list it. */
-    private static void createPrivateFolder(Path folder) throws IOException {
+    static void createPrivateFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;
         }

@@ -96,6 +96,11 @@ class RcFileStore {
     }
 
     void replace(Path target, byte[] content) throws IOException {
+        replace(target, content, NEW_FILE_MODE);
+    }
+
+    /** @param newFileMode the mode of a file that did not exist, e.g. {@code rw-------} */
+    void replace(Path target, byte[] content, String newFileMode) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Optional<PosixFileAttributes> old = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                 ? Optional.ofNullable(posixAttributes(target)) : Optional.empty();
@@ -110,7 +115,7 @@ class RcFileStore {
                 }
                 channel.force(true);
             }
-            keepMetadata(temp, old);
+            keepMetadata(temp, old, newFileMode);
             mover.move(temp, target);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -123,13 +128,14 @@ class RcFileStore {
         Files.delete(target);
     }
 
-    private static void keepMetadata(Path temp, Optional<PosixFileAttributes> old) throws IOException {
+    private static void keepMetadata(Path temp, Optional<PosixFileAttributes> old, String newFileMode)
+            throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
         if (view == null) {
             return;
         }
         if (old.isEmpty()) {
-            view.setPermissions(PosixFilePermissions.fromString(NEW_FILE_MODE));
+            view.setPermissions(PosixFilePermissions.fromString(newFileMode));
             return;
         }
         PosixFileAttributes before = old.get();

@@ -67,8 +67,21 @@ final class ShellLocations {
 
     /** ccotel's lock files: {@code ${XDG_STATE_HOME:-$HOME/.local/state}/ccotel/locks}, away from the dotfiles. */
     Path lockFolder() throws RcFileException {
-        return directory("XDG_STATE_HOME").orElse(home().resolve(".local").resolve("state"))
-                .resolve("ccotel").resolve("locks");
+        return stateFolder().resolve("locks");
+    }
+
+    /** What ccotel added to Claude Code's settings.json, kept for uninstall: beside the lock files. */
+    Path settingsRecordFolder() throws RcFileException {
+        return stateFolder().resolve("claude-settings");
+    }
+
+    /** Claude Code's user settings: {@code $CLAUDE_CONFIG_DIR/settings.json}, else {@code ~/.claude/settings.json}. */
+    Path claudeSettings() throws RcFileException {
+        return directory("CLAUDE_CONFIG_DIR").orElse(home().resolve(".claude")).resolve("settings.json");
+    }
+
+    private Path stateFolder() throws RcFileException {
+        return directory("XDG_STATE_HOME").orElse(home().resolve(".local").resolve("state")).resolve("ccotel");
     }
 
     static boolean sourcesBashrc(String profileText) {

@@ -1,17 +1,27 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
+import dev.ccotel.ports.in.ClaudeSettingsStatusCommand;
+import dev.ccotel.ports.in.InstallClaudeSettingsCommand;
 import dev.ccotel.ports.in.InstallShellEnvCommand;
 import dev.ccotel.ports.in.OtlpProtocol;
 import dev.ccotel.ports.in.ShellEnvResult;
 import dev.ccotel.ports.in.ShellEnvStatus;
 import dev.ccotel.ports.in.ShellEnvStatusCommand;
 import dev.ccotel.ports.in.TelemetryEnvOptions;
+import dev.ccotel.ports.in.UninstallClaudeSettingsCommand;
 import dev.ccotel.ports.in.UninstallShellEnvCommand;
+import dev.ccotel.ports.model.ClaudeSettingsChange;
+import dev.ccotel.ports.model.ClaudeSettingsStatus;
 import dev.ccotel.ports.model.ShellChange;
 import dev.ccotel.ports.model.ShellFileStatus;
 import dev.ccotel.ports.model.ShellKind;
+import dev.ccotel.ports.model.StatusLineChoice;
+import dev.ccotel.ports.out.ClaudeSettingsPort;
 import dev.ccotel.ports.out.ShellProfilePort;
+import dev.ccotel.ports.service.claudesettings.ClaudeSettingsStatusService;
+import dev.ccotel.ports.service.claudesettings.InstallClaudeSettingsService;
+import dev.ccotel.ports.service.claudesettings.UninstallClaudeSettingsService;
 import dev.ccotel.ports.service.shellenv.InstallShellEnvService;
 import dev.ccotel.ports.service.shellenv.ShellEnvStatusService;
 import dev.ccotel.ports.service.shellenv.TelemetryEnvPolicy;
@@ -22,19 +32,25 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ccotel cc install|i, uninstall|u, status}: the Claude Code telemetry block in the shells' rc files. */
+/**
+ * {@code ccotel cc install|i, uninstall|u, status}: the Claude Code telemetry block in the shells' rc files, and
+ * ccotel's entries in Claude Code's settings.json (its env, statusLine and SessionStart hook).
+ */
 @Command(name = "cc",
-        description = "Switch Claude Code's telemetry to ccotel in the start-up files of bash, zsh and fish.")
+        description = {"Switch Claude Code's telemetry to ccotel in the start-up files of bash, zsh and fish, and in",
+                "Claude Code's settings.json (its env, statusLine and SessionStart hook)."})
 public final class CcCommand implements Runnable {
 
     private static final String SHELLS = "bash, zsh, fish or all; repeat or separate with commas"
@@ -57,6 +73,8 @@ public final class CcCommand implements Runnable {
     private final Map<String, String> environment;
     private final Function<Map<String, String>, ShellProfilePort> profiles;
     private final IntPredicate listening;
+    private final Function<Map<String, String>, ClaudeSettingsPort> claudeSettings;
+    private final Supplier<Optional<String>> launcher;
 
     /**
      * @param receiverPort the configured receiver port, asked for only when a subcommand runs (so it may come
@@ -72,17 +90,34 @@ public final class CcCommand implements Runnable {
     /** @param httpReceiverPort the configured OTLP/HTTP port, or 0 when that listener is off */
     public CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
             Function<Map<String, String>, ShellProfilePort> profiles) {
-        this(receiverPort, httpReceiverPort, environment, profiles, CcCommand::listensOnLoopback);
+        this(receiverPort, httpReceiverPort, environment, profiles, ShellEnvAdapterFactory::claudeSettings,
+                Optional::empty);
+    }
+
+    /**
+     * @param claudeSettings makes the settings.json port for that environment, e.g.
+     *     {@code ShellEnvAdapterFactory::claudeSettings}
+     * @param launcher the absolute path of the bin/ccotel that Claude Code's statusLine and hook should run;
+     *     empty when unknown, and then only the env is written to settings.json
+     */
+    public CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
+            Function<Map<String, String>, ShellProfilePort> profiles,
+            Function<Map<String, String>, ClaudeSettingsPort> claudeSettings, Supplier<Optional<String>> launcher) {
+        this(receiverPort, httpReceiverPort, environment, profiles, CcCommand::listensOnLoopback, claudeSettings,
+                launcher);
     }
 
     /** @param listening whether a daemon listens on a loopback port; a TCP connect by default */
     CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
-            Function<Map<String, String>, ShellProfilePort> profiles, IntPredicate listening) {
+            Function<Map<String, String>, ShellProfilePort> profiles, IntPredicate listening,
+            Function<Map<String, String>, ClaudeSettingsPort> claudeSettings, Supplier<Optional<String>> launcher) {
         this.receiverPort = receiverPort;
         this.httpReceiverPort = httpReceiverPort;
         this.environment = Map.copyOf(environment);
         this.profiles = profiles;
         this.listening = listening;
+        this.claudeSettings = claudeSettings;
+        this.launcher = launcher;
     }
 
     public CcCommand(int receiverPort, Map<String, String> environment,
@@ -100,7 +135,8 @@ public final class CcCommand implements Runnable {
     }
 
     @Command(name = "install", aliases = "i",
-            description = "Add (or refresh) the block that points Claude Code's telemetry at ccotel.")
+            description = {"Add (or refresh) the block that points Claude Code's telemetry at ccotel, and the same",
+                    "variables, ccotel's statusline and a SessionStart hook in Claude Code's settings.json."})
     int install(
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
@@ -116,46 +152,70 @@ public final class CcCommand implements Runnable {
             @Option(names = "--logs-export-interval", paramLabel = "MS",
                     description = "Sets OTEL_LOGS_EXPORT_INTERVAL (milliseconds)") Long logsInterval,
             @Option(names = "--log-user-prompts",
-                    description = "Sets OTEL_LOG_USER_PROMPTS=1: Claude Code then sends prompt text") boolean prompts) {
+                    description = "Sets OTEL_LOG_USER_PROMPTS=1: Claude Code then sends prompt text") boolean prompts,
+            @Option(names = "--statusline", paramLabel = "MODE", defaultValue = "keep",
+                    description = {"What to do with a statusLine in settings.json that is not ccotel's: keep it",
+                            "(default), chain (ccotel's runs it and adds its part), replace, or skip (do not",
+                            "write a statusLine at all)"}) String statusline,
+            @Option(names = "--no-settings", description = "Leave Claude Code's settings.json alone")
+            boolean noSettings) {
         OtlpProtocol chosen = OtlpProtocol.fromId(protocol).orElseThrow(() -> usage("install",
                 "Invalid value for option '--protocol': '" + protocol + "' (expected grpc, http/protobuf or http/json)"));
         TelemetryEnvOptions options = new TelemetryEnvOptions(chosen.isHttp() ? httpPort(port) : port(port, "install"),
                 interval(metricInterval, "--metric-export-interval"), interval(logsInterval, "--logs-export-interval"),
                 prompts, chosen);
+        StatusLineChoice choice = statusLineChoice(statusline);
         ShellEnvResult result = new InstallShellEnvService(profiles.apply(environment))
                 .install(new InstallShellEnvCommand(shells(shells, "install"), options, dryRun));
         if (result.shells().isEmpty()) {
             err().println("ccotel: found no bash, zsh or fish on PATH; name one with --shell");
-            return Cli.FAILURE;
         }
         report(result, dryRun);
         boolean changed = result.changes().stream().anyMatch(ShellChange.Changed.class::isInstance);
         if (changed && !dryRun) {
             out().println("Open a new shell (or source the file) so that Claude Code starts with these variables.");
         }
-        return result.anyFailed() ? Cli.FAILURE : Cli.OK;
+        Optional<String> settled = launcher.get();
+        boolean settingsFailed = !noSettings && report(new InstallClaudeSettingsService(claudeSettings.apply(environment))
+                .install(new InstallClaudeSettingsCommand(options, settled, choice, dryRun)), dryRun, settled.isPresent(),
+                false);
+        return result.anyFailed() || result.shells().isEmpty() || settingsFailed ? Cli.FAILURE : Cli.OK;
+    }
+
+    private StatusLineChoice statusLineChoice(String value) {
+        try {
+            return StatusLineChoice.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("install", "Invalid value for option '--statusline': '" + value
+                    + "' (expected keep, chain, replace or skip)");
+        }
     }
 
     @Command(name = "uninstall", aliases = "u",
-            description = "Remove the ccotel block, and only the block, from the shells' start-up files.")
+            description = {"Remove the ccotel block, and only the block, from the shells' start-up files, and from",
+                    "Claude Code's settings.json what install added (a statusLine it replaced comes back)."})
     int uninstall(
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
-            @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun) {
+            @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun,
+            @Option(names = "--no-settings", description = "Leave Claude Code's settings.json alone")
+            boolean noSettings) {
         ShellEnvResult result = new UninstallShellEnvService(profiles.apply(environment))
                 .uninstall(new UninstallShellEnvCommand(shells(shells, "uninstall"), dryRun));
         if (result.shells().isEmpty()) {
-            out().println("Nothing to do: no shell found on PATH or configured.");
-            return Cli.OK;
+            out().println("No shell found on PATH or configured.");
         }
         report(result, dryRun);
-        return result.anyFailed() ? Cli.FAILURE : Cli.OK;
+        boolean settingsFailed = !noSettings && report(new UninstallClaudeSettingsService(
+                claudeSettings.apply(environment)).uninstall(new UninstallClaudeSettingsCommand(dryRun)), dryRun, true, true);
+        return result.anyFailed() || settingsFailed ? Cli.FAILURE : Cli.OK;
     }
 
     @Command(name = "status",
             description = {"Show per shell and file whether the ccotel block is there and current, whether a daemon",
-                    "listens where it points, and later lines that override its variables. Writes nothing.",
-                    "Exit 3 when no shell has a current block, 1 when a file is broken or unreadable."})
+                    "listens where it points, and later lines that override its variables; and what Claude",
+                    "Code's settings.json holds of ccotel's (env, statusLine, hook). Writes nothing. Exit 3 when",
+                    "neither a shell nor settings.json has current variables, 1 when a file is broken or unreadable."})
     int status(
             @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP) boolean help,
             @Option(names = "--shell", split = ",", paramLabel = "SHELL", description = SHELLS) List<String> shells,
@@ -182,11 +242,25 @@ public final class CcCommand implements Runnable {
                     .ifPresent(p -> out().println("no daemon listens on 127.0.0.1:" + p
                             + "; start one with 'ccotel daemon' or 'ccotel service install'"));
         }
-        if (status.anyProblem()) {
+        ClaudeSettingsStatus settings = new ClaudeSettingsStatusService(claudeSettings.apply(environment))
+                .status(new ClaudeSettingsStatusCommand(expected, expectedHttp));
+        (settings.hasProblem() ? err() : out()).println(SettingsLines.line(settings.file(),
+                SettingsLines.describe(settings)));
+        if (!settings.launcherExists()) {
+            err().println(SettingsLines.line(settings.file(), "warning: its statusLine and hook run "
+                    + settings.launcher().orElse("?") + ", which is not there any more; run 'ccotel cc install'"
+                    + " with the ccotel you use now"));
+        }
+        settings.env().value(TelemetryEnvPolicy.ENDPOINT).flatMap(CcCommand::portOf)
+                .filter(probed::add).filter(p -> !listening.test(p))
+                .ifPresent(p -> out().println("no daemon listens on 127.0.0.1:" + p
+                        + "; start one with 'ccotel daemon' or 'ccotel service install'"));
+        if (status.anyProblem() || settings.hasProblem()) {
             return Cli.FAILURE;
         }
-        if (status.noneCurrent()) {
-            out().println("Claude Code is not pointed at ccotel in any shell; run 'ccotel cc install'");
+        if (status.noneCurrent() && settings.envState() != ClaudeSettingsStatus.EnvState.CURRENT) {
+            out().println("Claude Code is not pointed at ccotel in any shell nor in its settings.json;"
+                    + " run 'ccotel cc install'");
             return NOT_CURRENT;
         }
         return Cli.OK;
@@ -227,6 +301,29 @@ public final class CcCommand implements Runnable {
         }
         out().flush();
         err().flush();
+    }
+
+    /** Prints what became of settings.json; true when it failed. */
+    private boolean report(ClaudeSettingsChange change, boolean dryRun, boolean launcherKnown, boolean removing) {
+        switch (change) {
+            case ClaudeSettingsChange.Changed c -> {
+                out().println(SettingsLines.line(c.file(), SettingsLines.describe(c.edit(), dryRun, removing)));
+                SettingsLines.statusLine(c.statusLine(), launcherKnown)
+                        .ifPresent(line -> out().println(SettingsLines.line(c.file(), line)));
+                if (dryRun) {
+                    out().print(c.diff());
+                }
+            }
+            case ClaudeSettingsChange.Unchanged u -> {
+                out().println(SettingsLines.line(u.file(), "unchanged (" + u.reason() + ")"));
+                SettingsLines.statusLine(u.statusLine(), launcherKnown)
+                        .ifPresent(line -> out().println(SettingsLines.line(u.file(), line)));
+            }
+            case ClaudeSettingsChange.Failed f -> err().println(SettingsLines.line(f.file(), "FAILED: " + f.reason()));
+        }
+        out().flush();
+        err().flush();
+        return change instanceof ClaudeSettingsChange.Failed;
     }
 
     private static String describe(ShellChange.Edit edit, boolean dryRun) {

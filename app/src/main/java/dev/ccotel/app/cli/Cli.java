@@ -4,6 +4,9 @@ import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.adapter.sqlite.StoreInUseException;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.XdgDirs;
+import dev.ccotel.app.runtime.Version;
+import dev.ccotel.app.service.DistributionCopy;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -35,10 +38,21 @@ public final class Cli {
             case "hook" -> new LauncherCommand.Hook();
             // The port is read when a cc subcommand runs, after --config and --set were parsed.
             case "cc" -> new CcCommand(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
-                    () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create);
+                    () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create,
+                    ShellEnvAdapterFactory::claudeSettings, () -> settledLauncher(environment));
             case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
+    }
+
+    /**
+     * The bin/ccotel that Claude Code's statusLine and hook run: the one running now (the launcher says which),
+     * or the copy {@code service install} made of its distribution, which survives a rebuild of a build tree.
+     */
+    private static Optional<String> settledLauncher(Map<String, String> environment) {
+        return Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)).map(java.nio.file.Path::of)
+                .map(l -> DistributionCopy.settledLauncher(l, XdgDirs.distributions(environment), Version.VALUE))
+                .map(java.nio.file.Path::toString);
     }
 
     /** The OTLP/HTTP port {@code cc} writes for http/* protocols; 0 when that listener is off. */

@@ -62,6 +62,20 @@ public final class DistributionCopy {
         return installed;
     }
 
+    /**
+     * The launcher other programs should run (Claude Code's statusLine and hook): {@code launcher} when it lies in
+     * a copy, else this version's copy when {@code service install} made one, else {@code launcher} itself. The
+     * copy outlives a {@code mvn clean} of a build tree; {@code service uninstall} removes it again.
+     */
+    public static Path settledLauncher(Path launcher, Path root, String version) {
+        Path absolute = launcher.toAbsolutePath().normalize();
+        if (absolute.startsWith(root)) {
+            return absolute;
+        }
+        Path copy = root.resolve(version).resolve("bin").resolve(absolute.getFileName());
+        return Files.isRegularFile(copy) && Files.isExecutable(copy) ? copy : absolute;
+    }
+
     /** Removes every copy and the folder that holds them ({@code service uninstall}). */
     public void removeAll() throws IOException {
         Folders.deleteTree(root);
