@@ -24,7 +24,7 @@ final class ArchitectureRules {
     private ArchitectureRules() {}
 
     private static final String DOMAIN = "dev.ccotel.domain..";
-    /** Sealed interfaces in the port packages are outcome types (IngestResult, PublishOutcome), not ports. */
+    /** Sealed interfaces in the port packages are outcome types (IngestResult, KeepOutcome, PublishOutcome), not ports. */
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
             ARE_PORT_INTERFACES = com.tngtech.archunit.base.DescribedPredicate.describe("are unsealed interfaces",
                     c -> c.isInterface() && !isSealed(c));

@@ -5,7 +5,7 @@ import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashSet;
@@ -46,7 +46,7 @@ final class ActivityLog implements AutoCloseable {
     KeepTelemetryPort around(KeepTelemetryPort next) {
         return export -> {
             long start = System.nanoTime();
-            PublishOutcome outcome = next.keep(export);
+            KeepOutcome outcome = next.keep(export);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
             noted(export, outcome, micros);
             return outcome;
@@ -64,7 +64,7 @@ final class ActivityLog implements AutoCloseable {
         minute.refused += refused;
     }
 
-    private void noted(KeptExport export, PublishOutcome outcome, long micros) {
+    private void noted(KeptExport export, KeepOutcome outcome, long micros) {
         int events = 0;
         int points = 0;
         double cost = 0;
@@ -81,10 +81,9 @@ final class ActivityLog implements AutoCloseable {
             }
         }
         String verdict = switch (outcome) {
-            case PublishOutcome.Accepted a -> where;
-            case PublishOutcome.Rejected r -> "refused (" + r.message() + ")";
-            case PublishOutcome.TokenRefused r -> "not taken (" + r.message() + ")";
-            case PublishOutcome.RetryLater r -> "not taken, the exporter is told to retry (" + r.reason() + ")";
+            case KeepOutcome.Kept k -> where;
+            case KeepOutcome.Rejected r -> "refused (" + r.message() + ")";
+            case KeepOutcome.RetryLater r -> "not taken, the exporter is told to retry (" + r.reason() + ")";
         };
         int e = events;
         int p = points;
@@ -96,7 +95,7 @@ final class ActivityLog implements AutoCloseable {
             minute.events += events;
             minute.points += points;
             minute.cost += cost;
-            if (outcome instanceof PublishOutcome.Accepted) {
+            if (outcome instanceof KeepOutcome.Kept) {
                 minute.kept++;
             } else {
                 minute.notKept++;
