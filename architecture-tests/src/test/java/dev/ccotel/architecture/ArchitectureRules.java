@@ -48,7 +48,7 @@ final class ArchitectureRules {
             .applicationServices(PORTS)
             .adapter("grpc-in", "dev.ccotel.adapter.grpc..")
             .adapter("http-in", "dev.ccotel.adapter.httpin..")
-            .adapter("http-out", "dev.ccotel.adapter.http..")
+            .adapter("http-out", "dev.ccotel.adapter.httpout..")
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
             .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
             .ignoreDependency(resideInAPackage("dev.ccotel.app.."), alwaysTrue())

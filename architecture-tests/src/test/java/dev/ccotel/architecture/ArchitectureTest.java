@@ -77,7 +77,8 @@ class ArchitectureTest {
                 "dev.ccotel.ports.service.forward", "dev.ccotel.ports.service.report", "dev.ccotel.ports.service.shellenv",
                 "dev.ccotel.adapter.grpc",
                 "dev.ccotel.adapter.httpin", "dev.ccotel.adapter.httpin.wire", "dev.ccotel.adapter.httpin.status",
-                "dev.ccotel.adapter.http", "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite",
+                "dev.ccotel.adapter.httpout", "dev.ccotel.adapter.httpin.dashboard", "dev.ccotel.adapter.httpin.statusline",
+                "dev.ccotel.ports.service.statusline", "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite",
                 "dev.ccotel.app"}) {
             assertTrue(CLASSES.containPackage(pkg), "classes of " + pkg + " imported");
         }

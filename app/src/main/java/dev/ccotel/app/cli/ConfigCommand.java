@@ -1,6 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.DaemonConfig;

@@ -1,6 +1,6 @@
 package dev.ccotel.app.config;
 
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.adapter.http.HttpPublishers;
-import dev.ccotel.adapter.http.JsonLinesPublisher;
-import dev.ccotel.adapter.http.client.BackendClient;
-import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpout.HttpPublishers;
+import dev.ccotel.adapter.httpout.JsonLinesPublisher;
+import dev.ccotel.adapter.httpout.client.BackendClient;
+import dev.ccotel.adapter.httpout.wire.WireEncoder;
 import dev.ccotel.adapter.httpin.dashboard.DashboardRoutes;
 import dev.ccotel.adapter.httpin.statusline.StatuslineRoutes;
 import dev.ccotel.adapter.shellenv.git.GitCheckouts;

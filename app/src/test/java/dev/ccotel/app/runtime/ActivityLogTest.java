@@ -3,7 +3,7 @@ package dev.ccotel.app.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Fixtures;
