@@ -1,7 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
-import dev.ccotel.adapter.sqlite.StoreInUseException;
+import dev.ccotel.app.compose.CliComposition;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.XdgDirs;
@@ -37,9 +36,9 @@ public final class Cli {
             case "statusline" -> new LauncherCommand.Statusline();
             case "hook" -> new LauncherCommand.Hook();
             // The port is read when a cc subcommand runs, after --config and --set were parsed.
-            case "cc" -> new CcCommand(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
-                    () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create,
-                    ShellEnvAdapterFactory::claudeSettings, () -> settledLauncher(environment));
+            case "cc" -> CliComposition.cc(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
+                    () -> httpPort(top.settings(Map.of())), environment, () -> settledLauncher(environment),
+                    CcCommand::listensOnLoopback);
             case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
@@ -139,7 +138,7 @@ public final class Cli {
                 err.println("ccotel: configuration error: " + e.getMessage());
                 return USAGE;
             }
-            if (e instanceof StoreInUseException) { // a second daemon: restarting it cannot help
+            if (CliComposition.isUsageFailure(e)) { // a second daemon: restarting it cannot help
                 err.println("ccotel: " + e.getMessage());
                 return USAGE;
             }

@@ -1,7 +1,8 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.ports.in.LimitWindow;
-import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.app.compose.CliComposition;
+import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.app.config.StatuslineConfig;
 import dev.ccotel.app.report.BudgetLine;
 import dev.ccotel.app.report.LimitsTable;
@@ -89,7 +90,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Settings settings = parent.settings(Map.of());
         Path path = storePath(settings);
-        SqliteUsageReader reader = new SqliteUsageReader(path);
+        ReadUsagePort reader = CliComposition.usage(path);
         Budgets budgets = StatuslineConfig.budgets(settings);
         UsageReport report;
         Optional<Spend> spend;
@@ -105,11 +106,11 @@ final class ReportCommand implements Callable<Integer> {
             parent.out.println(ReportJson.render(report));
         } else if (report.rows().isEmpty()) {
             boolean filtered = since != null || until != null || project != null;
-            if (reader.exists() && filtered) {
+            if (CliComposition.storeExists(path) && filtered) {
                 parent.out.println("No usage recorded in " + path + " for this selection; without --since, --until"
                         + " and --project the report covers everything the store holds.");
             } else {
-                parent.out.println(reader.exists() ? "No usage recorded in " + path + " yet."
+                parent.out.println(CliComposition.storeExists(path) ? "No usage recorded in " + path + " yet."
                         : "No usage recorded yet: " + path + " does not exist.");
                 parent.out.println("To get data flowing: 'ccotel cc install' points Claude Code at ccotel (open a new"
                         + " shell after it), and 'ccotel daemon' (or 'ccotel service install') runs the receiver.");
@@ -132,7 +133,7 @@ final class ReportCommand implements Callable<Integer> {
     private int limits(ZoneId zone) {
         Optional<LocalDate> from = date("--since", since, zone, false);
         Optional<LocalDate> to = date("--until", until, zone, true);
-        SqliteUsageReader reader = new SqliteUsageReader(storePath(parent.settings(Map.of())));
+        ReadUsagePort reader = CliComposition.usage(storePath(parent.settings(Map.of())));
         List<LimitWindow> rows;
         try {
             rows = new LimitsReport(reader, parent.clock).windows(

@@ -1,0 +1,91 @@
+package dev.ccotel.app.compose;
+
+import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
+import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.adapter.sqlite.StoreInUseException;
+import dev.ccotel.adapter.sqlite.StoreMaintenance;
+import dev.ccotel.app.cli.CcCommand;
+import dev.ccotel.ports.out.ReadUsagePort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The command line's wires: which adapter each command's use cases run on. The commands name ports and
+ * use cases only; this class (with {@link DaemonComposition} for {@code ccotel daemon}) is the one place that
+ * names the local store's and the shell environment's adapters, so that a second store (the hub's) is a
+ * second composition, not an edit of every command.
+ */
+public final class CliComposition {
+    private CliComposition() {
+    }
+
+    /** The local store's history, read-only (reports, status, the dashboard's command). */
+    public static ReadUsagePort usage(Path store) {
+        return new SqliteUsageReader(store);
+    }
+
+    /** Whether there is a local store at {@code store} at all. */
+    public static boolean storeExists(Path store) {
+        return Files.isRegularFile(store);
+    }
+
+    /** {@code ccotel cc}: the shells' start-up files and Claude Code's settings.json of the user's environment. */
+    public static CcCommand cc(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
+            Supplier<Optional<String>> launcher, IntPredicate listening) {
+        return new CcCommand(new CcCommand.Wiring(receiverPort, httpReceiverPort, environment,
+                ShellEnvAdapterFactory::create, ShellEnvAdapterFactory::claudeSettings, launcher, listening));
+    }
+
+    /** A failure that no retry mends and the user must act on: another daemon holds the store. */
+    public static boolean isUsageFailure(Throwable e) {
+        return e instanceof StoreInUseException;
+    }
+
+    /** {@code ccotel store}: looking after the local store file. */
+    public static StoreCare store(Path store) {
+        return new StoreCare(store);
+    }
+
+    /** {@code store check|backup|recover} on one file. */
+    public static final class StoreCare {
+        private final Path path;
+
+        private StoreCare(Path path) {
+            this.path = path;
+        }
+
+        /** SQLite's integrity check: empty when sound. */
+        public List<String> check() {
+            return StoreMaintenance.check(path);
+        }
+
+        public void backup(Path target) {
+            StoreMaintenance.backup(path, target);
+        }
+
+        /** @throws RuntimeException naming the daemon that holds the store */
+        public void requireNoDaemon() {
+            StoreMaintenance.requireNoDaemon(path);
+        }
+
+        /** Moves a damaged store aside and copies what can be read into a new one at the same path. */
+        public Recovery recover(Clock clock) {
+            StoreMaintenance.Recovery r = StoreMaintenance.recover(path, clock);
+            return new Recovery(r.movedAside(), r.kept(), r.lost());
+        }
+    }
+
+    /**
+     * What a recovery kept and lost, per table.
+     *
+     * @param movedAside where the damaged file now is
+     */
+    public record Recovery(Path movedAside, Map<String, Long> kept, Map<String, String> lost) {}
+}
