@@ -55,6 +55,16 @@ final class ArchitectureRules {
             .because("adapters know the ports and the domain, never each other; only app, the composition root, knows everyone");
 
     @ArchTest
+    static final ArchRule onlyTheCompositionsNameTheStores = noClasses()
+            .that().resideInAPackage("dev.ccotel.app..")
+            .and().resideOutsideOfPackages("dev.ccotel.app.compose..", "dev.ccotel.app.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ccotel.adapter.sqlite..",
+                    "dev.ccotel.adapter.shellenv..", "dev.ccotel.adapter.postgres..")
+            .because("each runnable draws its wires in one composition (app.compose: DaemonComposition,"
+                    + " CliComposition, a hub's own); commands and the runtime name ports, so a second store is a"
+                    + " second composition, not an edit of every command (app.config builds the adapters' typed configs)");
+
+    @ArchTest
     static final ArchRule domainDependsOnlyOnProtobufAndOtlp = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat()

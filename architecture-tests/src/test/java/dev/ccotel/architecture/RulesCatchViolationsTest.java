@@ -44,6 +44,10 @@ class RulesCatchViolationsTest {
                         + " dev.ccotel.adapter.shellenv.bad.Other other; }",
                 "dev/ccotel/adapter/shellenv/bad/Other.java",
                 "package dev.ccotel.adapter.shellenv.bad; public class Other {}");
+        add("onlyTheCompositionsNameTheStores", "dev/ccotel/adapter/sqlite/bad/Store.java",
+                "package dev.ccotel.adapter.sqlite.bad; public class Store {}",
+                "dev/ccotel/app/cli/bad/OpensTheStore.java",
+                "package dev.ccotel.app.cli.bad; public class OpensTheStore { dev.ccotel.adapter.sqlite.bad.Store s; }");
         add("domainDependsOnlyOnProtobufAndOtlp", "dev/ccotel/domain/bad/UsesJdbc.java",
                 "package dev.ccotel.domain.bad; public class UsesJdbc { java.sql.Connection c; }");
         add("sourceNeutralDomainKnowsNoSource", "dev/ccotel/domain/source/bad/Reader.java",

@@ -36,9 +36,10 @@ public final class Cli {
             case "statusline" -> new LauncherCommand.Statusline();
             case "hook" -> new LauncherCommand.Hook();
             // The port is read when a cc subcommand runs, after --config and --set were parsed.
-            case "cc" -> CliComposition.cc(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
-                    () -> httpPort(top.settings(Map.of())), environment, () -> settledLauncher(environment),
-                    CcCommand::listensOnLoopback);
+            case "cc" -> new CcCommand(new CcCommand.Wiring(
+                    () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
+                    () -> httpPort(top.settings(Map.of())), environment, CliComposition::shellProfiles,
+                    CliComposition::claudeSettings, () -> settledLauncher(environment), CcCommand::listensOnLoopback));
             case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };

@@ -4,17 +4,14 @@ import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
 import dev.ccotel.adapter.sqlite.StoreInUseException;
 import dev.ccotel.adapter.sqlite.StoreMaintenance;
-import dev.ccotel.app.cli.CcCommand;
+import dev.ccotel.ports.out.ClaudeSettingsPort;
+import dev.ccotel.ports.out.ShellProfilePort;
 import dev.ccotel.ports.out.ReadUsagePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.IntPredicate;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * The command line's wires: which adapter each command's use cases run on. The commands name ports and
@@ -36,11 +33,14 @@ public final class CliComposition {
         return Files.isRegularFile(store);
     }
 
-    /** {@code ccotel cc}: the shells' start-up files and Claude Code's settings.json of the user's environment. */
-    public static CcCommand cc(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
-            Supplier<Optional<String>> launcher, IntPredicate listening) {
-        return new CcCommand(new CcCommand.Wiring(receiverPort, httpReceiverPort, environment,
-                ShellEnvAdapterFactory::create, ShellEnvAdapterFactory::claudeSettings, launcher, listening));
+    /** {@code ccotel cc}: the shells' start-up files of the user's environment. */
+    public static ShellProfilePort shellProfiles(Map<String, String> environment) {
+        return ShellEnvAdapterFactory.create(environment);
+    }
+
+    /** {@code ccotel cc}: Claude Code's settings.json of the user's environment. */
+    public static ClaudeSettingsPort claudeSettings(Map<String, String> environment) {
+        return ShellEnvAdapterFactory.claudeSettings(environment);
     }
 
     /** A failure that no retry mends and the user must act on: another daemon holds the store. */

@@ -17,6 +17,11 @@ public sealed interface Delivery {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(backend, "backend");
         }
+
+        /** The store file, for commands that say or check where it is. */
+        public java.nio.file.Path storePath() {
+            return store.path();
+        }
     }
 
     /** {@code delivery.mode: passthrough}: nothing kept, the POST inside the exporter's call. */

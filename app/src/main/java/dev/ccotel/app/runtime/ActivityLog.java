@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * outcome, how long keeping took), and once a minute at INFO, only when something arrived, one
  * line with the minute's exports, sessions, events, points and cost and where they went.
  */
-final class ActivityLog implements AutoCloseable {
+public final class ActivityLog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ActivityLog.class.getName());
 
     private final String where;
@@ -31,7 +31,7 @@ final class ActivityLog implements AutoCloseable {
     private Minute minute = new Minute();
 
     /** @param where what "kept" means here: "stored", "forwarded" (passthrough) or "printed" (dry run) */
-    ActivityLog(String where) {
+    public ActivityLog(String where) {
         this(where, Duration.ofMinutes(1));
     }
 
@@ -43,7 +43,7 @@ final class ActivityLog implements AutoCloseable {
     }
 
     /** The keep hop, noted: what an export held and how it was taken. */
-    KeepTelemetryPort around(KeepTelemetryPort next) {
+    public KeepTelemetryPort around(KeepTelemetryPort next) {
         return export -> {
             long start = System.nanoTime();
             KeepOutcome outcome = next.keep(export);
@@ -54,12 +54,12 @@ final class ActivityLog implements AutoCloseable {
     }
 
     /** With a backend: the summary also says what was forwarded and how many requests still wait (a backlog). */
-    void showForwarding(LongSupplier requestsWaiting) {
+    public void showForwarding(LongSupplier requestsWaiting) {
         this.waiting = requestsWaiting;
     }
 
     /** The outbox forwarder's round: how many requests the backend took and refused. */
-    synchronized void forwarded(int delivered, int refused) {
+    public synchronized void forwarded(int delivered, int refused) {
         minute.forwarded += delivered;
         minute.refused += refused;
     }
