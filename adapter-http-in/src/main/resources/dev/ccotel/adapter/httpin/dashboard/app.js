@@ -145,12 +145,15 @@ async function daily() {
   }, [days.map(dayTime), days.map((d) => (byDay[d] ? byDay[d].toolCalls : 0)),
     days.map((d) => (byDay[d] ? byDay[d].apiErrors : 0)),
     days.map((d) => (byDay[d] ? byDay[d].linesAdded + byDay[d].linesRemoved : 0))]);
-  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'Day' }),
-    el('th', { class: 'num', text: 'Cost $' }), el('th', { class: 'num', text: 'Tokens' }))));
+  // every figure of the charts, as text: one row per day with anything in it
+  const heads = ['Day', 'Cost $', 'Input', 'Output', 'Cache write', 'Cache read', 'Tool calls', 'Lines +/-', 'API errors'];
+  const table = el('table', {}, el('thead', {}, el('tr', {}, ...heads.map((h, i) => el('th', { class: i ? 'num' : '', text: h })))));
   const body = el('tbody');
   for (const row of r.rows) {
-    body.append(el('tr', {}, el('td', { text: row.key }), el('td', { class: 'num', text: money(row.costUsd) }),
-      el('td', { class: 'num', text: count(row.tokens.total) })));
+    const t = row.tokens;
+    body.append(el('tr', {}, el('td', { text: row.key }), ...[money(row.costUsd), count(t.input), count(t.output),
+      count(t.cacheCreation), count(t.cacheRead), count(row.toolCalls), '+' + count(row.linesAdded) + ' / −'
+      + count(row.linesRemoved), count(row.apiErrors)].map((v) => el('td', { class: 'num', text: v }))));
   }
   table.append(body);
   $('#table-cost').replaceChildren(table);
