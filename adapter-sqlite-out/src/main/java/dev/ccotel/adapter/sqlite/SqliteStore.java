@@ -155,6 +155,11 @@ public final class SqliteStore implements AutoCloseable {
         return keeper;
     }
 
+    /** Sessions read from Claude Code's transcripts ({@code ccotel import}). */
+    public dev.ccotel.ports.out.KeepImportsPort imports() {
+        return new SqliteImports(db, clock);
+    }
+
     public LoadSessionStatePort sessionStates() {
         return states;
     }

@@ -1,5 +1,6 @@
 package dev.ccotel.adapter.sqlite;
 
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
     static final long QUARTER_MS = 15 * 60 * 1000;
     /** The schema version from which events keep prompt text (where the user lets them). */
     private static final int PROMPT_TEXT_SINCE = 2;
+    /** The schema version from which the store keeps sessions imported from transcripts. */
+    private static final int IMPORTS_SINCE = 3;
 
     private static final String METRICS = "SELECT m.session_id, m.model, (m.ts / ?) * ? AS quarter,"
             + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'input' THEN m.value ELSE 0 END),"
@@ -50,6 +54,11 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(e.event_type = 'api_request'), SUM(e.event_type = 'api_error'), MAX(e.ts)"
             + " FROM events e JOIN sessions s ON s.session_id = e.session_id"
             + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR s.project = ?) GROUP BY 1, 2, 3";
+    private static final String IMPORTED = "SELECT u.session_id, u.model, u.quarter, u.input_tokens, u.output_tokens,"
+            + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, u.api_requests, i.cost_source,"
+            + " i.project, i.started_at, i.ended_at, i.lines_added, i.lines_removed"
+            + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
     private final Path path;
 
@@ -72,13 +81,17 @@ public final class SqliteUsageReader implements ReadUsagePort {
             Map<List<Object>, Builder> slices = new LinkedHashMap<>();
             read(c, METRICS, from, to, project, slices, true);
             read(c, EVENTS, from, to, project, slices, false);
-            Map<String, String[]> sessions = sessions(c);
-            c.commit();
+            boolean imports = Database.userVersion(c) >= IMPORTS_SINCE;
+            Map<String, String[]> sessions = sessions(c, imports);
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
                 String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0"});
                 out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1]))));
             }
+            if (imports) {
+                out.addAll(imported(c, from, to, project));
+            }
+            c.commit();
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
@@ -117,9 +130,74 @@ public final class SqliteUsageReader implements ReadUsagePort {
         }
     }
 
-    private static Map<String, String[]> sessions(Connection c) throws SQLException {
+    /**
+     * Slices of sessions read from transcripts; each session's lines (kept for the whole session) in its
+     * last slice of the window.
+     */
+    private static List<UsageSlice> imported(Connection c, Instant from, Instant to, Optional<String> project)
+            throws SQLException {
+        List<UsageSlice> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(IMPORTED)) {
+            ps.setLong(1, from.toEpochMilli());
+            ps.setLong(2, to.toEpochMilli());
+            ps.setString(3, project.orElse(null));
+            ps.setString(4, project.orElse(null));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sessionId = rs.getString(1);
+                    long quarter = rs.getLong(3);
+                    Usage.Tokens tokens = new Usage.Tokens(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                    Usage.CodeChanges code = new Usage.CodeChanges(rs.getLong(15), rs.getLong(16), 0, 0);
+                    if (!out.isEmpty() && out.getLast().sessionId().equals(sessionId)) {
+                        UsageSlice earlier = out.removeLast(); // only the last slice keeps the session's lines
+                        out.add(new UsageSlice(earlier.sessionId(), earlier.project(), earlier.sessionStart(),
+                                earlier.quarter(), earlier.model(), earlier.fromMetrics(), earlier.fromEvents(),
+                                earlier.activity(), Usage.CodeChanges.ZERO, 0, earlier.lastAt(), earlier.costSource()));
+                    }
+                    long lastAt = Math.min(rs.getLong(14), quarter + QUARTER_MS - 1);
+                    out.add(new UsageSlice(sessionId, rs.getString(12), Instant.ofEpochMilli(rs.getLong(13)),
+                            Instant.ofEpochMilli(quarter), rs.getString(2), new UsageSlice.Priced(tokens, rs.getDouble(8)),
+                            UsageSlice.Priced.ZERO, new Usage.Activity(rs.getLong(9), 0, rs.getLong(10), 0), code, 0,
+                            Instant.ofEpochMilli(Math.max(lastAt, quarter)), CostSource.ofWireName(rs.getString(11))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
+        if (!exists() || sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < IMPORTS_SINCE) {
+                return Map.of();
+            }
+            java.util.Set<String> wanted = new java.util.HashSet<>(sessionIds);
+            Map<String, BothSources> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.session_id, s.cost_usd, i.cost_usd"
+                    + " FROM imported_sessions i JOIN sessions s ON s.session_id = i.session_id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getString(1))) {
+                        out.put(rs.getString(1), new BothSources(rs.getDouble(2), rs.getDouble(3)));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each session's project and start; a project telemetry did not name is taken from its transcript. */
+    private static Map<String, String[]> sessions(Connection c, boolean imports) throws SQLException {
         Map<String, String[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, project, started_at FROM sessions");
+        try (PreparedStatement ps = c.prepareStatement(imports ? "SELECT s.session_id,"
+                + " CASE WHEN s.project = '' THEN COALESCE(i.project, '') ELSE s.project END, s.started_at"
+                + " FROM sessions s LEFT JOIN imported_sessions i ON i.session_id = s.session_id"
+                : "SELECT session_id, project, started_at FROM sessions");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3))});
@@ -175,7 +253,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
 
         UsageSlice build(String project, Instant sessionStart) {
             return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
-                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt));
+                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), CostSource.TELEMETRY);
         }
     }
 }

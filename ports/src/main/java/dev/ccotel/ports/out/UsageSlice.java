@@ -1,5 +1,6 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,10 +14,13 @@ import java.util.Objects;
  * @param fromMetrics tokens and cost from the {@code token_usage} and {@code cost_usage} metrics
  * @param fromEvents tokens and cost from {@code api_request} events
  * @param lastAt the time of the slice's latest event or data point
+ * @param costSource where it comes from: telemetry (its figures in {@code fromMetrics} and {@code fromEvents}), or
+ *     a transcript read by {@code ccotel import} (its figures in {@code fromMetrics}, whole-session lines in the
+ *     session's last slice)
  */
 public record UsageSlice(String sessionId, String project, Instant sessionStart, Instant quarter, String model,
         Priced fromMetrics, Priced fromEvents, Usage.Activity activity, Usage.CodeChanges code,
-        double activeSeconds, Instant lastAt) {
+        double activeSeconds, Instant lastAt, CostSource costSource) {
     public UsageSlice {
         Objects.requireNonNull(lastAt, "lastAt");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -28,6 +32,11 @@ public record UsageSlice(String sessionId, String project, Instant sessionStart,
         Objects.requireNonNull(fromEvents, "fromEvents");
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(costSource, "costSource");
+    }
+
+    public boolean imported() {
+        return costSource != CostSource.TELEMETRY;
     }
 
     /** Tokens and what they cost. */

@@ -1,0 +1,8 @@
+package dev.ccotel.ports.out;
+
+import dev.ccotel.domain.model.PriceTable;
+
+/** The price list estimates are made with: the newest refreshed copy, else the one shipped. */
+public interface LoadPricesPort {
+    PriceTable prices();
+}
