@@ -25,6 +25,7 @@ public final class Cli {
             case "daemon" -> new DaemonCommand();
             case "status" -> new StatusCommand();
             case "report" -> new ReportCommand();
+            case "import" -> new ImportCommand();
             case "store" -> new StoreCommand();
             case "inspect" -> new InspectCommand();
             case "train-cache" -> new TrainCommand();
@@ -49,8 +50,8 @@ public final class Cli {
     }
 
     /** The subcommands, in the order the usage lists them. */
-    private static final List<String> NAMES = List.of("daemon", "status", "report", "store", "inspect", "train-cache",
-            "config", "help", "cc", "service");
+    private static final List<String> NAMES = List.of("daemon", "status", "report", "import", "store", "inspect",
+            "train-cache", "config", "help", "cc", "service");
 
     /**
      * The subcommand a command line names: its first word that is neither an option nor the value of

@@ -53,6 +53,8 @@ public final class ConfigKeys {
     public static final String STORE_MAX_AGE = "store.max-age";
     public static final String SESSIONS_MAX = "sessions.max";
     public static final String SESSIONS_IDLE_TIMEOUT = "sessions.idle-timeout";
+    public static final String IMPORT_AUTO = "import.auto";
+    public static final String IMPORT_INTERVAL = "import.interval";
 
     /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
     public static final Map<String, String> RETIRED = Map.of(
@@ -119,6 +121,8 @@ public final class ConfigKeys {
         d.put(STORE_MAX_AGE, ""); // empty: keep everything; 0 keeps no history
         d.put(SESSIONS_MAX, Integer.toString(SessionLedger.DEFAULT_MAX_SESSIONS));
         d.put(SESSIONS_IDLE_TIMEOUT, text(SessionLedger.DEFAULT_IDLE_TIMEOUT));
+        d.put(IMPORT_AUTO, "true"); // the daemon imports Claude Code's transcripts at start and every import.interval
+        d.put(IMPORT_INTERVAL, text(ImportConfig.DEFAULT_INTERVAL));
         return java.util.Collections.unmodifiableMap(d);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageReport;
 import java.io.UncheckedIOException;
@@ -12,6 +13,9 @@ import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code ccotel report --json}: the report as one JSON document, in the schema the README's
@@ -24,6 +28,11 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static String render(UsageReport report) {
+        return render(report, Optional.empty());
+    }
+
+    /** @param pricesAsOf the date of the price list estimates were made with, said when the report holds one */
+    public static String render(UsageReport report, Optional<String> pricesAsOf) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
@@ -39,6 +48,9 @@ public final class ReportJson {
                 r.put("detail", row.detail());
             }
             usage(r, row.usage());
+            if (!row.costSources().isEmpty()) {
+                r.put("costSource", costSource(row.costSources()));
+            }
             if (!row.models().isEmpty()) {
                 ArrayNode models = r.putArray("models");
                 for (UsageReport.ModelShare share : row.models()) {
@@ -49,7 +61,14 @@ public final class ReportJson {
                 }
             }
         }
-        usage(root.putObject("totals"), report.totals());
+        ObjectNode totals = root.putObject("totals");
+        usage(totals, report.totals());
+        ObjectNode sources = totals.putObject("costSources");
+        report.costSources().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sources.put(e.getKey().wireName(), e.getValue()));
+        if (report.costSources().containsKey(CostSource.ESTIMATE)) {
+            pricesAsOf.ifPresent(d -> root.put("pricesAsOf", d));
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -70,6 +89,14 @@ public final class ReportJson {
         node.put("commits", u.code().commits());
         node.put("pullRequests", u.code().pullRequests());
         node.put("activeSeconds", u.activeSeconds());
+    }
+
+    /**
+     * Where a row's cost came from: {@code telemetry}, {@code transcript} or {@code estimate}, or those of its sessions
+     * joined by {@code +} ({@code telemetry+transcript}) for a row of several.
+     */
+    public static String costSource(Map<CostSource, Long> sources) {
+        return sources.keySet().stream().sorted().map(CostSource::wireName).collect(Collectors.joining("+"));
     }
 
     /** {@code UTC} for the zero offset (whose id is {@code Z}), else the zone's id, e.g. {@code Europe/Berlin}. */

@@ -98,6 +98,8 @@ public final class Daemon implements AutoCloseable {
                 SqliteStore store = SqliteStore.open(s.store(), clock); // prunes once at open
                 started.push(store);
                 started.push(DailyPrune.start(store));
+                config.imports().ifPresent(i -> started.push(PeriodicImport.start(
+                        PeriodicImport.useCase(store, s.store().path()), i)));
                 List<DestinationRecord> records = new ArrayList<>();
                 DestinationRecord local = new DestinationRecord("local store " + s.store().path(), clock);
                 records.add(local);

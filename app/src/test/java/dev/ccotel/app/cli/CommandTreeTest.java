@@ -35,7 +35,7 @@ class CommandTreeTest {
 
     @Test
     void helpNoSubcommandOrAnUnknownOne_buildTheWholeTree_soUsageAndDidYouMeanSeeEveryCommand() {
-        List<String> all = List.of("daemon", "status", "report", "store", "inspect", "train-cache", "config", "help",
+        List<String> all = List.of("daemon", "status", "report", "import", "store", "inspect", "train-cache", "config", "help",
                 "cc", "service");
         assertEquals(all, subcommands("help", "report"));
         assertEquals(all, subcommands("reprot"));
