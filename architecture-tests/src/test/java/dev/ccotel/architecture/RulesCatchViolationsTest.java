@@ -44,6 +44,11 @@ class RulesCatchViolationsTest {
                         + " dev.ccotel.adapter.shellenv.bad.Other other; }",
                 "dev/ccotel/adapter/shellenv/bad/Other.java",
                 "package dev.ccotel.adapter.shellenv.bad; public class Other {}");
+        add("onion#transcripts-in", "dev/ccotel/adapter/transcripts/bad/KeepsInSqlite.java",
+                "package dev.ccotel.adapter.transcripts.bad; public class KeepsInSqlite {"
+                        + " dev.ccotel.adapter.sqlite.bad.Table table; }",
+                "dev/ccotel/adapter/sqlite/bad/Table.java",
+                "package dev.ccotel.adapter.sqlite.bad; public class Table {}");
         add("domainDependsOnlyOnProtobufAndOtlp", "dev/ccotel/domain/bad/UsesJdbc.java",
                 "package dev.ccotel.domain.bad; public class UsesJdbc { java.sql.Connection c; }");
         add("sourceNeutralDomainKnowsNoSource", "dev/ccotel/domain/source/bad/Reader.java",

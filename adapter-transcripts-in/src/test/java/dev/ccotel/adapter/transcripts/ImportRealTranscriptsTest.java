@@ -38,7 +38,7 @@ class ImportRealTranscriptsTest {
     private ImportSummary importFrom(Path projects) {
         return new ImportTranscriptsService(new TranscriptFiles(), store, new PriceList(home.resolve("no-refresh.json")))
                 .importTranscripts(new ImportTranscriptsCommand(List.of(projects.toString()),
-                        ImportTranscriptsCommand.ImportProgress.SILENT));
+                        ImportTranscriptsCommand.SILENT));
     }
 
     private static void assertTokens(Usage.Tokens expected, ImportedSession s) {
@@ -164,7 +164,7 @@ class ImportRealTranscriptsTest {
         }, store, new PriceList(home.resolve("none.json")));
 
         ImportSummary summary = service.importTranscripts(new ImportTranscriptsCommand(List.of(projects.toString()),
-                ImportTranscriptsCommand.ImportProgress.SILENT));
+                ImportTranscriptsCommand.SILENT));
 
         assertEquals(Map.of("vanished", 1L), summary.skipped());
         assertEquals(Map.of(), store.sessions, "not kept without its sub-agent's part");
@@ -176,7 +176,7 @@ class ImportRealTranscriptsTest {
         Path projects = Transcripts.into(home, "telemetry");
         ImportSummary summary = new ImportTranscriptsService(new TranscriptFiles(), store, new PriceList(home.resolve("x")))
                 .importTranscripts(new ImportTranscriptsCommand(List.of(projects.toString(), projects + "/../projects",
-                        home.resolve("nowhere").toString()), ImportTranscriptsCommand.ImportProgress.SILENT));
+                        home.resolve("nowhere").toString()), ImportTranscriptsCommand.SILENT));
 
         assertEquals(1, summary.filesFound());
         assertEquals(1, summary.sessionsKept());

@@ -64,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
         try (SqliteStore opened = SqliteStore.open(store, parent.clock)) {
             ImportTranscriptsService service = new ImportTranscriptsService(new TranscriptFiles(), opened.imports(),
                     new PriceList(ImportConfig.pricesFile(store.path())));
-            Progress progress = new Progress(parent.err, System.console() != null && !json);
+            ProgressLine progress = new ProgressLine(parent.err, System.console() != null && !json);
             summary = service.importTranscripts(new ImportTranscriptsCommand(roots, progress));
             progress.done();
         } catch (StoreInUseException e) {
@@ -130,27 +130,28 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** A line on the terminal, redrawn at most five times a second; nothing when the output is not a console. */
-    private static final class Progress implements ImportTranscriptsCommand.ImportProgress {
+    private static final class ProgressLine implements java.util.function.Consumer<ImportTranscriptsCommand.Progress> {
         private final java.io.PrintStream err;
         private final boolean shown;
         private long lastNanos;
         private boolean drawn;
 
-        Progress(java.io.PrintStream err, boolean shown) {
+        ProgressLine(java.io.PrintStream err, boolean shown) {
             this.err = err;
             this.shown = shown;
         }
 
         @Override
-        public void read(long filesDone, long filesToRead, long bytesDone, long bytesToRead) {
+        public void accept(ImportTranscriptsCommand.Progress p) {
             long now = System.nanoTime();
-            if (!shown || now - lastNanos < 200_000_000L && filesDone < filesToRead) {
+            if (!shown || now - lastNanos < 200_000_000L && p.filesDone() < p.filesToRead()) {
                 return;
             }
             lastNanos = now;
             drawn = true;
-            err.printf(Locale.ROOT, "\rimporting: %,d/%,d files, %s of %s (%d%%)   ", filesDone, filesToRead,
-                    megabytes(bytesDone), megabytes(bytesToRead), bytesToRead == 0 ? 100 : bytesDone * 100 / bytesToRead);
+            err.printf(Locale.ROOT, "\rimporting: %,d/%,d files, %s of %s (%d%%)   ", p.filesDone(), p.filesToRead(),
+                    megabytes(p.bytesDone()), megabytes(p.bytesToRead()),
+                    p.bytesToRead() == 0 ? 100 : p.bytesDone() * 100 / p.bytesToRead());
             err.flush();
         }
 

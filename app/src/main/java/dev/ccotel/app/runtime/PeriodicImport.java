@@ -38,7 +38,7 @@ final class PeriodicImport implements AutoCloseable {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ccotel-import").daemon(true).factory());
         ImportTranscriptsCommand command = new ImportTranscriptsCommand(config.roots(),
-                ImportTranscriptsCommand.ImportProgress.SILENT);
+                ImportTranscriptsCommand.SILENT);
         timer.scheduleWithFixedDelay(() -> {
             try {
                 ImportSummary done = imports.importTranscripts(command);

@@ -135,7 +135,7 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
         void file(TranscriptFile f) {
             filesDone++;
             bytesDone += f.size();
-            command.progress().read(filesDone, filesToRead, bytesDone, bytesToRead);
+            command.progress().accept(new ImportTranscriptsCommand.Progress(filesDone, filesToRead, bytesDone, bytesToRead));
         }
 
         void skip(String reason, long n) {
