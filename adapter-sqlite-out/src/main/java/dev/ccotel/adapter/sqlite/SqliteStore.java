@@ -155,6 +155,14 @@ public final class SqliteStore implements AutoCloseable {
         return keeper;
     }
 
+    /**
+     * The store's side of an import run by hand, while no daemon holds the store: opened for writing only once
+     * there is something to keep ({@link OnDemandImports}).
+     */
+    public static OnDemandImports importsOnDemand(StoreConfig config, Clock clock) {
+        return new OnDemandImports(config, clock);
+    }
+
     /** Sessions read from Claude Code's transcripts ({@code ccotel import}). */
     public dev.ccotel.ports.out.KeepImportsPort imports() {
         return new SqliteImports(db, clock);

@@ -2,7 +2,9 @@ package dev.ccotel.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccotel.adapter.sqlite.OnDemandImports;
 import dev.ccotel.adapter.sqlite.SqliteStore;
+import dev.ccotel.adapter.sqlite.StoreMaintenance;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.adapter.sqlite.StoreInUseException;
 import dev.ccotel.adapter.transcripts.TranscriptFiles;
@@ -17,6 +19,7 @@ import dev.ccotel.ports.in.ImportTranscriptsCommand;
 import dev.ccotel.ports.service.imports.ImportTranscriptsService;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +64,11 @@ final class ImportCommand implements Callable<Integer> {
         List<String> roots = ImportConfig.roots(parent.environment,
                 from.stream().map(p -> p.toAbsolutePath().toString()).toList());
         ImportSummary summary;
-        try (SqliteStore opened = SqliteStore.open(store, parent.clock)) {
-            ImportTranscriptsService service = new ImportTranscriptsService(new TranscriptFiles(), opened.imports(),
+        try (OnDemandImports imports = SqliteStore.importsOnDemand(store, parent.clock)) {
+            if (Files.isRegularFile(store.path())) {
+                StoreMaintenance.requireNoDaemon(store.path()); // before reading files whose import could not be kept
+            }
+            ImportTranscriptsService service = new ImportTranscriptsService(new TranscriptFiles(), imports,
                     new PriceList(ImportConfig.pricesFile(store.path())));
             ProgressLine progress = new ProgressLine(parent.err, System.console() != null && !json);
             summary = service.importTranscripts(new ImportTranscriptsCommand(roots, progress));

@@ -124,16 +124,17 @@ final class ReportCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         Map<CostSource, Long> n = report.costSources();
         if (n.containsKey(CostSource.TELEMETRY)) {
-            parts.add(n.get(CostSource.TELEMETRY) + " session(s) from Claude Code's telemetry");
+            parts.add("from Claude Code's telemetry for " + n.get(CostSource.TELEMETRY) + " session(s)");
         }
         if (n.containsKey(CostSource.TRANSCRIPT)) {
-            parts.add(n.get(CostSource.TRANSCRIPT) + " from the cost Claude Code wrote in its transcripts");
+            parts.add("from the cost Claude Code wrote in its transcripts for " + n.get(CostSource.TRANSCRIPT)
+                    + " session(s)");
         }
         if (n.containsKey(CostSource.ESTIMATE)) {
-            parts.add(n.get(CostSource.ESTIMATE) + " estimated from transcripts with LiteLLM's prices of "
-                    + pricesAsOf.orElse("?"));
+            parts.add("estimated with LiteLLM's prices of " + pricesAsOf.orElse("?") + " for "
+                    + n.get(CostSource.ESTIMATE) + " session(s)");
         }
-        return "Cost and tokens: " + String.join("; ", parts) + ".";
+        return "Cost and tokens: " + String.join(";\n", parts) + ".";
     }
 
     /** Where days (or start times) are cut: only for reports that have them. */

@@ -157,7 +157,7 @@ class ImportCommandTest {
         }
         assertEquals(0, run("report", "daily", "--timezone", "UTC"));
         assertTrue(out().contains("2026-12-07"), out());
-        assertTrue(out().contains("Cost and tokens: 2 from the cost Claude Code wrote in its transcripts."), out());
+        assertTrue(out().contains("Cost and tokens: from the cost Claude Code wrote in its transcripts for 2 session(s)."), out());
     }
 
     @Test
