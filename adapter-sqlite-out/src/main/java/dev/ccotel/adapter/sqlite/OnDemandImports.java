@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The store's side of {@code ccotel import} run by hand: what was read before is looked up over a
@@ -52,6 +53,22 @@ public final class OnDemandImports implements KeepImportsPort, AutoCloseable {
                 }
             }
             return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + config.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<String> estimatedWithOtherPrices(String pricesAsOf) {
+        if (store != null) {
+            return store.imports().estimatedWithOtherPrices(pricesAsOf);
+        }
+        if (!java.nio.file.Files.isRegularFile(config.path())) {
+            return Set.of();
+        }
+        try (Connection c = Database.openReadOnly(config.path())) {
+            return Database.userVersion(c) < IMPORTS_SINCE ? Set.of()
+                    : SqliteImports.estimatedWithOtherPrices(c, pricesAsOf);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + config.path() + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sessions read from transcripts, in {@code imported_sessions} and {@code imported_usage}, and the
@@ -43,6 +44,29 @@ final class SqliteImports implements KeepImportsPort {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + db.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Set<String> estimatedWithOtherPrices(String pricesAsOf) {
+        try {
+            return db.read(c -> estimatedWithOtherPrices(c, pricesAsOf));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + db.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Set<String> estimatedWithOtherPrices(java.sql.Connection c, String pricesAsOf) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT session_id FROM imported_sessions"
+                + " WHERE cost_source = 'estimate' AND prices_as_of <> ?")) {
+            ps.setString(1, pricesAsOf);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -36,7 +36,7 @@ class ImportRealTranscriptsTest {
     private final KeptInMemory store = new KeptInMemory();
 
     private ImportSummary importFrom(Path projects) {
-        return new ImportTranscriptsService(new TranscriptFiles(), store, new PriceList(home.resolve("no-refresh.json")))
+        return new ImportTranscriptsService(new TranscriptFiles(), store, new PriceList(home.resolve("no-refresh.json")), 2)
                 .importTranscripts(new ImportTranscriptsCommand(List.of(projects.toString()),
                         ImportTranscriptsCommand.SILENT));
     }
@@ -112,6 +112,23 @@ class ImportRealTranscriptsTest {
     }
 
     @Test
+    void aNewPriceList_repricesTheEstimates_once() throws IOException {
+        Path file = Transcripts.into(home, "resume-chain").resolve(PROJECT).resolve(Transcripts.RESUMED + ".jsonl");
+        rewrite(file, Files.readAllLines(file).stream().filter(l -> !l.contains("\"type\":\"cost-state\"")).toList());
+        importFrom(home.resolve(".claude/projects"));
+        Files.writeString(home.resolve("no-refresh.json"), """
+                {"asOf": "2030-01-01", "origin": "a test", "models": {"claude-sonnet-4-5": {
+                  "input_cost_per_token": 1e-6, "output_cost_per_token": 1e-6,
+                  "cache_creation_input_token_cost": 1e-6, "cache_read_input_token_cost": 1e-6}}}""");
+
+        ImportSummary repriced = importFrom(home.resolve(".claude/projects"));
+
+        assertEquals(1, repriced.sessionsKept(), "the files did not change, the prices did");
+        assertEquals((4800 + 348 + 200 + 1200) * 1e-6, store.sessions.get(Transcripts.RESUMED).costUsd(), 1e-12);
+        assertEquals(0, importFrom(home.resolve(".claude/projects")).filesRead());
+    }
+
+    @Test
     void usageAfterTheLastCostState_isEstimated_andTheSessionIsNotSettled() throws IOException {
         Path file = Transcripts.into(home, "resume-chain").resolve(PROJECT).resolve(Transcripts.RESUMED + ".jsonl");
         List<String> lines = Files.readAllLines(file);
@@ -161,7 +178,7 @@ class ImportRealTranscriptsTest {
             public FileRead read(TranscriptFile file, java.util.function.Consumer<dev.ccotel.domain.source.transcript.TranscriptLine> lines) {
                 return files.read(file, lines);
             }
-        }, store, new PriceList(home.resolve("none.json")));
+        }, store, new PriceList(home.resolve("none.json")), 1);
 
         ImportSummary summary = service.importTranscripts(new ImportTranscriptsCommand(List.of(projects.toString()),
                 ImportTranscriptsCommand.SILENT));
@@ -174,7 +191,7 @@ class ImportRealTranscriptsTest {
     @Test
     void rootsThatDoNotExist_holdNothing_andARootNamedTwiceIsReadOnce() {
         Path projects = Transcripts.into(home, "telemetry");
-        ImportSummary summary = new ImportTranscriptsService(new TranscriptFiles(), store, new PriceList(home.resolve("x")))
+        ImportSummary summary = new ImportTranscriptsService(new TranscriptFiles(), store, new PriceList(home.resolve("x")), 1)
                 .importTranscripts(new ImportTranscriptsCommand(List.of(projects.toString(), projects + "/../projects",
                         home.resolve("nowhere").toString()), ImportTranscriptsCommand.SILENT));
 

@@ -19,9 +19,23 @@ final class KeptInMemory implements KeepImportsPort {
     }
 
     @Override
+    public java.util.Set<String> estimatedWithOtherPrices(String pricesAsOf) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        sessions.forEach((id, s) -> {
+            if (s.costSource() == dev.ccotel.domain.model.CostSource.ESTIMATE && !pricesAsOf.equals(asOf.get(id))) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    final Map<String, String> asOf = new LinkedHashMap<>();
+
+    @Override
     public void keep(List<ImportedSession> kept, List<TranscriptFile> read, String pricesAsOf) {
         keeps++;
         kept.forEach(s -> sessions.put(s.sessionId(), s));
+        kept.forEach(s -> asOf.put(s.sessionId(), pricesAsOf));
         read.forEach(f -> files.put(f.path(), f));
     }
 }

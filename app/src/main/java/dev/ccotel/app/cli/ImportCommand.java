@@ -69,7 +69,7 @@ final class ImportCommand implements Callable<Integer> {
                 StoreMaintenance.requireNoDaemon(store.path()); // before reading files whose import could not be kept
             }
             ImportTranscriptsService service = new ImportTranscriptsService(new TranscriptFiles(), imports,
-                    new PriceList(ImportConfig.pricesFile(store.path())));
+                    new PriceList(ImportConfig.pricesFile(store.path())), Runtime.getRuntime().availableProcessors());
             ProgressLine progress = new ProgressLine(parent.err, System.console() != null && !json);
             summary = service.importTranscripts(new ImportTranscriptsCommand(roots, progress));
             progress.done();

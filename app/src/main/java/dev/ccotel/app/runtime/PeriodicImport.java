@@ -31,7 +31,7 @@ final class PeriodicImport implements AutoCloseable {
     /** The import use case over the daemon's store, with the price list kept beside it. */
     static ImportTranscriptsUseCase useCase(SqliteStore store, Path storePath) {
         return new ImportTranscriptsService(new TranscriptFiles(), store.imports(),
-                new PriceList(ImportConfig.pricesFile(storePath)));
+                new PriceList(ImportConfig.pricesFile(storePath)), 1); // one reader: the daemon's exports come first
     }
 
     static PeriodicImport start(ImportTranscriptsUseCase imports, ImportConfig config) {

@@ -40,12 +40,51 @@ public final class PriceList implements LoadPricesPort {
         this.refreshed = refreshed;
     }
 
+    /** Read again when a refresh replaced the file (a running daemon sees the refresh a command made). */
     @Override
     public synchronized PriceTable prices() {
-        if (loaded == null) {
+        long stamp = stamp();
+        if (loaded == null || stamp != loadedStamp) {
             loaded = load();
+            loadedStamp = stamp;
         }
         return loaded;
+    }
+
+    private long loadedStamp;
+
+    /** The refreshed file's modification time; -1 without one. */
+    private long stamp() {
+        try {
+            return Files.isRegularFile(refreshed) ? Files.getLastModifiedTime(refreshed).toMillis() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static final java.util.regex.Pattern AS_OF = java.util.regex.Pattern.compile("\"asOf\"\\s*:\\s*\"([^\"]*)\"");
+
+    /** The date at the head of the refreshed list (this class writes it first), else the shipped one's. */
+    @Override
+    public String asOf() {
+        try {
+            if (Files.isRegularFile(refreshed)) {
+                try (InputStream in = Files.newInputStream(refreshed)) {
+                    java.util.regex.Matcher m = AS_OF.matcher(new String(in.readNBytes(512),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+            try (InputStream in = PriceList.class.getResourceAsStream(SHIPPED)) {
+                java.util.regex.Matcher m = AS_OF.matcher(new String(in.readNBytes(512),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                return m.find() ? m.group(1) : "";
+            }
+        } catch (IOException e) {
+            return ""; // read in full by prices(), which says what is wrong
+        }
     }
 
     private PriceTable load() {

@@ -2,28 +2,31 @@ package dev.ccotel.ports.service.imports;
 
 import dev.ccotel.domain.model.ImportedSession;
 import dev.ccotel.domain.model.PriceTable;
-import dev.ccotel.domain.source.transcript.TranscriptReader;
 import dev.ccotel.ports.in.ImportSummary;
 import dev.ccotel.ports.in.ImportTranscriptsCommand;
 import dev.ccotel.ports.in.ImportTranscriptsUseCase;
 import dev.ccotel.ports.out.KeepImportsPort;
 import dev.ccotel.ports.out.LoadPricesPort;
 import dev.ccotel.ports.out.ReadTranscriptsPort;
-import dev.ccotel.ports.out.ReadTranscriptsPort.FileRead;
 import dev.ccotel.ports.out.ReadTranscriptsPort.TranscriptFile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Reads the sessions whose files changed since the last import, each as a whole (its own file and
- * its sub-agents', so that dedupe and the last {@code cost-state} see everything), and keeps them in
- * batches. A session with a file that vanished or could not be read mid-way is not kept this time:
- * what the store held of it stays, rather than a part presented as the whole.
+ * Reads the sessions that changed since the last import ({@link SessionRead}: each whole, its own file
+ * and its sub-agents', so that dedupe and the last {@code cost-state} see everything), with
+ * {@code readers} threads, and keeps them in batches, one transaction each. A session is read again
+ * when one of its files changed size or time, or when it was estimated with a price list other than
+ * today's.
  */
 public final class ImportTranscriptsService implements ImportTranscriptsUseCase {
     /** Sessions per transaction: few commits on a first import, little work lost to a failure. */
@@ -32,116 +35,99 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
     private final ReadTranscriptsPort transcripts;
     private final KeepImportsPort store;
     private final LoadPricesPort prices;
+    private final int readers;
 
-    public ImportTranscriptsService(ReadTranscriptsPort transcripts, KeepImportsPort store, LoadPricesPort prices) {
+    /** @param readers threads reading files at once: the processors for a command, 1 for a daemon's background work */
+    public ImportTranscriptsService(ReadTranscriptsPort transcripts, KeepImportsPort store, LoadPricesPort prices,
+            int readers) {
         this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
         this.store = Objects.requireNonNull(store, "store");
         this.prices = Objects.requireNonNull(prices, "prices");
+        if (readers < 1) {
+            throw new IllegalArgumentException("readers must be at least 1, got " + readers);
+        }
+        this.readers = readers;
     }
 
     @Override
     public ImportSummary importTranscripts(ImportTranscriptsCommand command) {
         List<TranscriptFile> found = transcripts.find(command.roots());
-        Map<String, TranscriptFile> before = store.readBefore();
-        Map<String, List<TranscriptFile>> changed = new LinkedHashMap<>();
-        for (TranscriptFile f : found) {
-            TranscriptFile was = before.get(f.path());
-            if (was == null || was.size() != f.size() || was.modifiedMillis() != f.modifiedMillis()) {
-                changed.put(f.sessionId(), new ArrayList<>());
-            }
-        }
-        long bytesToRead = 0;
-        for (TranscriptFile f : found) {
-            List<TranscriptFile> files = changed.get(f.sessionId());
-            if (files != null) {
-                files.add(f);
-                bytesToRead += f.size();
-            }
-        }
+        Map<String, List<TranscriptFile>> changed = changed(found, store.readBefore(),
+                store.estimatedWithOtherPrices(prices.asOf()));
         if (changed.isEmpty()) {
             return new ImportSummary(found.size(), 0, 0, 0, 0, Map.of());
         }
         PriceTable table = prices.prices();
-        Counts counts = new Counts(changed.values().stream().mapToLong(List::size).sum(), bytesToRead, command);
-        List<ImportedSession> sessions = new ArrayList<>();
-        List<TranscriptFile> files = new ArrayList<>();
-        for (List<TranscriptFile> session : changed.values()) {
-            readSession(session, table, counts).ifPresent(s -> {
-                sessions.add(s);
-                files.addAll(session);
-                counts.unsettled += s.settled() ? 0 : 1;
-            });
-            if (sessions.size() >= BATCH) {
-                keep(sessions, files, table, counts);
-            }
-        }
-        keep(sessions, files, table, counts);
-        return new ImportSummary(found.size(), counts.filesDone, counts.bytesDone, counts.kept, counts.unsettled,
-                counts.skipped);
-    }
-
-    private java.util.Optional<ImportedSession> readSession(List<TranscriptFile> files, PriceTable table, Counts counts) {
-        TranscriptReader reader = new TranscriptReader(files.get(0).sessionId());
-        boolean whole = true;
-        // the session's own file first: its cost-state is placed against its own lines
-        for (TranscriptFile f : files.stream().sorted(Comparator.comparing(TranscriptFile::subAgent)).toList()) {
-            TranscriptReader.Part part = f.subAgent() ? TranscriptReader.Part.SUB_AGENT : TranscriptReader.Part.MAIN;
-            FileRead read = transcripts.read(f, line -> reader.read(line, part));
-            counts.file(f);
-            switch (read) {
-                case FileRead.Read r -> {
-                    counts.skip("not JSON", r.notJson());
-                    if (r.cutOff()) {
-                        counts.skip("cut off", 1);
-                        reader.cutOff();
+        List<List<TranscriptFile>> sessions = List.copyOf(changed.values());
+        long filesToRead = sessions.stream().mapToLong(List::size).sum();
+        long bytesToRead = sessions.stream().flatMap(List::stream).mapToLong(TranscriptFile::size).sum();
+        long filesDone = 0, bytesDone = 0, kept = 0, unsettled = 0;
+        Map<String, Long> skipped = new TreeMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(readers, Thread.ofPlatform().daemon(true)
+                .name("ccotel-import-", 1).factory());
+        try {
+            for (int from = 0; from < sessions.size(); from += BATCH) {
+                List<Future<SessionRead>> reading = new ArrayList<>();
+                for (List<TranscriptFile> files : sessions.subList(from, Math.min(sessions.size(), from + BATCH))) {
+                    reading.add(pool.submit(() -> SessionRead.of(files, transcripts, table)));
+                }
+                List<ImportedSession> batch = new ArrayList<>();
+                List<TranscriptFile> batchFiles = new ArrayList<>();
+                for (Future<SessionRead> f : reading) {
+                    SessionRead read = result(f);
+                    read.skipped().forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+                    filesDone += read.files().size();
+                    bytesDone += read.bytes();
+                    command.progress().accept(new ImportTranscriptsCommand.Progress(filesDone, filesToRead, bytesDone,
+                            bytesToRead));
+                    if (read.session().isPresent()) {
+                        batch.add(read.session().get());
+                        batchFiles.addAll(read.files());
+                        unsettled += read.session().get().settled() ? 0 : 1;
                     }
                 }
-                case FileRead.Unreadable u -> {
-                    counts.skip(u.vanished() ? "vanished" : "unreadable", 1);
-                    whole = false;
+                if (!batch.isEmpty()) {
+                    store.keep(batch, batchFiles, table.asOf());
+                    kept += batch.size();
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
-        counts.skip("unknown type", reader.unknownLines());
-        return whole ? reader.result(table) : java.util.Optional.empty();
+        return new ImportSummary(found.size(), filesDone, bytesDone, kept, unsettled, skipped);
     }
 
-    private void keep(List<ImportedSession> sessions, List<TranscriptFile> files, PriceTable table, Counts counts) {
-        if (!sessions.isEmpty()) {
-            store.keep(sessions, files, table.asOf());
-            counts.kept += sessions.size();
-        }
-        sessions.clear();
-        files.clear();
-    }
-
-    /** What the import has done so far. */
-    private static final class Counts {
-        final long filesToRead;
-        final long bytesToRead;
-        final ImportTranscriptsCommand command;
-        final Map<String, Long> skipped = new TreeMap<>();
-        long filesDone;
-        long bytesDone;
-        long kept;
-        long unsettled;
-
-        Counts(long filesToRead, long bytesToRead, ImportTranscriptsCommand command) {
-            this.filesToRead = filesToRead;
-            this.bytesToRead = bytesToRead;
-            this.command = command;
-        }
-
-        void file(TranscriptFile f) {
-            filesDone++;
-            bytesDone += f.size();
-            command.progress().accept(new ImportTranscriptsCommand.Progress(filesDone, filesToRead, bytesDone, bytesToRead));
-        }
-
-        void skip(String reason, long n) {
-            if (n > 0) {
-                skipped.merge(reason, n, Long::sum);
+    /**
+     * Every file of each session one of whose files is new or changed, or that was estimated with another price
+     * list ({@code repriced}), by session, in the order found.
+     */
+    private static Map<String, List<TranscriptFile>> changed(List<TranscriptFile> found, Map<String, TranscriptFile> before,
+            Set<String> repriced) {
+        Map<String, List<TranscriptFile>> changed = new LinkedHashMap<>();
+        for (TranscriptFile f : found) {
+            TranscriptFile was = before.get(f.path());
+            if (was == null || was.size() != f.size() || was.modifiedMillis() != f.modifiedMillis()
+                    || repriced.contains(f.sessionId())) {
+                changed.put(f.sessionId(), new ArrayList<>());
             }
+        }
+        for (TranscriptFile f : found) {
+            List<TranscriptFile> files = changed.get(f.sessionId());
+            if (files != null) {
+                files.add(f);
+            }
+        }
+        return changed;
+    }
+
+    private static SessionRead result(Future<SessionRead> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 }
