@@ -186,7 +186,8 @@ public final class SqliteStore implements AutoCloseable {
             long n = 0;
             for (String sql : new String[] {"DELETE FROM events WHERE ts < ?", "DELETE FROM metrics WHERE ts < ?",
                     "DELETE FROM sessions WHERE last_seen < ?", "DELETE FROM session_states WHERE last_seen < ?",
-                    "DELETE FROM refused WHERE refused_at < ?"}) {
+                    "DELETE FROM refused WHERE refused_at < ?", "DELETE FROM imported_usage WHERE quarter < ?",
+                    "DELETE FROM imported_sessions WHERE ended_at < ?"}) { // transcript_files stay: not imported again
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, cutoff);
                     n += ps.executeUpdate();
