@@ -98,6 +98,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static String text(ImportSummary s, List<String> roots) {
+        if (s.filesFound() == 0) {
+            return "No Claude Code transcripts under\n  " + String.join("\n  ", roots)
+                    + "\n('--from DIR' reads another folder of them.)";
+        }
+        if (s.filesRead() == 0) {
+            return String.format(Locale.ROOT, "Nothing new: the %,d transcript file(s) are as the last import read them.",
+                    s.filesFound());
+        }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Imported %,d session(s) from %,d changed transcript file(s) (%s); %,d file(s) found in all under%n  %s",
                 s.sessionsKept(), s.filesRead(), megabytes(s.bytesRead()), s.filesFound(), String.join("\n  ", roots)));
