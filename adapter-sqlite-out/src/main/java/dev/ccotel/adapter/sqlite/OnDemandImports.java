@@ -20,8 +20,6 @@ import java.util.Set;
  * and one query rather than a store's whole opening.
  */
 public final class OnDemandImports implements KeepImportsPort, AutoCloseable {
-    private static final int IMPORTS_SINCE = 3;
-
     private final StoreConfig config;
     private final Clock clock;
     private SqliteStore store;
@@ -41,7 +39,7 @@ public final class OnDemandImports implements KeepImportsPort, AutoCloseable {
         }
         try (Connection c = Database.openReadOnly(config.path())) {
             Map<String, TranscriptFile> out = new HashMap<>();
-            if (Database.userVersion(c) < IMPORTS_SINCE) {
+            if (Database.userVersion(c) < SchemaMigrations.IMPORTS) {
                 return out; // not migrated yet: nothing was imported into it
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -67,7 +65,7 @@ public final class OnDemandImports implements KeepImportsPort, AutoCloseable {
             return Set.of();
         }
         try (Connection c = Database.openReadOnly(config.path())) {
-            return Database.userVersion(c) < IMPORTS_SINCE ? Set.of()
+            return Database.userVersion(c) < SchemaMigrations.IMPORTS ? Set.of()
                     : SqliteImports.estimatedWithOtherPrices(c, pricesAsOf);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + config.path() + ": " + e.getMessage(), e);

@@ -28,8 +28,6 @@ public final class SqliteUsageReader implements ReadUsagePort {
     static final long QUARTER_MS = 15 * 60 * 1000;
     /** The schema version from which events keep prompt text (where the user lets them). */
     private static final int PROMPT_TEXT_SINCE = 2;
-    /** The schema version from which the store keeps sessions imported from transcripts. */
-    private static final int IMPORTS_SINCE = 3;
 
     private static final String METRICS = "SELECT m.session_id, m.model, (m.ts / ?) * ? AS quarter,"
             + " SUM(CASE WHEN m.metric_type = 'token_usage' AND m.token_type = 'input' THEN m.value ELSE 0 END),"
@@ -81,7 +79,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             Map<List<Object>, Builder> slices = new LinkedHashMap<>();
             read(c, METRICS, from, to, project, slices, true);
             read(c, EVENTS, from, to, project, slices, false);
-            boolean imports = Database.userVersion(c) >= IMPORTS_SINCE;
+            boolean imports = Database.userVersion(c) >= SchemaMigrations.IMPORTS;
             Map<String, String[]> sessions = sessions(c, imports);
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
@@ -171,7 +169,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             return Map.of();
         }
         try (Connection c = Database.openReadOnly(path)) {
-            if (Database.userVersion(c) < IMPORTS_SINCE) {
+            if (Database.userVersion(c) < SchemaMigrations.IMPORTS) {
                 return Map.of();
             }
             java.util.Set<String> wanted = new java.util.HashSet<>(sessionIds);
