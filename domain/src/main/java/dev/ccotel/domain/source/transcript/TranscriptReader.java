@@ -5,7 +5,6 @@ import dev.ccotel.domain.model.ImportedSession;
 import dev.ccotel.domain.model.PriceTable;
 import dev.ccotel.domain.model.Usage;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +44,6 @@ public final class TranscriptReader {
     /** The line types Claude Code 2.1.332 writes; any other is counted as unknown and skipped. */
     private static final Set<String> KNOWN = Set.of("user", "assistant", "attachment", "queue-operation", "atis-latch",
             "api-request-shape", "api-request-blob", "api-request", "tools-used", "last-prompt", "cost-state", "mode");
-    private static final long QUARTER_MS = 15 * 60 * 1000;
 
     /** Which of the session's files a line is from. */
     public enum Part { MAIN, SUB_AGENT }
@@ -70,11 +68,11 @@ public final class TranscriptReader {
     }
 
     /** @param at when it was written; null until {@link #result} when the line had no time */
-    private record Message(String model, Instant at, Usage.Tokens tokens, long cacheWrite1h) {}
+    record Message(String model, Instant at, Usage.Tokens tokens, long cacheWrite1h) {}
 
     private record CostState(double totalUsd, Map<String, ModelTotals> models, long linesAdded, long linesRemoved) {}
 
-    private record ModelTotals(Usage.Tokens tokens, double costUsd) {}
+    record ModelTotals(Usage.Tokens tokens, double costUsd) {}
 
     public void read(TranscriptLine line, Part part) {
         String type = line.text("type");
@@ -82,7 +80,7 @@ public final class TranscriptReader {
             unknownLines++;
             return;
         }
-        Optional<Instant> at = time(line.text("timestamp"));
+        Optional<Instant> at = Timestamps.parse(line.text("timestamp"));
         at.ifPresent(t -> {
             start = min(start, t);
             end = max(end, t);
@@ -174,7 +172,7 @@ public final class TranscriptReader {
         if (start.equals(Instant.MAX)) {
             return Optional.empty();
         }
-        Slices slices = new Slices();
+        QuarterSlices slices = new QuarterSlices();
         messages.replaceAll((k, m) -> m.at() != null ? m : new Message(m.model(), start, m.tokens(), m.cacheWrite1h()));
         prompts.replaceAll(at -> at != null ? at : start);
         List<Message> uncovered = new ArrayList<>();
@@ -183,16 +181,18 @@ public final class TranscriptReader {
             for (Message m : messages.values()) {
                 (m.at().isAfter(coveredUntil) ? uncovered : covered).add(m);
             }
-            costState.models().forEach((model, totals) -> spread(model, totals, covered, prices, slices));
+            Instant last = coveredUntil.equals(Instant.MIN) ? start : coveredUntil;
+            costState.models().forEach((model, totals) -> slices.spread(model, totals, covered, prices, last));
             covered.stream().filter(m -> !costState.models().containsKey(m.model()))
-                    .forEach(m -> slices.add(quarter(m.at()), m.model(), Usage.Tokens.ZERO, 0, 0, 1));
+                    .forEach(m -> slices.add(Timestamps.quarter(m.at()), m.model(), Usage.Tokens.ZERO, 0, 0, 1));
         } else {
             uncovered.addAll(messages.values());
         }
         for (Message m : uncovered) {
-            slices.add(quarter(m.at()), m.model(), m.tokens(), prices.cost(m.model(), m.tokens(), m.cacheWrite1h()), 0, 1);
+            slices.add(Timestamps.quarter(m.at()), m.model(), m.tokens(),
+                    prices.cost(m.model(), m.tokens(), m.cacheWrite1h()), 0, 1);
         }
-        prompts.forEach(at -> slices.add(quarter(at), "", Usage.Tokens.ZERO, 0, 1, 0));
+        prompts.forEach(at -> slices.add(Timestamps.quarter(at), "", Usage.Tokens.ZERO, 0, 1, 0));
         Usage.CodeChanges code = costState == null ? Usage.CodeChanges.ZERO
                 : new Usage.CodeChanges(costState.linesAdded(), costState.linesRemoved(), 0, 0);
         boolean settled = !cutOff && (costState == null || uncovered.isEmpty());
@@ -201,137 +201,11 @@ public final class TranscriptReader {
                 slices.list(), code));
     }
 
-    /**
-     * Lays one model's {@code cost-state} totals over the quarters its messages fell in: tokens in
-     * proportion to the messages' tokens of each type, cost in proportion to their estimated price (or
-     * to their tokens where the model has no price); all of it in the last quarter when no message of
-     * the model is left (a transcript cut short by hand).
-     */
-    private void spread(String model, ModelTotals totals, List<Message> covered, PriceTable prices, Slices slices) {
-        Map<Instant, List<Message>> byQuarter = new LinkedHashMap<>();
-        covered.stream().filter(m -> m.model().equals(model)).sorted((a, b) -> a.at().compareTo(b.at()))
-                .forEach(m -> byQuarter.computeIfAbsent(quarter(m.at()), q -> new ArrayList<>()).add(m));
-        if (byQuarter.isEmpty()) {
-            byQuarter.put(quarter(coveredUntil.equals(Instant.MIN) ? start : coveredUntil), List.of());
-        }
-        List<Instant> quarters = new ArrayList<>(byQuarter.keySet());
-        int n = quarters.size();
-        double[][] weights = new double[5][n];
-        for (int i = 0; i < n; i++) {
-            for (Message m : byQuarter.get(quarters.get(i))) {
-                Usage.Tokens t = m.tokens();
-                weights[0][i] += t.input();
-                weights[1][i] += t.output();
-                weights[2][i] += t.cacheCreation();
-                weights[3][i] += t.cacheRead();
-                double priced = prices.cost(model, t, m.cacheWrite1h());
-                weights[4][i] += priced > 0 ? priced : t.total() * 1e-9;
-            }
-        }
-        Usage.Tokens all = totals.tokens();
-        long[] input = split(all.input(), weights[0]);
-        long[] output = split(all.output(), weights[1]);
-        long[] cacheCreation = split(all.cacheCreation(), weights[2]);
-        long[] cacheRead = split(all.cacheRead(), weights[3]);
-        double sum = sum(weights[4]);
-        for (int i = 0; i < n; i++) {
-            double share = sum > 0 ? weights[4][i] / sum : i == n - 1 ? 1 : 0;
-            slices.add(quarters.get(i), model, new Usage.Tokens(input[i], output[i], cacheCreation[i], cacheRead[i]),
-                    totals.costUsd() * share, 0, byQuarter.get(quarters.get(i)).size());
-        }
-    }
-
-    /** {@code total} in whole parts by weight, the rounding left over in the last part (all of it when no weight). */
-    static long[] split(long total, double[] weights) {
-        long[] parts = new long[weights.length];
-        double sum = sum(weights);
-        long given = 0;
-        for (int i = 0; i < weights.length - 1 && sum > 0; i++) {
-            parts[i] = (long) Math.floor(total * (weights[i] / sum));
-            given += parts[i];
-        }
-        parts[weights.length - 1] = total - given;
-        return parts;
-    }
-
-    private static double sum(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return s;
-    }
-
-    private static Instant quarter(Instant at) {
-        long ms = at.toEpochMilli();
-        return Instant.ofEpochMilli(ms - Math.floorMod(ms, QUARTER_MS));
-    }
-
-    /** Claude Code's times ({@code 2026-12-07T07:59:15.566Z}) by hand, on every line; anything else through {@link Instant#parse}. */
-    static Optional<Instant> time(String text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 2);
-            int day = digits(text, 8, 2);
-            int hour = digits(text, 11, 2);
-            int minute = digits(text, 14, 2);
-            int second = digits(text, 17, 2);
-            int milli = digits(text, 20, 3);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
-                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && milli >= 0) {
-                try {
-                    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-                    return Optional.of(Instant.ofEpochMilli(((days * 24 + hour) * 60 + minute) * 60_000L
-                            + second * 1000L + milli));
-                } catch (java.time.DateTimeException e) {
-                    return Optional.empty(); // 31 February
-                }
-            }
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The number in {@code text[from, from + length)}; -1 when a character is not a digit. */
-    private static int digits(String text, int from, int length) {
-        int n = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    /** Usage summed by quarter and model, in the order first met. */
-    private static final class Slices {
-        private final Map<List<Object>, ImportedSession.Slice> byKey = new LinkedHashMap<>();
-
-        void add(Instant quarter, String model, Usage.Tokens tokens, double costUsd, long prompts, long requests) {
-            byKey.merge(List.of(quarter, model), new ImportedSession.Slice(quarter, model, tokens, costUsd, prompts,
-                    requests), (a, b) -> new ImportedSession.Slice(quarter, model, a.tokens().plus(b.tokens()),
-                    a.costUsd() + b.costUsd(), a.prompts() + b.prompts(), a.apiRequests() + b.apiRequests()));
-        }
-
-        List<ImportedSession.Slice> list() {
-            return List.copyOf(byKey.values());
-        }
     }
 }

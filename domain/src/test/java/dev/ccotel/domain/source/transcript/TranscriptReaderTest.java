@@ -108,17 +108,17 @@ class TranscriptReaderTest {
     @Test
     void claudeCodesTimes_readByHand_equalInstantParse() {
         for (String t : List.of("2026-12-07T07:59:15.566Z", "2024-02-29T23:59:59.999Z", "1999-01-01T00:00:00.000Z")) {
-            assertEquals(java.util.Optional.of(Instant.parse(t)), TranscriptReader.time(t));
+            assertEquals(java.util.Optional.of(Instant.parse(t)), Timestamps.parse(t));
         }
-        assertEquals(java.util.Optional.of(Instant.parse("2026-12-07T07:59:15Z")), TranscriptReader.time("2026-12-07T07:59:15Z"));
-        assertEquals(java.util.Optional.empty(), TranscriptReader.time("2026-02-31T07:59:15.566Z"));
-        assertEquals(java.util.Optional.empty(), TranscriptReader.time("yesterday"));
+        assertEquals(java.util.Optional.of(Instant.parse("2026-12-07T07:59:15Z")), Timestamps.parse("2026-12-07T07:59:15Z"));
+        assertEquals(java.util.Optional.empty(), Timestamps.parse("2026-02-31T07:59:15.566Z"));
+        assertEquals(java.util.Optional.empty(), Timestamps.parse("yesterday"));
     }
 
     @Test
     void split_givesTheRoundingToTheLastPart_andEverythingWhenNothingWeighs() {
-        assertArrayEquals(new long[] {3, 3, 4}, TranscriptReader.split(10, new double[] {1, 1, 1}));
-        assertArrayEquals(new long[] {0, 0, 7}, TranscriptReader.split(7, new double[] {0, 0, 0}));
+        assertArrayEquals(new long[] {3, 3, 4}, QuarterSlices.split(10, new double[] {1, 1, 1}));
+        assertArrayEquals(new long[] {0, 0, 7}, QuarterSlices.split(7, new double[] {0, 0, 0}));
     }
 
     @Test
