@@ -70,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             ImportTranscriptsService service = new ImportTranscriptsService(new TranscriptFiles(), imports,
                     new PriceList(ImportConfig.pricesFile(store.path())), Runtime.getRuntime().availableProcessors());
-            ProgressLine progress = new ProgressLine(parent.err, System.console() != null && !json);
+            ProgressLine progress = new ProgressLine(parent.err, onATerminal() && !json);
             summary = service.importTranscripts(new ImportTranscriptsCommand(roots, progress));
             progress.done();
         } catch (StoreInUseException e) {
@@ -136,6 +136,22 @@ final class ImportCommand implements Callable<Integer> {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether a person watches: JDK 21 has no console when the streams are redirected; later JDKs always have one and
+     * say through {@code Console.isTerminal()} (called by name: this builds for release 21).
+     */
+    private static boolean onATerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException olderJdk) {
+            return true;
         }
     }
 
