@@ -51,6 +51,7 @@ final class ArchitectureRules {
             .adapter("http-out", "dev.ccotel.adapter.httpout..")
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
             .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
+            .adapter("transcripts-in", "dev.ccotel.adapter.transcripts..")
             .ignoreDependency(resideInAPackage("dev.ccotel.app.."), alwaysTrue())
             .because("adapters know the ports and the domain, never each other; only app, the composition root, knows everyone");
 

@@ -48,6 +48,11 @@ class RulesCatchViolationsTest {
                 "package dev.ccotel.adapter.sqlite.bad; public class Store {}",
                 "dev/ccotel/app/cli/bad/OpensTheStore.java",
                 "package dev.ccotel.app.cli.bad; public class OpensTheStore { dev.ccotel.adapter.sqlite.bad.Store s; }");
+        add("onion#transcripts-in", "dev/ccotel/adapter/transcripts/bad/KeepsInSqlite.java",
+                "package dev.ccotel.adapter.transcripts.bad; public class KeepsInSqlite {"
+                        + " dev.ccotel.adapter.sqlite.bad.Table table; }",
+                "dev/ccotel/adapter/sqlite/bad/Table.java",
+                "package dev.ccotel.adapter.sqlite.bad; public class Table {}");
         add("domainDependsOnlyOnProtobufAndOtlp", "dev/ccotel/domain/bad/UsesJdbc.java",
                 "package dev.ccotel.domain.bad; public class UsesJdbc { java.sql.Connection c; }");
         add("sourceNeutralDomainKnowsNoSource", "dev/ccotel/domain/source/bad/Reader.java",

@@ -28,6 +28,7 @@ public final class Cli {
             case "status" -> new StatusCommand();
             case "report" -> new ReportCommand();
             case "dashboard" -> new DashboardCommand();
+            case "import" -> new ImportCommand();
             case "store" -> new StoreCommand();
             case "inspect" -> new InspectCommand();
             case "train-cache" -> new TrainCommand();
@@ -66,8 +67,8 @@ public final class Cli {
     }
 
     /** The subcommands, in the order the usage lists them. */
-    private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "store", "inspect", "train-cache",
-            "config", "help", "cc", "service", "statusline", "hook");
+    private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "import", "store",
+            "inspect", "train-cache", "config", "help", "cc", "service", "statusline", "hook");
 
     /**
      * The subcommand a command line names: its first word that is neither an option nor the value of

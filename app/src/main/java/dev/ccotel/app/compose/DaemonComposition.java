@@ -21,6 +21,11 @@ import dev.ccotel.app.runtime.Daemon;
 import dev.ccotel.app.runtime.DailyPrune;
 import dev.ccotel.app.runtime.DesktopNotice;
 import dev.ccotel.app.runtime.OutboxForwarder;
+import dev.ccotel.app.runtime.PeriodicImport;
+import dev.ccotel.adapter.transcripts.TranscriptFiles;
+import dev.ccotel.adapter.transcripts.prices.PriceList;
+import dev.ccotel.app.config.ImportConfig;
+import dev.ccotel.ports.service.imports.ImportTranscriptsService;
 import dev.ccotel.app.runtime.Receivers;
 import dev.ccotel.app.runtime.Version;
 import dev.ccotel.domain.SessionLedger;
@@ -153,6 +158,9 @@ public final class DaemonComposition {
                 SqliteStore store = SqliteStore.open(s.store(), clock); // prunes once at open
                 started.push(store);
                 started.push(DailyPrune.start(store::prune));
+                config.imports().ifPresent(i -> started.push(PeriodicImport.start(new ImportTranscriptsService(
+                        new TranscriptFiles(), store.imports(), new PriceList(ImportConfig.pricesFile(s.store().path())),
+                        1), i))); // one reader thread: the daemon's exports come first
                 List<DestinationRecord> records = new ArrayList<>();
                 DestinationRecord local = new DestinationRecord("local store " + s.store().path(), clock);
                 records.add(local);

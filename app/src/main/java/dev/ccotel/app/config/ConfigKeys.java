@@ -59,6 +59,8 @@ public final class ConfigKeys {
     public static final String BUDGET_DAILY_USD = "budget.daily-usd";
     public static final String BUDGET_MONTHLY_USD = "budget.monthly-usd";
     public static final String BUDGET_SESSION_USD = "budget.session-usd";
+    public static final String IMPORT_AUTO = "import.auto";
+    public static final String IMPORT_INTERVAL = "import.interval";
 
     /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
     public static final Map<String, String> RETIRED = Map.of(
@@ -130,6 +132,8 @@ public final class ConfigKeys {
         d.put(BUDGET_DAILY_USD, ""); // empty: no budget
         d.put(BUDGET_MONTHLY_USD, "");
         d.put(BUDGET_SESSION_USD, "");
+        d.put(IMPORT_AUTO, "true"); // the daemon imports Claude Code's transcripts at start and every import.interval
+        d.put(IMPORT_INTERVAL, text(ImportConfig.DEFAULT_INTERVAL));
         return java.util.Collections.unmodifiableMap(d);
     }
 

@@ -68,8 +68,11 @@ public final class ReportTables {
         if (report.query().grouping() == UsageQuery.Grouping.SESSIONS) {
             out.append('\n');
             for (UsageReport.Row row : report.rows()) {
-                out.append(shortId(row.key())).append("  ").append(row.key()).append("  ").append(row.detail())
-                        .append('\n');
+                out.append(shortId(row.key())).append("  ").append(row.key()).append("  ").append(row.detail());
+                if (!row.costSources().isEmpty()) {
+                    out.append(", cost: ").append(ReportJson.costSource(row.costSources()));
+                }
+                out.append('\n');
             }
         }
         return out.toString();
