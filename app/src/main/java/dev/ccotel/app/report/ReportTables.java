@@ -1,6 +1,7 @@
 package dev.ccotel.app.report;
 
 import com.github.freva.asciitable.AsciiTable;
+import dev.ccotel.adapter.httpin.report.ReportJson;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.ColumnData;
 import com.github.freva.asciitable.HorizontalAlign;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpServer;
-import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpout.wire.WireEncoder;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.MappingOptions;

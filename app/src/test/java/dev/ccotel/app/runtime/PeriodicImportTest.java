@@ -1,5 +1,6 @@
 package dev.ccotel.app.runtime;
 
+import dev.ccotel.app.compose.DaemonComposition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class PeriodicImportTest {
         Transcripts.into(home, "subagent");
         Path store = home.resolve(".local/share/ccotel/ccotel.db");
         List<UsageSlice> imported = List.of();
-        try (Daemon daemon = Daemon.start(config(Map.of()), Clock.systemUTC(),
+        try (Daemon daemon = DaemonComposition.start(config(Map.of()), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream()))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a bound, not a measurement
             while (imported.isEmpty() && System.nanoTime() < deadline) {

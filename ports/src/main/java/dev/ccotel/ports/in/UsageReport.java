@@ -22,6 +22,11 @@ public record UsageReport(UsageQuery query, List<Row> rows, Usage totals, Map<Co
         costSources = Map.copyOf(costSources);
     }
 
+    /** A report whose sessions all have their cost from telemetry (no import). */
+    public UsageReport(UsageQuery query, List<Row> rows, Usage totals) {
+        this(query, rows, totals, Map.of());
+    }
+
     /**
      * @param key the date ({@code 2026-11-02}), session id, model or project
      * @param detail what else identifies the row: a session's project and start; empty otherwise

@@ -28,7 +28,7 @@ class CostSourceRuleTest {
     private static UsageSlice slice(String session, double cost, CostSource source) {
         return new UsageSlice(session, "/p", QUARTER, QUARTER, "claude-sonnet-4-5",
                 new UsageSlice.Priced(new Usage.Tokens(1000, 10, 0, 0), cost), UsageSlice.Priced.ZERO,
-                new Usage.Activity(1, 0, 1, 0), Usage.CodeChanges.ZERO, 0, QUARTER, source);
+                new Usage.Activity(1, 0, 1, 0), Usage.CodeChanges.ZERO, 0, QUARTER, "", "", source);
     }
 
     private static UsageReport report(List<UsageSlice> slices, Map<String, ReadUsagePort.BothSources> both) {
