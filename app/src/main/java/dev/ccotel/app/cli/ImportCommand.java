@@ -1,14 +1,8 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.compose.CliComposition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccotel.adapter.sqlite.OnDemandImports;
-import dev.ccotel.adapter.sqlite.SqliteStore;
-import dev.ccotel.adapter.sqlite.StoreMaintenance;
-import dev.ccotel.adapter.sqlite.StoreConfig;
-import dev.ccotel.adapter.sqlite.StoreInUseException;
-import dev.ccotel.adapter.transcripts.TranscriptFiles;
-import dev.ccotel.adapter.transcripts.prices.PriceList;
 import dev.ccotel.adapter.transcripts.prices.PriceRefresh;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.DaemonConfig;
@@ -16,10 +10,8 @@ import dev.ccotel.app.config.ImportConfig;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.ports.in.ImportSummary;
 import dev.ccotel.ports.in.ImportTranscriptsCommand;
-import dev.ccotel.ports.service.imports.ImportTranscriptsService;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,23 +49,22 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = parent.settings(Map.of());
-        StoreConfig store = DaemonConfig.store(settings, parent.environment);
+        Path store = DaemonConfig.storePath(settings, parent.environment);
         if (refreshPrices != null) {
-            return refresh(store.path());
+            return refresh(store);
         }
         List<String> roots = ImportConfig.roots(parent.environment,
                 from.stream().map(p -> p.toAbsolutePath().toString()).toList());
         ImportSummary summary;
-        try (OnDemandImports imports = SqliteStore.importsOnDemand(store, parent.clock)) {
-            if (Files.isRegularFile(store.path())) {
-                StoreMaintenance.requireNoDaemon(store.path()); // before reading files whose import could not be kept
-            }
-            ImportTranscriptsService service = new ImportTranscriptsService(new TranscriptFiles(), imports,
-                    new PriceList(ImportConfig.pricesFile(store.path())), Runtime.getRuntime().availableProcessors());
+        try {
             ProgressLine progress = new ProgressLine(parent.err, onATerminal() && !json);
-            summary = service.importTranscripts(new ImportTranscriptsCommand(roots, progress));
+            summary = CliComposition.importTranscripts(settings, parent.environment, parent.clock,
+                    new ImportTranscriptsCommand(roots, progress), Runtime.getRuntime().availableProcessors());
             progress.done();
-        } catch (StoreInUseException e) {
+        } catch (RuntimeException e) {
+            if (!CliComposition.isUsageFailure(e)) {
+                throw e;
+            }
             parent.err.println("ccotel: " + e.getMessage());
             parent.err.println("A running daemon imports Claude Code's transcripts by itself, at start and every "
                     + settings.string(ConfigKeys.IMPORT_INTERVAL) + " (" + ConfigKeys.IMPORT_AUTO + ": "

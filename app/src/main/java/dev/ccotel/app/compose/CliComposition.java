@@ -4,6 +4,17 @@ import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
 import dev.ccotel.adapter.sqlite.StoreInUseException;
 import dev.ccotel.adapter.sqlite.StoreMaintenance;
+import dev.ccotel.adapter.sqlite.OnDemandImports;
+import dev.ccotel.adapter.sqlite.SqliteStore;
+import dev.ccotel.adapter.sqlite.StoreConfig;
+import dev.ccotel.adapter.transcripts.TranscriptFiles;
+import dev.ccotel.adapter.transcripts.prices.PriceList;
+import dev.ccotel.app.config.DaemonConfig;
+import dev.ccotel.app.config.ImportConfig;
+import dev.ccotel.app.config.Settings;
+import dev.ccotel.ports.in.ImportSummary;
+import dev.ccotel.ports.in.ImportTranscriptsCommand;
+import dev.ccotel.ports.service.imports.ImportTranscriptsService;
 import dev.ccotel.ports.out.ClaudeSettingsPort;
 import dev.ccotel.ports.out.ShellProfilePort;
 import dev.ccotel.ports.out.ReadUsagePort;
@@ -46,6 +57,24 @@ public final class CliComposition {
     /** A failure that no retry mends and the user must act on: another daemon holds the store. */
     public static boolean isUsageFailure(Throwable e) {
         return e instanceof StoreInUseException;
+    }
+
+    /**
+     * {@code ccotel import} by hand: Claude Code's transcripts into the local store, which is opened for writing
+     * only when something changed, and only when no daemon holds it (checked before any file is read).
+     *
+     * @throws RuntimeException that {@link #isUsageFailure} knows when a daemon holds the store
+     */
+    public static ImportSummary importTranscripts(Settings settings, Map<String, String> environment, Clock clock,
+            ImportTranscriptsCommand command, int threads) {
+        StoreConfig store = DaemonConfig.store(settings, environment);
+        try (OnDemandImports imports = SqliteStore.importsOnDemand(store, clock)) {
+            if (Files.isRegularFile(store.path())) {
+                StoreMaintenance.requireNoDaemon(store.path()); // before reading files whose import could not be kept
+            }
+            return new ImportTranscriptsService(new TranscriptFiles(), imports,
+                    new PriceList(ImportConfig.pricesFile(store.path())), threads).importTranscripts(command);
+        }
     }
 
     /** {@code ccotel store}: looking after the local store file. */

@@ -120,6 +120,11 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
     }
 
     /** The store as the daemon opens it, for a command that opens it while no daemon runs ({@code ccotel import}). */
+    /** Where the local store is: {@code store.path}, else the XDG default. */
+    public static java.nio.file.Path storePath(Settings s, Map<String, String> environment) {
+        return store(s, environment).path();
+    }
+
     public static StoreConfig store(Settings s, Map<String, String> environment) {
         try {
             return store(s, environment, !s.string(BACKEND_TOKEN).isBlank());
