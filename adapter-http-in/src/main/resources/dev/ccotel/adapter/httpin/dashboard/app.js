@@ -112,9 +112,11 @@ async function overview() {
     c.querySelector('.big').className = 'big level-' + (l.usedPercent >= 95 ? 'over' : l.usedPercent >= 80 ? 'near' : 'under');
     extras.append(c);
   }
-  if (o.costSources && Object.keys(o.costSources).length) {
-    extras.append(card('Where cost comes from', Object.entries(o.costSources)
-      .map(([k, v]) => k + ' ' + count(v)).join(' · ')));
+  const sources = Object.entries(o.costSources || {});
+  if (sources.length) {
+    const words = { telemetry: 'from telemetry', transcript: "Claude Code's own (transcript)", estimate: 'estimated' };
+    extras.append(card('Where cost comes from', plural(sources.reduce((a, [, v]) => a + v, 0), 'session'),
+      ...sources.map(([k, v]) => count(v) + ' ' + (words[k] || k) + (k === 'estimate' ? ' from a price list' : ''))));
   }
   $('#footer').textContent = 'ccotel · the store as of ' + new Date(o.generatedAt).toLocaleString()
     + ' · days in ' + o.timezone;
