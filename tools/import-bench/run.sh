@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times `ccotel import` against `ccusage daily` (npm ccusage 18) on the same generated year of heavy
 # Claude Code use (issue 25: the first import at least 3x faster than ccusage daily; a re-run over
-# unchanged files at most 0.5 s), with farm-bench, pair by pair. Record the medians in
-# docs/PERFORMANCE.md ("Importing transcripts").
+# unchanged files at most 0.5 s), A and B alternated run by run, each timed as a whole process
+# (/usr/bin/time: wall, user+sys CPU, peak RSS). Record the medians in docs/PERFORMANCE.md
+# ("Importing transcripts").
 #
 #   tools/import-bench/run.sh [WORKDIR] [SESSIONS] [BYTES]     (defaults: /tmp/ccotel-import-bench 20000 1000000000)
 #
@@ -14,7 +15,15 @@ WORK=${1:-/tmp/ccotel-import-bench}
 SESSIONS=${2:-20000}
 BYTES=${3:-1000000000}
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"
-command -v farm-bench >/dev/null || { echo "farm-bench is not on PATH" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time; apt-get install time)" >&2; exit 2; }
+
+# One whole-process run: "wall_s cpu_s maxrss_kb" on stdout, the command's own output thrown away.
+timed() {
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.out" "$@" >/dev/null 2>&1 || true
+    awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$WORK/time.out"
+}
+# The median of column $2 of file $1.
+median() { sort -n -k"$2" "$1" | awk -v c="$2" '{a[NR]=$c} END {print a[int((NR+1)/2)]}'; }
 
 DIST="$PWD/app/target/ccotel-0.1.0-SNAPSHOT/bin/ccotel"
 if [ ! -x "$DIST" ]; then
@@ -42,13 +51,22 @@ unset CLAUDE_CONFIG_DIR XDG_DATA_HOME XDG_CONFIG_HOME
 STORE_DIR="$BENCH_HOME/.local/share/ccotel"
 "$DIST" --version >/dev/null # the launcher writes its start-up cache on a first start; not timed
 
-echo "== first import into an empty store (A) vs ccusage daily (B)"
-farm-bench -n 3 --warmup 1 --timeout 3600 --vs "$CCUSAGE daily --offline" -- \
-    sh -c "rm -rf '$STORE_DIR' && exec '$DIST' import"
+echo "== first import into an empty store (A) vs ccusage daily (B), alternated, 3 runs each after a warm-up"
+"$CCUSAGE" daily --offline >/dev/null 2>&1 # warm-up (file cache)
+: >"$WORK/a"; : >"$WORK/b"
+for _ in 1 2 3; do
+    rm -rf "$STORE_DIR"
+    timed "$DIST" import >>"$WORK/a"
+    timed "$CCUSAGE" daily --offline >>"$WORK/b"
+done
+echo "ccotel import (first): wall $(median "$WORK/a" 1) s, cpu $(median "$WORK/a" 2) s, peak RSS $(median "$WORK/a" 3) KB"
+echo "ccusage daily:         wall $(median "$WORK/b" 1) s, cpu $(median "$WORK/b" 2) s, peak RSS $(median "$WORK/b" 3) KB"
 
-echo "== re-run over unchanged files (the store of the last first import)"
-"$DIST" import >/dev/null
-farm-bench -n 10 --warmup 1 --timeout 600 -- "$DIST" import
+echo "== re-run over unchanged files (the store of the last first import), 10 runs"
+: >"$WORK/r"
+for _ in $(seq 10); do timed "$DIST" import >>"$WORK/r"; done
+echo "ccotel import (re-run): wall $(median "$WORK/r" 1) s, cpu $(median "$WORK/r" 2) s"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== what was imported"
 "$DIST" report monthly | tail -4

@@ -30,7 +30,16 @@ public final class PriceList implements LoadPricesPort {
             "cache_read_input_token_cost", "input_cost_per_token_above_200k_tokens",
             "output_cost_per_token_above_200k_tokens", "cache_creation_input_token_cost_above_200k_tokens",
             "cache_read_input_token_cost_above_200k_tokens");
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made on first use: an import over unchanged files asks only the list's date ({@link #asOf}), and a mapper
+     * made with the class was about 280 Jackson classes loaded for nothing (a third of such a re-run).
+     */
+    static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {
+        }
+    }
 
     private final Path refreshed;
     private PriceTable loaded;
@@ -90,7 +99,7 @@ public final class PriceList implements LoadPricesPort {
     private PriceTable load() {
         if (Files.isRegularFile(refreshed)) {
             try {
-                return table(JSON.readTree(refreshed.toFile()));
+                return table(Json.MAPPER.readTree(refreshed.toFile()));
             } catch (IOException | RuntimeException e) {
                 System.getLogger(PriceList.class.getName()).log(System.Logger.Level.WARNING,
                         "cannot read the refreshed price list {0} ({1}); using the one shipped", refreshed, e.getMessage());
@@ -100,7 +109,7 @@ public final class PriceList implements LoadPricesPort {
             if (in == null) {
                 throw new IllegalStateException(SHIPPED + " is missing from the jar");
             }
-            return table(JSON.readTree(in));
+            return table(Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +144,7 @@ public final class PriceList implements LoadPricesPort {
 
     /** LiteLLM's list cut to Claude models and their prices, in the form {@link #table} reads. */
     static ObjectNode claudeOnly(JsonNode litellm, String asOf, String origin) {
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("asOf", asOf);
         out.put("origin", origin);
         ObjectNode models = out.putObject("models");

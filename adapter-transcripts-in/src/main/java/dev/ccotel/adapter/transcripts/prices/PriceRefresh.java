@@ -51,7 +51,7 @@ public final class PriceRefresh {
                 if (bytes.length > MAX_BYTES) {
                     throw new IOException(from + " sent more than " + MAX_BYTES / (1024 * 1024) + " MB");
                 }
-                litellm = PriceList.JSON.readTree(bytes);
+                litellm = PriceList.Json.MAPPER.readTree(bytes);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,7 +69,7 @@ public final class PriceRefresh {
         }
         Files.createDirectories(to.toAbsolutePath().getParent());
         Path temporary = to.resolveSibling(to.getFileName() + ".new");
-        PriceList.JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), kept);
+        PriceList.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), kept);
         Files.move(temporary, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Refreshed(models, asOf, to);
     }
