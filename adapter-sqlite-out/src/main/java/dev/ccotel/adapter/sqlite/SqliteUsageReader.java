@@ -94,7 +94,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             boolean imports = Database.userVersion(c) >= SchemaMigrations.IMPORTS;
             read(c, withContext ? METRICS : withoutContext(METRICS), from, to, project, slices, true);
             read(c, withContext ? EVENTS : withoutContext(EVENTS), from, to, project, slices, false);
-            Map<String, String[]> sessions = sessions(c, withContext, imports);
+            Map<String, String[]> sessions = sessions(c, withContext, imports, from);
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
                 String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0", "", ""});
@@ -216,7 +216,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * Each session's project, start, repository and branch (the last two empty where unknown). The project is the
      * folder the statusline named, else what telemetry said, else (where telemetry named none) its transcript's.
      */
-    private static Map<String, String[]> sessions(Connection c, boolean withContext, boolean imports)
+    private static Map<String, String[]> sessions(Connection c, boolean withContext, boolean imports, Instant from)
             throws SQLException {
         Map<String, String[]> out = new HashMap<>();
         String telemetry = imports ? "CASE WHEN s.project = '' THEN COALESCE(i.project, '') ELSE s.project END"
@@ -226,11 +226,17 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 + (withContext ? "COALESCE(x.branch, " + (imports ? "i.git_branch, " : "") + "'')"
                         : imports ? "COALESCE(i.git_branch, '')" : "''")
                 + " FROM sessions s" + (withContext ? " LEFT JOIN session_context x ON x.session_id = s.session_id" : "")
-                + (imports ? " LEFT JOIN imported_sessions i ON i.session_id = s.session_id" : "");
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3)), rs.getString(4),
-                        rs.getString(5)});
+                + (imports ? " LEFT JOIN imported_sessions i ON i.session_id = s.session_id" : "")
+                // a session last seen before the window has no slice in it: a month's report of a year's store
+                // reads a month's sessions, not the year's
+                + " WHERE s.last_seen >= ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, from.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3)),
+                            rs.getString(4), rs.getString(5)});
+                }
             }
         }
         return out;
