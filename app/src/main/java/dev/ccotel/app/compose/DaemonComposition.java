@@ -56,6 +56,8 @@ import dev.ccotel.ports.service.report.OverviewService;
 import dev.ccotel.ports.service.report.ReadSessionService;
 import dev.ccotel.ports.service.report.ReportDecisionsService;
 import dev.ccotel.ports.service.report.ReportUsageService;
+import dev.ccotel.ports.service.report.SharedReads;
+import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.service.status.BackendDeliveryStatus;
 import dev.ccotel.ports.service.status.CountTracesService;
 import dev.ccotel.ports.service.status.CountingIngestLogs;
@@ -70,6 +72,7 @@ import dev.ccotel.ports.service.statusline.StatuslineService;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -89,6 +92,9 @@ import java.util.function.Function;
 public final class DaemonComposition {
     private static final System.Logger LOG = System.getLogger(DaemonComposition.class.getName());
 
+    /** A window of the history read for one reader serves the others asking within this, unless an export came. */
+    private static final Duration SHARED_FOR = Duration.ofSeconds(2);
+
     private DaemonComposition() {
     }
 
@@ -101,19 +107,20 @@ public final class DaemonComposition {
     public static Daemon start(DaemonConfig config, Clock clock, PrintStream dryRunOut) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            Outbound outbound = outbound(config, clock, dryRunOut, started);
             ExportCounters counters = new ExportCounters(clock);
+            Outbound outbound = outbound(config, clock, dryRunOut, started, counters);
             // Created now, so its run (in the ids of records without a session.id) is this daemon's start.
             OtlpMapper mapper = new OtlpMapper(clock, config.mapping());
             ExportPipeline pipeline = new ExportPipeline(mapper, outbound.states, new WireEncoder(),
                     outbound.activity.around(outbound.keeper), clock, counters);
             StatuslineService statusline = new StatuslineService(
                     outbound.store.map(SqliteStore::sessionContexts).orElse(KeepSessionContextPort.NONE),
-                    new GitCheckouts(), outbound.usage, config.statusline().budgets(),
+                    new GitCheckouts(), outbound.reads.map(reads -> new ReportUsageService(reads, clock)),
+                    config.statusline().budgets(),
                     new BudgetWatch(config.statusline().budgets(), new DesktopNotice()), config.statusline().format(),
                     config.statusline().colour(), clock, ZoneId.systemDefault());
             AtomicBoolean open = new AtomicBoolean(true);
-            Optional<DashboardRoutes.Views> views = outbound.usage.map(usage -> dashboard(usage, config, clock));
+            Optional<DashboardRoutes.Views> views = outbound.reads.map(reads -> dashboard(reads, config, clock));
             Receivers receivers = receivers(config, clock, counters, new IngestMetricsService(pipeline),
                     new IngestLogsService(pipeline), outbound.status, outbound.store.map(SqliteStore::spans), status -> List.of(
                             new StatuslineRoutes(statusline, clock),
@@ -131,20 +138,20 @@ public final class DaemonComposition {
     }
 
     /** The dashboard's views of the local store, in the machine's time zone. */
-    private static DashboardRoutes.Views dashboard(ReportUsageUseCase usage, DaemonConfig config, Clock clock) {
-        SqliteUsageReader reader = new SqliteUsageReader(((Delivery.Stored) config.delivery()).store().path());
+    private static DashboardRoutes.Views dashboard(ReadUsagePort reader, DaemonConfig config, Clock clock) {
+        ReportUsageUseCase usage = new ReportUsageService(reader, clock);
         ZoneId zone = ZoneId.systemDefault();
         LimitsReport limits = new LimitsReport(reader, clock);
         return new DashboardRoutes.Views(new OverviewService(usage, limits, config.statusline().budgets(), clock, zone),
                 usage, limits, new ReadSessionService(reader, clock, zone), new ReportDecisionsService(reader));
     }
 
-    /** @param usage the reports over the local store, for the statusline's day and month; empty without a store */
+    /** @param reads the local store's history, shared by the statusline and the dashboard; empty without a store */
     private record Outbound(LoadSessionStatePort states, KeepTelemetryPort keeper, Optional<SqliteStore> store,
-            String destination, DeliveryStatusPort status, ActivityLog activity, Optional<ReportUsageUseCase> usage) {}
+            String destination, DeliveryStatusPort status, ActivityLog activity, Optional<ReadUsagePort> reads) {}
 
     private static Outbound outbound(DaemonConfig config, Clock clock, PrintStream dryRunOut,
-            Deque<AutoCloseable> started) {
+            Deque<AutoCloseable> started, ExportCounters counters) {
         return switch (config.delivery()) {
             case Delivery.DryRun d -> passthrough(config, new JsonLinesPublisher(dryRunOut), "dry-run (stdout)", clock,
                     "dry run", started);
@@ -193,8 +200,8 @@ public final class DaemonComposition {
                 DeliveryStatusPort status = () -> new DeliveryStatus(
                         records.stream().map(DestinationRecord::destination).toList(), depthOf(store), store.unusable());
                 yield new Outbound(store.sessionStates(), new StoreKeepStatus(store.keeper(), local, wake),
-                        Optional.of(store), destination, status, activity,
-                        Optional.of(new ReportUsageService(new SqliteUsageReader(s.store().path()), clock)));
+                        Optional.of(store), destination, status, activity, Optional.of(new SharedReads(
+                                new SqliteUsageReader(s.store().path()), counters::lastExport, clock, SHARED_FOR)));
             }
         };
     }

@@ -88,7 +88,8 @@ public final class ExportCounters {
         return spans.get();
     }
 
-    Optional<Instant> lastExport() {
+    /** When the last export of any signal was answered; empty before the first. */
+    public Optional<Instant> lastExport() {
         return Optional.ofNullable(lastExport.get());
     }
 }
