@@ -40,6 +40,7 @@ public final class Cli {
             case "cc" -> new CcCommand(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
                     () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create,
                     ShellEnvAdapterFactory::claudeSettings, () -> settledLauncher(environment));
+            case "hub" -> new HubCommand();
             case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
@@ -67,7 +68,7 @@ public final class Cli {
 
     /** The subcommands, in the order the usage lists them. */
     private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "store", "inspect", "train-cache",
-            "config", "help", "cc", "service", "statusline", "hook");
+            "config", "help", "cc", "service", "hub", "statusline", "hook");
 
     /**
      * The subcommand a command line names: its first word that is neither an option nor the value of

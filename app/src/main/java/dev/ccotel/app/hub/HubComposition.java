@@ -1,0 +1,114 @@
+package dev.ccotel.app.hub;
+
+import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpin.HubHttpServer;
+import dev.ccotel.adapter.postgres.PostgresConfig;
+import dev.ccotel.adapter.postgres.PostgresStore;
+import dev.ccotel.app.config.HubConfig;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
+import dev.ccotel.ports.in.AddMemberUseCase;
+import dev.ccotel.ports.in.ListMembersUseCase;
+import dev.ccotel.ports.in.RemoveMemberUseCase;
+import dev.ccotel.ports.in.ReportUsageUseCase;
+import dev.ccotel.ports.service.hub.IdentifyMemberService;
+import dev.ccotel.ports.service.hub.IngestAsMemberService;
+import dev.ccotel.ports.service.hub.IngestForwardedService;
+import dev.ccotel.ports.service.hub.MembersService;
+import dev.ccotel.ports.service.report.ReportUsageService;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Every wire of {@code ccotel hub}, drawn here and nowhere else: the PostgreSQL store behind the
+ * out-ports, the hub's services over it, and the HTTP listener in front. The commands ask this class
+ * for what they run ({@link #start}, {@link #members}, {@link #reports}) and name no adapter's types.
+ */
+public final class HubComposition {
+    /**
+     * The machine of raw OTLP sent straight to the hub: Claude Code names none, and a daemon (which
+     * does) is not in between.
+     */
+    public static final String DIRECT_OTLP_HOST = "direct-otlp";
+
+    private HubComposition() {}
+
+    /** The running hub: its listener and its store, closed in that order. */
+    public static final class Running implements AutoCloseable {
+        private final PostgresStore store;
+        private final HubHttpServer http;
+
+        private Running(PostgresStore store, HubHttpServer http) {
+            this.store = store;
+            this.http = http;
+        }
+
+        public int port() {
+            return http.port();
+        }
+
+        /** Stops taking requests and lets those in flight finish before the store's pools close under them. */
+        @Override
+        public void close() {
+            try {
+                http.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    /** Opens (and migrates) the store, then starts listening: nothing is accepted before it can be kept. */
+    public static Running start(HubConfig config, Clock clock) {
+        PostgresStore store = PostgresStore.open(config.database(), clock);
+        try {
+            IngestAsMemberService otlp = new IngestAsMemberService(
+                    new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
+                    new WireEncoder(), store.keeper(), store.sessionLocks(), clock);
+            HubHttpServer http = new HubHttpServer(config.listener(), new IdentifyMemberService(store.members()),
+                    new IngestForwardedService(store.keeper()), otlp).start();
+            return new Running(store, http);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The member commands' use cases over an open store; close it after. */
+    public record Members(PostgresStore store, AddMemberUseCase add, ListMembersUseCase list, RemoveMemberUseCase remove)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    public static Members members(PostgresConfig database, Clock clock) {
+        PostgresStore store = PostgresStore.open(database, clock);
+        MembersService service = new MembersService(store.members(), new SecureRandom(), clock);
+        return new Members(store, service, service, service);
+    }
+
+    /** What a team report's rows stand for. */
+    public enum Rows {
+        PROJECT, MEMBER, MACHINE
+    }
+
+    /** The report use case over the team's record; close the store after. */
+    public record Reports(PostgresStore store, ReportUsageUseCase usage) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    public static Reports reports(PostgresConfig database, Rows rows, Clock clock) {
+        PostgresStore store = PostgresStore.open(database, clock);
+        PostgresStore.Attribution attribution = switch (rows) {
+            case PROJECT -> PostgresStore.Attribution.PROJECT;
+            case MEMBER -> PostgresStore.Attribution.MEMBER;
+            case MACHINE -> PostgresStore.Attribution.MACHINE;
+        };
+        return new Reports(store, new ReportUsageService(store.usage(attribution), clock));
+    }
+}
