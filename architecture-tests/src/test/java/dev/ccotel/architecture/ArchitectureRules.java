@@ -51,6 +51,7 @@ final class ArchitectureRules {
             .adapter("http-out", "dev.ccotel.adapter.http..")
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
             .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
+            .adapter("postgres-out", "dev.ccotel.adapter.postgres..")
             .ignoreDependency(resideInAPackage("dev.ccotel.app.."), alwaysTrue())
             .because("adapters know the ports and the domain, never each other; only app, the composition root, knows everyone");
 
