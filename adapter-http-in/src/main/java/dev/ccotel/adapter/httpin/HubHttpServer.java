@@ -3,6 +3,7 @@ package dev.ccotel.adapter.httpin;
 import dev.ccotel.adapter.httpin.hub.ContractRoute;
 import dev.ccotel.adapter.httpin.hub.HubListenerConfig;
 import dev.ccotel.adapter.httpin.hub.MemberAuthorization;
+import dev.ccotel.adapter.httpin.hub.MemberQuota;
 import dev.ccotel.adapter.httpin.listener.ConnectionGate;
 import dev.ccotel.ports.in.IdentifyMemberUseCase;
 import dev.ccotel.ports.in.IngestAsMemberUseCase;
@@ -50,17 +51,13 @@ public final class HubHttpServer implements AutoCloseable {
         this.admission = new Admission(config.maxConcurrentExports());
         OtlpExchange exchange = new OtlpExchange(config.maxMessageBytes(), admission);
         MemberAuthorization auth = new MemberAuthorization(members);
+        MemberQuota quota = new MemberQuota(config.maxConcurrentPerMember());
         ContractRoute contract = new ContractRoute(forwarded, config.maxMessageBytes());
         HttpRouting.Builder routing = HttpRouting.builder();
-        routing.post(ContractRoute.PATH, (req, res) -> {
-            Optional<Member> member = auth.member(req, res);
-            if (member.isPresent()) {
-                contract.handle(member.get(), req, res);
-            }
-        });
-        routing.post("/v1/logs", asMember(auth, m -> exchange.handler(new LogsRoute(otlp.logs(m)))));
-        routing.post("/v1/metrics", asMember(auth, m -> exchange.handler(new MetricsRoute(otlp.metrics(m)))));
-        routing.post("/v1/traces", asMember(auth, m -> exchange.handler(new TracesRoute(otlp.traces(m)))));
+        routing.post(ContractRoute.PATH, asMember(auth, quota, m -> (req, res) -> contract.handle(m, req, res)));
+        routing.post("/v1/logs", asMember(auth, quota, m -> exchange.handler(new LogsRoute(otlp.logs(m)))));
+        routing.post("/v1/metrics", asMember(auth, quota, m -> exchange.handler(new MetricsRoute(otlp.metrics(m)))));
+        routing.post("/v1/traces", asMember(auth, quota, m -> exchange.handler(new TracesRoute(otlp.traces(m)))));
         routing.get("/healthz", (req, res) -> res.status(admission.closing() ? 503 : 200)
                 .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").send(admission.closing() ? "closing\n" : "ok\n"));
         this.gate = new ConnectionGate(config.maxConnections(), Duration.ofSeconds(10), Clock.systemUTC());
@@ -78,11 +75,24 @@ public final class HubHttpServer implements AutoCloseable {
         this.server = builder.build();
     }
 
-    private static Handler asMember(MemberAuthorization auth, Function<Member, Handler> handler) {
+    /** The member's token checked, then the member's own bound, then the handler. */
+    private static Handler asMember(MemberAuthorization auth, MemberQuota quota, Function<Member, Handler> handler) {
         return (req, res) -> {
             Optional<Member> member = auth.member(req, res);
-            if (member.isPresent()) {
+            if (member.isEmpty()) {
+                return;
+            }
+            Optional<Runnable> permit = quota.tryEnter(member.get());
+            if (permit.isEmpty()) {
+                res.status(429).header(HeaderNames.RETRY_AFTER, "1").header(HeaderNames.CONTENT_TYPE, "application/json")
+                        .send("{\"success\":false,\"message\":\"" + quota.perMember() + " requests of this member are"
+                                + " in flight already (hub.max-concurrent-per-member); retry\"}");
+                return;
+            }
+            try {
                 handler.apply(member.get()).handle(req, res);
+            } finally {
+                permit.get().run();
             }
         };
     }

@@ -73,6 +73,7 @@ public final class ConfigKeys {
     public static final String HUB_MAX_MESSAGE_BYTES = "hub.max-message-bytes";
     public static final String HUB_MAX_CONNECTIONS = "hub.max-connections";
     public static final String HUB_MAX_CONCURRENT_REQUESTS = "hub.max-concurrent-requests";
+    public static final String HUB_MAX_CONCURRENT_PER_MEMBER = "hub.max-concurrent-per-member";
 
     /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
     public static final Map<String, String> RETIRED = Map.of(
@@ -157,6 +158,7 @@ public final class ConfigKeys {
         d.put(HUB_MAX_MESSAGE_BYTES, Integer.toString(HubListenerConfig.DEFAULT_MAX_MESSAGE_BYTES));
         d.put(HUB_MAX_CONNECTIONS, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONNECTIONS));
         d.put(HUB_MAX_CONCURRENT_REQUESTS, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS));
+        d.put(HUB_MAX_CONCURRENT_PER_MEMBER, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONCURRENT_PER_MEMBER));
         return java.util.Collections.unmodifiableMap(d);
     }
 

@@ -46,7 +46,8 @@ public record HubConfig(HubListenerConfig listener, PostgresConfig database) {
                     settings.integer(ConfigKeys.HUB_PORT, 0, 65_535),
                     (int) Math.min(Integer.MAX_VALUE, settings.bytes(ConfigKeys.HUB_MAX_MESSAGE_BYTES)),
                     settings.integer(ConfigKeys.HUB_MAX_CONCURRENT_REQUESTS, 1, 100_000),
-                    settings.integer(ConfigKeys.HUB_MAX_CONNECTIONS, 1, 1_000_000), tls,
+                    settings.integer(ConfigKeys.HUB_MAX_CONNECTIONS, 1, 1_000_000),
+                    settings.integer(ConfigKeys.HUB_MAX_CONCURRENT_PER_MEMBER, 1, 100_000), tls,
                     settings.bool(ConfigKeys.HUB_ALLOW_PLAINTEXT));
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage());

@@ -92,6 +92,51 @@ class HubSafetyTest {
         }
     }
 
+    @Test
+    void oneMembersRequestsInFlight_areBounded_with429_andTheOthersGoOn() throws Exception {
+        HubConfig config = HubConfig.from(settings(Map.of("hub.port", "0", "hub.max-concurrent-per-member", "1")));
+        try (HubComposition.Running hub = HubComposition.start(config, Clock.systemUTC());
+                HubComposition.Members members = HubComposition.members(config.database(), Clock.systemUTC())) {
+            String ada = members.add().add("ada").orElseThrow().token();
+            String bob = members.add().add("bob").orElseThrow().token();
+            HttpClient client = HttpClient.newHttpClient();
+            try (java.net.Socket slow = new java.net.Socket("127.0.0.1", hub.port())) {
+                // ada's first request sends its head and part of its body, and holds her one place.
+                slow.getOutputStream().write(("POST /api/v1/cc/otel HTTP/1.1\r\nHost: 127.0.0.1:" + hub.port()
+                        + "\r\nAuthorization: CLI " + ada + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000\r\n\r\n{\"host\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                slow.getOutputStream().flush();
+                // The hub answers nothing while the body is incomplete: by then the request holds its place.
+                slow.setSoTimeout(3000);
+                assertThrows(java.net.SocketTimeoutException.class, () -> slow.getInputStream().read());
+                int status = 0;
+                for (int i = 0; i < 300 && status != 429; i++) {
+                    status = contract(client, hub.port(), ada).statusCode();
+                    if (status != 429) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertEquals(429, status, "ada's second request waits for her first");
+                assertEquals(400, contract(client, hub.port(), bob).statusCode(), "bob is not held up (his body is bad)");
+            }
+            int status = 429;
+            for (int i = 0; i < 300 && status == 429; i++) {
+                status = contract(client, hub.port(), ada).statusCode();
+                if (status == 429) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(400, status, "ada's place is free again once her first request ended");
+        }
+    }
+
+    private static HttpResponse<String> contract(HttpClient client, int port, String token) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cc/otel"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "CLI " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private PostgresConfig db;
 
     private Settings settings(Map<String, String> more) {

@@ -14,14 +14,17 @@ import java.util.Optional;
  * @param maxMessageBytes largest request body after decompression ({@code hub.max-message-bytes})
  * @param maxConcurrentExports requests handled at once before answering 503 ({@code hub.max-concurrent-requests})
  * @param maxConnections connections open at once ({@code hub.max-connections})
+ * @param maxConcurrentPerMember requests of one member handled at once before answering 429
+ *     ({@code hub.max-concurrent-per-member}): one member's runaway script cannot take the whole hub
  */
 public record HubListenerConfig(String host, int port, int maxMessageBytes, int maxConcurrentExports,
-        int maxConnections, Optional<Tls> tls, boolean allowPlaintext) {
+        int maxConnections, int maxConcurrentPerMember, Optional<Tls> tls, boolean allowPlaintext) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8318;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    public static final int DEFAULT_MAX_CONCURRENT_PER_MEMBER = 16;
 
     /** A PEM certificate chain and its private key ({@code hub.tls.certificate}, {@code hub.tls.private-key}). */
     public record Tls(Path certificate, Path privateKey) {
@@ -47,6 +50,10 @@ public record HubListenerConfig(String host, int port, int maxMessageBytes, int 
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("hub.max-connections must be positive, got " + maxConnections);
         }
+        if (maxConcurrentPerMember <= 0) {
+            throw new IllegalArgumentException("hub.max-concurrent-per-member must be positive, got "
+                    + maxConcurrentPerMember);
+        }
         Objects.requireNonNull(tls, "tls");
         if (tls.isEmpty() && !allowPlaintext && !isLoopback(host)) {
             throw new IllegalArgumentException("hub.host " + host + " is not a loopback address: members' tokens would"
@@ -58,7 +65,7 @@ public record HubListenerConfig(String host, int port, int maxMessageBytes, int 
     /** On loopback, plain text. */
     public static HubListenerConfig loopback(int port) {
         return new HubListenerConfig(DEFAULT_HOST, port, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_CONCURRENT_REQUESTS,
-                DEFAULT_MAX_CONNECTIONS, Optional.empty(), false);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_PER_MEMBER, Optional.empty(), false);
     }
 
     static boolean isLoopback(String host) {
