@@ -53,9 +53,9 @@ final class HubCommand implements Callable<Integer> {
         Signals.onTermination(stop::countDown);
         try (HubComposition.Running hub = HubComposition.start(config, parent.clock)) {
             if (!parent.quiet) {
-                parent.err.printf("ccotel %s hub listening on %s://%s:%d (backend contract %s and OTLP/HTTP /v1/*)%n",
+                parent.err.printf("ccotel %s hub listening on %s://%s:%d (backend contract %s and OTLP/HTTP /v1/*)%s%n",
                         Version.VALUE, config.listener().tls().isPresent() ? "https" : "http", config.listener().host(),
-                        hub.port(), "/api/v1/cc/otel");
+                        hub.port(), "/api/v1/cc/otel", hub.grpcPort().map(p -> " and :" + p + " (OTLP/gRPC)").orElse(""));
             }
             stop.await();
             if (!parent.quiet) {

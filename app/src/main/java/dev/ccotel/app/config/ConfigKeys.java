@@ -63,6 +63,7 @@ public final class ConfigKeys {
     public static final String BUDGET_SESSION_USD = "budget.session-usd";
     public static final String HUB_HOST = "hub.host";
     public static final String HUB_PORT = "hub.port";
+    public static final String HUB_GRPC_PORT = "hub.grpc-port";
     public static final String HUB_DATABASE_URL = "hub.database.url";
     public static final String HUB_DATABASE_USER = "hub.database.user";
     public static final String HUB_DATABASE_PASSWORD = "hub.database.password";
@@ -148,6 +149,7 @@ public final class ConfigKeys {
         // ccotel hub (README, "Team hub"): read only by the hub's commands
         d.put(HUB_HOST, HubListenerConfig.DEFAULT_HOST);
         d.put(HUB_PORT, Integer.toString(HubListenerConfig.DEFAULT_PORT));
+        d.put(HUB_GRPC_PORT, ""); // empty: no OTLP/gRPC at the hub; a port (4317, say) opens it
         d.put(HUB_DATABASE_URL, ""); // a JDBC URL, jdbc:postgresql://host:5432/ccotel; required by the hub
         d.put(HUB_DATABASE_USER, "");
         d.put(HUB_DATABASE_PASSWORD, "");

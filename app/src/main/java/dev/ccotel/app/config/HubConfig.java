@@ -1,5 +1,6 @@
 package dev.ccotel.app.config;
 
+import dev.ccotel.adapter.grpc.HubGrpcConfig;
 import dev.ccotel.adapter.httpin.hub.HubListenerConfig;
 import dev.ccotel.adapter.postgres.PostgresConfig;
 import java.nio.file.Path;
@@ -9,10 +10,26 @@ import java.util.Optional;
  * What {@code ccotel hub} runs with, read once from {@code hub.*} and validated; a bad value stops
  * start-up with a message that names the key.
  */
-public record HubConfig(HubListenerConfig listener, PostgresConfig database) {
+public record HubConfig(HubListenerConfig listener, Optional<HubGrpcConfig> grpc, PostgresConfig database) {
 
     public static HubConfig from(Settings settings) {
-        return new HubConfig(listener(settings), database(settings));
+        HubListenerConfig listener = listener(settings);
+        return new HubConfig(listener, grpc(settings, listener), database(settings));
+    }
+
+    /** OTLP/gRPC beside the HTTP port when {@code hub.grpc-port} is set, on the same host with the same TLS. */
+    private static Optional<HubGrpcConfig> grpc(Settings settings, HubListenerConfig listener) {
+        if (settings.string(ConfigKeys.HUB_GRPC_PORT).isBlank()) {
+            return Optional.empty();
+        }
+        int port = settings.integer(ConfigKeys.HUB_GRPC_PORT, 0, 65_535);
+        if (port != 0 && port == listener.port()) {
+            throw new ConfigError(ConfigKeys.HUB_GRPC_PORT + " " + port + " is also " + ConfigKeys.HUB_PORT
+                    + "; give OTLP/gRPC a port of its own (4317 is the usual one)");
+        }
+        return Optional.of(new HubGrpcConfig(listener.host(), port, listener.maxMessageBytes(),
+                listener.maxConcurrentExports(), listener.tls().map(HubListenerConfig.Tls::certificate),
+                listener.tls().map(HubListenerConfig.Tls::privateKey)));
     }
 
     /** Only the database: what {@code hub member} and {@code hub report} need. */

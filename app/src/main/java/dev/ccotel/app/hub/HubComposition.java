@@ -1,5 +1,6 @@
 package dev.ccotel.app.hub;
 
+import dev.ccotel.adapter.grpc.HubGrpcServer;
 import dev.ccotel.adapter.http.wire.WireEncoder;
 import dev.ccotel.adapter.httpin.HubHttpServer;
 import dev.ccotel.adapter.postgres.PostgresConfig;
@@ -18,6 +19,7 @@ import dev.ccotel.ports.service.hub.MembersService;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Every wire of {@code ccotel hub}, drawn here and nowhere else: the PostgreSQL store behind the
@@ -33,27 +35,38 @@ public final class HubComposition {
 
     private HubComposition() {}
 
-    /** The running hub: its listener and its store, closed in that order. */
+    /** The running hub: its listeners and its store, closed in that order. */
     public static final class Running implements AutoCloseable {
         private final PostgresStore store;
         private final HubHttpServer http;
+        private final Optional<HubGrpcServer> grpc;
 
-        private Running(PostgresStore store, HubHttpServer http) {
+        private Running(PostgresStore store, HubHttpServer http, Optional<HubGrpcServer> grpc) {
             this.store = store;
             this.http = http;
+            this.grpc = grpc;
         }
 
         public int port() {
             return http.port();
         }
 
+        /** The OTLP/gRPC port, when {@code hub.grpc-port} opened one. */
+        public Optional<Integer> grpcPort() {
+            return grpc.map(HubGrpcServer::port);
+        }
+
         /** Stops taking requests and lets those in flight finish before the store's pools close under them. */
         @Override
         public void close() {
             try {
-                http.close();
+                grpc.ifPresent(HubGrpcServer::close);
             } finally {
-                store.close();
+                try {
+                    http.close();
+                } finally {
+                    store.close();
+                }
             }
         }
     }
@@ -65,9 +78,17 @@ public final class HubComposition {
             IngestAsMemberService otlp = new IngestAsMemberService(
                     new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
                     new WireEncoder(), store.keeper(), store.sessionLocks(), clock);
-            HubHttpServer http = new HubHttpServer(config.listener(), new IdentifyMemberService(store.members()),
-                    new IngestForwardedService(store.keeper()), otlp).start();
-            return new Running(store, http);
+            IdentifyMemberService members = new IdentifyMemberService(store.members());
+            HubHttpServer http = new HubHttpServer(config.listener(), members, new IngestForwardedService(store.keeper()),
+                    otlp).start();
+            Optional<HubGrpcServer> grpc;
+            try {
+                grpc = config.grpc().map(g -> new HubGrpcServer(g, members, otlp).start());
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
+            return new Running(store, http, grpc);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -59,7 +59,7 @@ class HubEndToEndTest {
     void startHub() {
         log = DaemonHarness.LogCapture.install();
         db = PG.newDatabase();
-        hub = HubComposition.start(HubConfig.from(settings(Map.of("hub.port", "0"))), Clock.systemUTC());
+        hub = HubComposition.start(HubConfig.from(settings(Map.of("hub.port", "0", "hub.grpc-port", "0"))), Clock.systemUTC());
     }
 
     @AfterEach
@@ -107,6 +107,31 @@ class HubEndToEndTest {
                 + " WHERE m.name = 'bob' AND s.host = '" + HubComposition.DIRECT_OTLP_HOST + "'"));
         assertTrue(number("SELECT SUM(value) FROM metrics m JOIN sessions s USING (session_id)"
                 + " JOIN members mb ON mb.id = s.member_id WHERE mb.name = 'bob' AND metric_type = 'cost_usage'") > 0);
+    }
+
+    @Test
+    void otlpGrpc_withTheTokenInAuthorizationMetadata_isKeptForTheMember_andRefusedWithout() throws Exception {
+        String bob = addMember("bob");
+        io.grpc.ManagedChannel channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+                .forAddress("127.0.0.1", hub.grpcPort().orElseThrow()).usePlaintext().build();
+        try {
+            io.grpc.Metadata headers = new io.grpc.Metadata();
+            headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + bob);
+            var stub = io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS);
+            stub.withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .export(Fixtures.pbLogs("bash-tool"));
+            assertTrue(count("SELECT COUNT(*) FROM events") > 0);
+            assertEquals(1, count("SELECT COUNT(*) FROM sessions s JOIN members m ON m.id = s.member_id"
+                    + " WHERE m.name = 'bob'"));
+
+            io.grpc.StatusRuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.grpc.StatusRuntimeException.class, () -> stub.export(Fixtures.pbLogs("write-file")));
+            assertEquals(io.grpc.Status.Code.UNAUTHENTICATED, refused.getStatus().getCode());
+            assertEquals(1, count("SELECT COUNT(*) FROM sessions"), "nothing kept from a call without a token");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @Test
