@@ -206,8 +206,9 @@ final class HubCommand implements Callable<Integer> {
                 top.out.println("No usage recorded at the hub for this selection.");
             } else {
                 String table = ReportTables.render(report);
-                top.out.print(word.equals("members") ? table.replaceFirst("Project", "Member ")
-                        : word.equals("machines") ? table.replaceFirst("Project", "Machine") : table);
+                // The rows are projects to the use case; their header cells say what they are here.
+                top.out.print(word.equals("members") ? table.replaceAll("(?m)^ Project ", " Member  ")
+                        : word.equals("machines") ? table.replaceAll("(?m)^ Project ", " Machine ") : table);
             }
             return Cli.OK;
         }

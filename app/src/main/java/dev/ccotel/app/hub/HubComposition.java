@@ -33,6 +33,15 @@ public final class HubComposition {
      */
     public static final String DIRECT_OTLP_HOST = "direct-otlp";
 
+    /**
+     * HikariCP and Flyway say at INFO that a pool started and a schema is current, on every
+     * {@code hub member} and {@code hub report} too: kept to their warnings. Held here, since
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIETED = java.util.stream.Stream.of(
+            "com.zaxxer.hikari", "org.flywaydb").map(java.util.logging.Logger::getLogger)
+            .peek(l -> l.setLevel(java.util.logging.Level.WARNING)).toList();
+
     private HubComposition() {}
 
     /** The running hub: its listeners and its store, closed in that order. */

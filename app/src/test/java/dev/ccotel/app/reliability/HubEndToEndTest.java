@@ -171,6 +171,10 @@ class HubEndToEndTest {
         Result machines = cli("hub", "report", "machines", "--json");
         assertTrue(machines.out().contains("\"key\":\"ada@test-host\""), machines.out());
 
+        Result table = cli("hub", "report", "members");
+        assertTrue(table.out().contains("Member") && table.out().contains("ada"), table.out());
+        assertFalse(table.out().contains("Project"), "every header says what the rows are: " + table.out());
+
         Result list = cli("hub", "member", "list");
         assertTrue(list.out().startsWith("ada\t"), list.out());
     }
