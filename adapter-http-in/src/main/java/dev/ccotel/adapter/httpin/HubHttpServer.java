@@ -51,7 +51,8 @@ public final class HubHttpServer implements AutoCloseable {
         this.admission = new Admission(config.maxConcurrentExports());
         OtlpExchange exchange = new OtlpExchange(config.maxMessageBytes(), admission);
         MemberAuthorization auth = new MemberAuthorization(members);
-        MemberQuota quota = new MemberQuota(config.maxConcurrentPerMember());
+        MemberQuota quota = new MemberQuota(config.maxConcurrentPerMember(), config.maxRequestsPerSecondPerMember(),
+                System::nanoTime);
         ContractRoute contract = new ContractRoute(forwarded, config.maxMessageBytes());
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.post(ContractRoute.PATH, asMember(auth, quota, m -> (req, res) -> contract.handle(m, req, res)));
@@ -85,8 +86,9 @@ public final class HubHttpServer implements AutoCloseable {
             Optional<Runnable> permit = quota.tryEnter(member.get());
             if (permit.isEmpty()) {
                 res.status(429).header(HeaderNames.RETRY_AFTER, "1").header(HeaderNames.CONTENT_TYPE, "application/json")
-                        .send("{\"success\":false,\"message\":\"" + quota.perMember() + " requests of this member are"
-                                + " in flight already (hub.max-concurrent-per-member); retry\"}");
+                        .send("{\"success\":false,\"message\":\"this member is over the hub's bounds of "
+                                + quota.bounds() + " (hub.max-concurrent-per-member, hub.max-requests-per-second);"
+                                + " retry\"}");
                 return;
             }
             try {

@@ -75,6 +75,7 @@ public final class ConfigKeys {
     public static final String HUB_MAX_CONNECTIONS = "hub.max-connections";
     public static final String HUB_MAX_CONCURRENT_REQUESTS = "hub.max-concurrent-requests";
     public static final String HUB_MAX_CONCURRENT_PER_MEMBER = "hub.max-concurrent-per-member";
+    public static final String HUB_MAX_REQUESTS_PER_SECOND = "hub.max-requests-per-second";
 
     /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
     public static final Map<String, String> RETIRED = Map.of(
@@ -161,6 +162,7 @@ public final class ConfigKeys {
         d.put(HUB_MAX_CONNECTIONS, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONNECTIONS));
         d.put(HUB_MAX_CONCURRENT_REQUESTS, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS));
         d.put(HUB_MAX_CONCURRENT_PER_MEMBER, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONCURRENT_PER_MEMBER));
+        d.put(HUB_MAX_REQUESTS_PER_SECOND, Integer.toString(HubListenerConfig.DEFAULT_MAX_REQUESTS_PER_SECOND));
         return java.util.Collections.unmodifiableMap(d);
     }
 

@@ -64,7 +64,8 @@ public record HubConfig(HubListenerConfig listener, Optional<HubGrpcConfig> grpc
                     (int) Math.min(Integer.MAX_VALUE, settings.bytes(ConfigKeys.HUB_MAX_MESSAGE_BYTES)),
                     settings.integer(ConfigKeys.HUB_MAX_CONCURRENT_REQUESTS, 1, 100_000),
                     settings.integer(ConfigKeys.HUB_MAX_CONNECTIONS, 1, 1_000_000),
-                    settings.integer(ConfigKeys.HUB_MAX_CONCURRENT_PER_MEMBER, 1, 100_000), tls,
+                    settings.integer(ConfigKeys.HUB_MAX_CONCURRENT_PER_MEMBER, 1, 100_000),
+                    settings.integer(ConfigKeys.HUB_MAX_REQUESTS_PER_SECOND, 0, 1_000_000), tls,
                     settings.bool(ConfigKeys.HUB_ALLOW_PLAINTEXT));
         } catch (IllegalArgumentException e) {
             throw new ConfigError(e.getMessage());

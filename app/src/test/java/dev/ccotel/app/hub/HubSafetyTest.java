@@ -130,6 +130,24 @@ class HubSafetyTest {
         }
     }
 
+    @Test
+    void oneMembersRequestsASecond_areBounded_with429() throws Exception {
+        HubConfig config = HubConfig.from(settings(Map.of("hub.port", "0", "hub.max-requests-per-second", "1")));
+        try (HubComposition.Running hub = HubComposition.start(config, Clock.systemUTC());
+                HubComposition.Members members = HubComposition.members(config.database(), Clock.systemUTC())) {
+            String ada = members.add().add("ada").orElseThrow().token();
+            String bob = members.add().add("bob").orElseThrow().token();
+            HttpClient client = HttpClient.newHttpClient();
+            int refused = 0;
+            for (int i = 0; i < 6; i++) {
+                int status = contract(client, hub.port(), ada).statusCode();
+                refused += status == 429 ? 1 : 0;
+            }
+            assertTrue(refused > 0, "six requests at once are over one a second with a burst of two");
+            assertEquals(400, contract(client, hub.port(), bob).statusCode(), "bob has his own share (his body is bad)");
+        }
+    }
+
     private static HttpResponse<String> contract(HttpClient client, int port, String token) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cc/otel"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "CLI " + token)

@@ -16,15 +16,20 @@ import java.util.Optional;
  * @param maxConnections connections open at once ({@code hub.max-connections})
  * @param maxConcurrentPerMember requests of one member handled at once before answering 429
  *     ({@code hub.max-concurrent-per-member}): one member's runaway script cannot take the whole hub
+ * @param maxRequestsPerSecondPerMember requests of one member a second, bursts of two seconds' worth
+ *     ({@code hub.max-requests-per-second}); 0 for no such bound
  */
 public record HubListenerConfig(String host, int port, int maxMessageBytes, int maxConcurrentExports,
-        int maxConnections, int maxConcurrentPerMember, Optional<Tls> tls, boolean allowPlaintext) {
+        int maxConnections, int maxConcurrentPerMember, int maxRequestsPerSecondPerMember, Optional<Tls> tls,
+        boolean allowPlaintext) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8318;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     public static final int DEFAULT_MAX_CONCURRENT_PER_MEMBER = 16;
+    /** Far above the ~13 exports a minute of one working Claude Code; a daemon's outbox backlog drains at it. */
+    public static final int DEFAULT_MAX_REQUESTS_PER_SECOND = 100;
 
     /** A PEM certificate chain and its private key ({@code hub.tls.certificate}, {@code hub.tls.private-key}). */
     public record Tls(Path certificate, Path privateKey) {
@@ -54,6 +59,10 @@ public record HubListenerConfig(String host, int port, int maxMessageBytes, int 
             throw new IllegalArgumentException("hub.max-concurrent-per-member must be positive, got "
                     + maxConcurrentPerMember);
         }
+        if (maxRequestsPerSecondPerMember < 0) {
+            throw new IllegalArgumentException("hub.max-requests-per-second must be 0 (no bound) or more, got "
+                    + maxRequestsPerSecondPerMember);
+        }
         Objects.requireNonNull(tls, "tls");
         if (tls.isEmpty() && !allowPlaintext && !isLoopback(host)) {
             throw new IllegalArgumentException("hub.host " + host + " is not a loopback address: members' tokens would"
@@ -65,7 +74,8 @@ public record HubListenerConfig(String host, int port, int maxMessageBytes, int 
     /** On loopback, plain text. */
     public static HubListenerConfig loopback(int port) {
         return new HubListenerConfig(DEFAULT_HOST, port, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_CONCURRENT_REQUESTS,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_PER_MEMBER, Optional.empty(), false);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONCURRENT_PER_MEMBER,
+                DEFAULT_MAX_REQUESTS_PER_SECOND, Optional.empty(), false);
     }
 
     static boolean isLoopback(String host) {
