@@ -41,8 +41,12 @@ public final class HubHttpServer implements AutoCloseable {
     private final ConnectionGate gate;
     private final WebServer server;
 
+    /**
+     * @param dashboard the team's dashboard at {@code /} (its page and {@code /api/*}), for members only: a
+     *     browser is asked for the member's token (HTTP Basic, the token as the password)
+     */
     public HubHttpServer(HubListenerConfig config, IdentifyMemberUseCase members, IngestForwardedUseCase forwarded,
-            IngestAsMemberUseCase otlp) {
+            IngestAsMemberUseCase otlp, Optional<RouteSet> dashboard) {
         this.config = Objects.requireNonNull(config, "config");
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
@@ -55,6 +59,15 @@ public final class HubHttpServer implements AutoCloseable {
                 System::nanoTime);
         ContractRoute contract = new ContractRoute(forwarded, config.maxMessageBytes());
         HttpRouting.Builder routing = HttpRouting.builder();
+        if (dashboard.isPresent()) {
+            // Before every route: the dashboard's paths ask for a member; the others check their own tokens.
+            routing.addFilter((chain, req, res) -> {
+                if (!isDashboard(req.path().path()) || auth.viewer(req, res).isPresent()) {
+                    chain.proceed();
+                }
+            });
+            dashboard.get().register(routing);
+        }
         routing.post(ContractRoute.PATH, asMember(auth, quota, m -> (req, res) -> contract.handle(m, req, res)));
         routing.post("/v1/logs", asMember(auth, quota, m -> exchange.handler(new LogsRoute(otlp.logs(m)))));
         routing.post("/v1/metrics", asMember(auth, quota, m -> exchange.handler(new MetricsRoute(otlp.metrics(m)))));
@@ -74,6 +87,12 @@ public final class HubHttpServer implements AutoCloseable {
                 .routing(routing);
         config.tls().ifPresent(tls -> builder.tls(tls(tls)));
         this.server = builder.build();
+    }
+
+    /** The dashboard's page and JSON API; the backend contract shares the {@code /api/} prefix and is not one of them. */
+    private static boolean isDashboard(String path) {
+        return path.equals("/") || path.startsWith("/assets/")
+                || (path.startsWith("/api/") && !path.startsWith("/api/v1/"));
     }
 
     /** The member's token checked, then the member's own bound, then the handler. */

@@ -18,7 +18,24 @@ import dev.ccotel.ports.service.hub.IngestForwardedService;
 import dev.ccotel.ports.service.hub.MembersService;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import java.security.SecureRandom;
+import dev.ccotel.adapter.httpin.dashboard.DashboardRoutes;
+import dev.ccotel.app.runtime.Version;
+import dev.ccotel.ports.in.DaemonStatus;
+import dev.ccotel.ports.in.ReportStatusUseCase;
+import dev.ccotel.ports.model.DeliveryStatus;
+import dev.ccotel.ports.model.OutboxDepth;
+import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.service.report.LimitsReport;
+import dev.ccotel.ports.service.report.OverviewService;
+import dev.ccotel.ports.service.report.ReadSessionService;
+import dev.ccotel.ports.service.report.ReportDecisionsService;
+import dev.ccotel.ports.service.statusline.Budgets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,7 +106,7 @@ public final class HubComposition {
                     new WireEncoder(), store.keeper(), store.sessionLocks(), clock);
             IdentifyMemberService members = new IdentifyMemberService(store.members());
             HubHttpServer http = new HubHttpServer(config.listener(), members, new IngestForwardedService(store.keeper()),
-                    otlp).start();
+                    otlp, Optional.of(dashboard(store, clock))).start();
             Optional<HubGrpcServer> grpc;
             try {
                 grpc = config.grpc().map(g -> new HubGrpcServer(g, members, otlp).start());
@@ -102,6 +119,27 @@ public final class HubComposition {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The dashboard in team mode: the daemon's page and JSON API over the team's record, with each
+     * member where the daemon's dashboard shows a project (so "projects" are people), in the hub's time
+     * zone. Its live stream has no exports of its own to watch; the page refreshes when asked.
+     */
+    private static DashboardRoutes dashboard(PostgresStore store, Clock clock) {
+        ReadUsagePort byMember = store.usage(PostgresStore.Attribution.MEMBER);
+        ZoneId zone = ZoneId.systemDefault();
+        ReportUsageService usage = new ReportUsageService(byMember, clock);
+        LimitsReport limits = new LimitsReport(byMember, clock);
+        DashboardRoutes.Views views = new DashboardRoutes.Views(
+                new OverviewService(usage, limits, Budgets.NONE, clock, zone), usage, limits,
+                new ReadSessionService(byMember, clock, zone), new ReportDecisionsService(byMember));
+        Instant started = clock.instant();
+        ReportStatusUseCase status = () -> new DaemonStatus(Version.VALUE, ProcessHandle.current().pid(), started,
+                Duration.between(started, clock.instant()), List.of(),
+                new DeliveryStatus(List.of(), OutboxDepth.EMPTY, Optional.empty()), List.of(), 0, Optional.empty(),
+                Map.of());
+        return new DashboardRoutes(Optional.of(views), status, () -> true, zone, clock);
     }
 
     /** The member commands' use cases over an open store; close it after. */

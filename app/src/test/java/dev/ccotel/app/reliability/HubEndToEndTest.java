@@ -135,6 +135,39 @@ class HubEndToEndTest {
     }
 
     @Test
+    void teamDashboard_asksForAMembersToken_andShowsMembersWhereTheDaemonShowsProjects() throws Exception {
+        String ada = addMember("ada");
+        DaemonHarness daemon = fixture.start(hubUrl(), Map.of("backend.token", ada));
+        daemon.export(Fixtures.pbLogs("write-file"));
+        daemon.export(Fixtures.pbMetrics("write-file"));
+
+        HttpResponse<String> anonymous = get("/", null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                "the browser asks for the token");
+        assertEquals(401, get("/api/overview", basic("ada", "ccotel_hub_wrong")).statusCode());
+
+        String viewer = basic("anyone", ada);
+        assertEquals(200, get("/", viewer).statusCode());
+        assertEquals(200, get("/api/overview", viewer).statusCode());
+        HttpResponse<String> projects = get("/api/report?kind=projects", viewer);
+        assertEquals(200, projects.statusCode(), projects.body());
+        assertTrue(projects.body().replace(" ", "").contains("\"key\":\"ada\""), projects.body());
+    }
+
+    private static String basic(String user, String token) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hubUrl() + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void wrongOrRevokedToken_gets401_storesNothing_andNoTokenIsLogged() throws Exception {
         String ada = addMember("ada");
         byte[] logs = Fixtures.pbLogs("write-file").toByteArray();

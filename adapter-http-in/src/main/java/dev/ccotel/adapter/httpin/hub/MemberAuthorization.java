@@ -45,6 +45,43 @@ public final class MemberAuthorization {
         return member;
     }
 
+    /**
+     * A person reading the team's dashboard in a browser: {@code Authorization: Basic} with any user name
+     * and their token as the password, so the browser's own prompt asks for it. Empty after answering 401
+     * with the challenge that makes the browser ask.
+     */
+    public Optional<Member> viewer(ServerRequest req, ServerResponse res) {
+        Optional<String> token = req.headers().first(HeaderNames.AUTHORIZATION).flatMap(MemberAuthorization::basicPassword);
+        Optional<Member> member = Optional.empty();
+        try {
+            member = token.flatMap(members::identify);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot check a member's token: " + e.getMessage());
+        }
+        if (member.isEmpty()) {
+            res.status(401).header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"ccotel hub: your member token as the"
+                    + " password\", charset=\"UTF-8\"").header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .send("the team's dashboard is for members: any user name, your member token as the password\n");
+        }
+        return member;
+    }
+
+    static Optional<String> basicPassword(String authorization) {
+        String value = authorization.strip();
+        if (!value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(value.substring(6).strip()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 || colon == decoded.length() - 1 ? Optional.empty()
+                    : Optional.of(decoded.substring(colon + 1));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<String> token(String authorization) {
         String value = authorization.strip();
         int space = value.indexOf(' ');
