@@ -1,5 +1,6 @@
 package dev.ccotel.app;
 
+import dev.ccotel.app.compose.DaemonComposition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +71,7 @@ class DaemonEndToEndTest {
         Settings settings = Settings.load(java.util.Optional.empty(), Map.of("HOME", home.toString(),
                 "CCOTEL_BACKEND_TOKEN", TOKEN), flags);
         DaemonConfig config = DaemonConfig.from(settings, Map.of("HOME", home.toString()), Version.VALUE, "test-host", false);
-        daemon = Daemon.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+        daemon = DaemonComposition.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
     }
 

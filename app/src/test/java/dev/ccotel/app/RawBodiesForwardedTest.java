@@ -8,7 +8,7 @@ import static dev.ccotel.domain.fixtures.RawBodies.SYSTEM_PROMPT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.domain.MappingOptions;

@@ -1,5 +1,6 @@
 package dev.ccotel.app;
 
+import dev.ccotel.app.compose.DaemonComposition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class SessionlessDaemonTest {
                 "CCOTEL_BACKEND_TOKEN", DaemonEndToEndTest.TOKEN), flags);
         DaemonConfig config = DaemonConfig.from(settings, Map.of("HOME", home.toString()), Version.VALUE, "test-host",
                 false);
-        daemon = Daemon.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+        daemon = DaemonComposition.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
     }
 
     private ManagedChannel connect() {

@@ -24,7 +24,7 @@ final class ArchitectureRules {
     private ArchitectureRules() {}
 
     private static final String DOMAIN = "dev.ccotel.domain..";
-    /** Sealed interfaces in the port packages are outcome types (IngestResult, PublishOutcome), not ports. */
+    /** Sealed interfaces in the port packages are outcome types (IngestResult, KeepOutcome, PublishOutcome), not ports. */
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
             ARE_PORT_INTERFACES = com.tngtech.archunit.base.DescribedPredicate.describe("are unsealed interfaces",
                     c -> c.isInterface() && !isSealed(c));
@@ -48,12 +48,23 @@ final class ArchitectureRules {
             .applicationServices(PORTS)
             .adapter("grpc-in", "dev.ccotel.adapter.grpc..")
             .adapter("http-in", "dev.ccotel.adapter.httpin..")
-            .adapter("http-out", "dev.ccotel.adapter.http..")
+            .adapter("http-out", "dev.ccotel.adapter.httpout..")
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
             .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
+            .adapter("transcripts-in", "dev.ccotel.adapter.transcripts..")
             .adapter("postgres-out", "dev.ccotel.adapter.postgres..")
             .ignoreDependency(resideInAPackage("dev.ccotel.app.."), alwaysTrue())
             .because("adapters know the ports and the domain, never each other; only app, the composition root, knows everyone");
+
+    @ArchTest
+    static final ArchRule onlyTheCompositionsNameTheStores = noClasses()
+            .that().resideInAPackage("dev.ccotel.app..")
+            .and().resideOutsideOfPackages("dev.ccotel.app.compose..", "dev.ccotel.app.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ccotel.adapter.sqlite..",
+                    "dev.ccotel.adapter.shellenv..", "dev.ccotel.adapter.postgres..")
+            .because("each runnable draws its wires in one composition (app.compose: DaemonComposition,"
+                    + " CliComposition, a hub's own); commands and the runtime name ports, so a second store is a"
+                    + " second composition, not an edit of every command (app.config builds the adapters' typed configs)");
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnProtobufAndOtlp = classes()

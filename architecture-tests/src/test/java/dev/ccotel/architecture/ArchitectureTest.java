@@ -75,9 +75,12 @@ class ArchitectureTest {
         for (String pkg : new String[] {"dev.ccotel.domain", "dev.ccotel.ports.in", "dev.ccotel.ports.out",
                 "dev.ccotel.ports.model", "dev.ccotel.ports.service.ingest", "dev.ccotel.ports.service.status",
                 "dev.ccotel.ports.service.forward", "dev.ccotel.ports.service.report", "dev.ccotel.ports.service.shellenv",
+                "dev.ccotel.ports.service.imports", "dev.ccotel.domain.source.transcript",
+                "dev.ccotel.adapter.transcripts", "dev.ccotel.adapter.transcripts.prices",
                 "dev.ccotel.adapter.grpc",
                 "dev.ccotel.adapter.httpin", "dev.ccotel.adapter.httpin.wire", "dev.ccotel.adapter.httpin.status",
-                "dev.ccotel.adapter.http", "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite",
+                "dev.ccotel.adapter.httpout", "dev.ccotel.adapter.httpin.dashboard", "dev.ccotel.adapter.httpin.statusline",
+                "dev.ccotel.ports.service.statusline", "dev.ccotel.adapter.shellenv", "dev.ccotel.adapter.sqlite",
                 "dev.ccotel.app"}) {
             assertTrue(CLASSES.containPackage(pkg), "classes of " + pkg + " imported");
         }

@@ -44,7 +44,16 @@ class RulesCatchViolationsTest {
                         + " dev.ccotel.adapter.shellenv.bad.Other other; }",
                 "dev/ccotel/adapter/shellenv/bad/Other.java",
                 "package dev.ccotel.adapter.shellenv.bad; public class Other {}");
-        add("onion#hubStoreUsesTheLocalStore", "dev/ccotel/adapter/postgres/bad/BorrowsSqlite.java",
+        add("onlyTheCompositionsNameTheStores", "dev/ccotel/adapter/sqlite/bad/Store.java",
+                "package dev.ccotel.adapter.sqlite.bad; public class Store {}",
+                "dev/ccotel/app/cli/bad/OpensTheStore.java",
+                "package dev.ccotel.app.cli.bad; public class OpensTheStore { dev.ccotel.adapter.sqlite.bad.Store s; }");
+        add("onion#transcripts-in", "dev/ccotel/adapter/transcripts/bad/KeepsInSqlite.java",
+                "package dev.ccotel.adapter.transcripts.bad; public class KeepsInSqlite {"
+                        + " dev.ccotel.adapter.sqlite.bad.Table table; }",
+                "dev/ccotel/adapter/sqlite/bad/Table.java",
+                "package dev.ccotel.adapter.sqlite.bad; public class Table {}");
+        add("onion#postgres-out", "dev/ccotel/adapter/postgres/bad/BorrowsSqlite.java",
                 "package dev.ccotel.adapter.postgres.bad; public class BorrowsSqlite {"
                         + " dev.ccotel.adapter.sqlite.bad.Other other; }",
                 "dev/ccotel/adapter/sqlite/bad/Other.java",

@@ -10,7 +10,7 @@ import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.ports.model.Member;
 import dev.ccotel.ports.out.KeepMemberTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -73,7 +73,7 @@ final class PgKeeper implements KeepMemberTelemetryPort {
     }
 
     @Override
-    public PublishOutcome keep(Member member, KeptExport export) {
+    public KeepOutcome keep(Member member, KeptExport export) {
         long now = clock.millis();
         List<SessionUpdate> requests = export.requests().stream().map(KeptExport.Request::request)
                 .sorted(Comparator.comparing(r -> r.session().sessionId())).toList();
@@ -94,9 +94,9 @@ final class PgKeeper implements KeepMemberTelemetryPort {
         } catch (SQLException | RuntimeException e) {
             String reason = "the hub's database cannot keep the export: " + PostgresStore.rootMessage(e);
             LOG.log(System.Logger.Level.WARNING, reason + "; the sender is told to retry");
-            return new PublishOutcome.RetryLater(reason, Optional.empty());
+            return new KeepOutcome.RetryLater(reason, Optional.empty());
         }
-        return new PublishOutcome.Accepted();
+        return new KeepOutcome.Kept();
     }
 
     private static void writeEvents(Connection c, List<SessionUpdate> requests) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.ccotel.adapter.postgres;
 
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +149,12 @@ final class PgUsageReader implements ReadUsagePort {
         }
     }
 
+    /** The hub keeps telemetry only (no transcript imports): no session is in both sources. */
+    @Override
+    public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
+        return Map.of();
+    }
+
     /** One slice, filled from the metrics query and the events query. */
     private static final class Builder {
         final String sessionId;
@@ -167,7 +175,7 @@ final class PgUsageReader implements ReadUsagePort {
 
         UsageSlice build(String project, Instant sessionStart) {
             return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
-                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), "", "");
+                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), "", "", CostSource.TELEMETRY);
         }
     }
 }

@@ -18,7 +18,12 @@ import java.sql.Statement;
  */
 final class SchemaMigrations {
     /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
-    static final int LATEST = 3;
+    static final int LATEST = 4;
+    /**
+     * The version whose file adds the tables of sessions imported from transcripts ({@code ccotel import}); a reader
+     * of an older file finds none. Renumbered with that file if another version comes before it.
+     */
+    static final int IMPORTS = 4;
 
     private SchemaMigrations() {
     }

@@ -9,7 +9,7 @@ import dev.ccotel.domain.model.Session;
 import dev.ccotel.domain.model.SessionTotals;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,8 +43,8 @@ final class SqliteKeeper implements KeepTelemetryPort {
     }
 
     @Override
-    public PublishOutcome keep(KeptExport export) {
-        Optional<PublishOutcome> unusable = refusedAsUnusable();
+    public KeepOutcome keep(KeptExport export) {
+        Optional<KeepOutcome> unusable = refusedAsUnusable();
         if (unusable.isPresent()) {
             return unusable.get();
         }
@@ -53,7 +53,7 @@ final class SqliteKeeper implements KeepTelemetryPort {
             String reason = "the outbox is full (" + outbox.depth().bytes() + " bytes wait for the backend, limit "
                     + config.outboxMaxBytes() + ", see delivery.outbox.max-bytes)";
             failures.warn(reason + ": exports are refused until the backend takes some");
-            return new PublishOutcome.RetryLater(reason, Optional.empty());
+            return new KeepOutcome.RetryLater(reason, Optional.empty());
         }
         long now = clock.millis();
         try {
@@ -74,26 +74,26 @@ final class SqliteKeeper implements KeepTelemetryPort {
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
-            Optional<PublishOutcome> foundOut = refusedAsUnusable(); // the commit itself may have found out
+            Optional<KeepOutcome> foundOut = refusedAsUnusable(); // the commit itself may have found out
             if (foundOut.isPresent()) {
                 return foundOut.get();
             }
             String reason = "the local store " + db.path() + " cannot write: " + e.getMessage();
             failures.warn(reason + "; the exporter is told to retry");
-            return new PublishOutcome.RetryLater(reason, Optional.empty());
+            return new KeepOutcome.RetryLater(reason, Optional.empty());
         }
         if (config.forward()) {
             outbox.added(export.requests().size(), bytes);
         }
         failures.recovered("the local store writes again");
-        return new PublishOutcome.Accepted();
+        return new KeepOutcome.Kept();
     }
 
     /** A store deleted, replaced or damaged takes nothing until a person acts: said louder than a passing failure. */
-    private Optional<PublishOutcome> refusedAsUnusable() {
+    private Optional<KeepOutcome> refusedAsUnusable() {
         return db.unusable().map(reason -> {
             failures.error(reason);
-            return new PublishOutcome.RetryLater(reason, Optional.empty());
+            return new KeepOutcome.RetryLater(reason, Optional.empty());
         });
     }
 

@@ -161,6 +161,19 @@ public final class SqliteStore implements AutoCloseable {
         return keeper;
     }
 
+    /**
+     * The store's side of an import run by hand, while no daemon holds the store: opened for writing only once
+     * there is something to keep ({@link OnDemandImports}).
+     */
+    public static OnDemandImports importsOnDemand(StoreConfig config, Clock clock) {
+        return new OnDemandImports(config, clock);
+    }
+
+    /** Sessions read from Claude Code's transcripts ({@code ccotel import}). */
+    public dev.ccotel.ports.out.KeepImportsPort imports() {
+        return new SqliteImports(db, clock);
+    }
+
     public LoadSessionStatePort sessionStates() {
         return states;
     }
@@ -191,7 +204,8 @@ public final class SqliteStore implements AutoCloseable {
                     "DELETE FROM sessions WHERE last_seen < ?", "DELETE FROM session_states WHERE last_seen < ?",
                     "DELETE FROM refused WHERE refused_at < ?",
                     "DELETE FROM session_context WHERE last_seen < ?", "DELETE FROM rate_limits WHERE ts < ?",
-                    "DELETE FROM spans WHERE end_ns / 1000000 < ?"}) {
+                    "DELETE FROM spans WHERE end_ns / 1000000 < ?", "DELETE FROM imported_usage WHERE quarter < ?",
+                    "DELETE FROM imported_sessions WHERE ended_at < ?"}) { // transcript_files stay: not imported again
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, cutoff);
                     n += ps.executeUpdate();

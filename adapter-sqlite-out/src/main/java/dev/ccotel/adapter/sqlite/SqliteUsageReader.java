@@ -2,6 +2,7 @@ package dev.ccotel.adapter.sqlite;
 
 import dev.ccotel.domain.context.SessionContext;
 import dev.ccotel.domain.model.SessionSpan;
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.out.LimitSnapshot;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,11 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " FROM events e JOIN sessions s ON s.session_id = e.session_id"
             + " LEFT JOIN session_context x ON x.session_id = e.session_id"
             + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR " + PROJECT + " = ?) GROUP BY 1, 2, 3";
+    private static final String IMPORTED = "SELECT u.session_id, u.model, u.quarter, u.input_tokens, u.output_tokens,"
+            + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, u.api_requests, i.cost_source,"
+            + " i.project, i.started_at, i.ended_at, i.lines_added, i.lines_removed, i.git_branch"
+            + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
     private final Path path;
 
@@ -84,15 +91,19 @@ public final class SqliteUsageReader implements ReadUsagePort {
             c.setAutoCommit(false); // one read transaction: metrics, events and sessions from the same moment
             Map<List<Object>, Builder> slices = new LinkedHashMap<>();
             boolean withContext = Database.userVersion(c) >= CONTEXT_SINCE;
+            boolean imports = Database.userVersion(c) >= SchemaMigrations.IMPORTS;
             read(c, withContext ? METRICS : withoutContext(METRICS), from, to, project, slices, true);
             read(c, withContext ? EVENTS : withoutContext(EVENTS), from, to, project, slices, false);
-            Map<String, String[]> sessions = sessions(c, withContext);
-            c.commit();
+            Map<String, String[]> sessions = sessions(c, withContext, imports);
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
                 String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0", "", ""});
                 out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1])), session[2], session[3]));
             }
+            if (imports) {
+                out.addAll(imported(c, from, to, project));
+            }
+            c.commit();
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
@@ -138,12 +149,84 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 .replace(PROJECT, "s.project");
     }
 
-    /** Each session's project, start, repository and branch (the last two empty where unknown). */
-    private static Map<String, String[]> sessions(Connection c, boolean withContext) throws SQLException {
+    /**
+     * Slices of sessions read from transcripts; each session's lines (kept for the whole session) in its
+     * last slice of the window.
+     */
+    private static List<UsageSlice> imported(Connection c, Instant from, Instant to, Optional<String> project)
+            throws SQLException {
+        List<UsageSlice> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(IMPORTED)) {
+            ps.setLong(1, from.toEpochMilli());
+            ps.setLong(2, to.toEpochMilli());
+            ps.setString(3, project.orElse(null));
+            ps.setString(4, project.orElse(null));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sessionId = rs.getString(1);
+                    long quarter = rs.getLong(3);
+                    Usage.Tokens tokens = new Usage.Tokens(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                    Usage.CodeChanges code = new Usage.CodeChanges(rs.getLong(15), rs.getLong(16), 0, 0);
+                    if (!out.isEmpty() && out.getLast().sessionId().equals(sessionId)) {
+                        UsageSlice earlier = out.removeLast(); // only the last slice keeps the session's lines
+                        out.add(new UsageSlice(earlier.sessionId(), earlier.project(), earlier.sessionStart(),
+                                earlier.quarter(), earlier.model(), earlier.fromMetrics(), earlier.fromEvents(),
+                                earlier.activity(), Usage.CodeChanges.ZERO, 0, earlier.lastAt(), earlier.repo(), earlier.branch(),
+                                earlier.costSource()));
+                    }
+                    long lastAt = Math.min(rs.getLong(14), quarter + QUARTER_MS - 1);
+                    out.add(new UsageSlice(sessionId, rs.getString(12), Instant.ofEpochMilli(rs.getLong(13)),
+                            Instant.ofEpochMilli(quarter), rs.getString(2), new UsageSlice.Priced(tokens, rs.getDouble(8)),
+                            UsageSlice.Priced.ZERO, new Usage.Activity(rs.getLong(9), 0, rs.getLong(10), 0), code, 0,
+                            Instant.ofEpochMilli(Math.max(lastAt, quarter)), "", rs.getString(17),
+                            CostSource.ofWireName(rs.getString(11))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
+        if (!exists() || sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < SchemaMigrations.IMPORTS) {
+                return Map.of();
+            }
+            java.util.Set<String> wanted = new java.util.HashSet<>(sessionIds);
+            Map<String, BothSources> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.session_id, s.cost_usd, i.cost_usd"
+                    + " FROM imported_sessions i JOIN sessions s ON s.session_id = i.session_id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getString(1))) {
+                        out.put(rs.getString(1), new BothSources(rs.getDouble(2), rs.getDouble(3)));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each session's project, start, repository and branch (the last two empty where unknown). The project is the
+     * folder the statusline named, else what telemetry said, else (where telemetry named none) its transcript's.
+     */
+    private static Map<String, String[]> sessions(Connection c, boolean withContext, boolean imports)
+            throws SQLException {
         Map<String, String[]> out = new HashMap<>();
-        String sql = withContext ? "SELECT s.session_id, " + PROJECT + ", s.started_at, COALESCE(x.repo, ''),"
-                + " COALESCE(x.branch, '') FROM sessions s LEFT JOIN session_context x ON x.session_id = s.session_id"
-                : "SELECT session_id, project, started_at, '', '' FROM sessions";
+        String telemetry = imports ? "CASE WHEN s.project = '' THEN COALESCE(i.project, '') ELSE s.project END"
+                : "s.project";
+        String sql = "SELECT s.session_id, " + (withContext ? "COALESCE(x.project_dir, x.cwd, " + telemetry + ")"
+                : telemetry) + ", s.started_at, " + (withContext ? "COALESCE(x.repo, '')" : "''") + ", "
+                + (withContext ? "COALESCE(x.branch, " + (imports ? "i.git_branch, " : "") + "'')"
+                        : imports ? "COALESCE(i.git_branch, '')" : "''")
+                + " FROM sessions s" + (withContext ? " LEFT JOIN session_context x ON x.session_id = s.session_id" : "")
+                + (imports ? " LEFT JOIN imported_sessions i ON i.session_id = s.session_id" : "");
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), new String[] {rs.getString(2), Long.toString(rs.getLong(3)), rs.getString(4),
@@ -340,7 +423,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
 
         UsageSlice build(String project, Instant sessionStart, String repo, String branch) {
             return new UsageSlice(sessionId, project, sessionStart, Instant.ofEpochMilli(quarter), model, fromMetrics,
-                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), repo, branch);
+                    fromEvents, activity, code, activeSeconds, Instant.ofEpochMilli(lastAt), repo, branch,
+                    CostSource.TELEMETRY);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.ccotel.app.perf;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.model.MappingResult;

@@ -1,6 +1,6 @@
 package dev.ccotel.app.perf;
 
-import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpout.wire.WireEncoder;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.MappingOptions;

@@ -1,6 +1,5 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.ports.in.ClaudeSettingsStatusCommand;
 import dev.ccotel.ports.in.InstallClaudeSettingsCommand;
 import dev.ccotel.ports.in.InstallShellEnvCommand;
@@ -57,7 +56,6 @@ public final class CcCommand implements Runnable {
             + " (default: the shells found on PATH or already configured)";
 
     private static final String HELP = "Show this help message and exit.";
-    private static final int DEFAULT_HTTP_PORT = 4318;
     /** {@code cc status}: no shell has a current block. */
     static final int NOT_CURRENT = 3;
 
@@ -68,65 +66,32 @@ public final class CcCommand implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP)
     boolean help;
 
-    private final IntSupplier receiverPort;
-    private final IntSupplier httpReceiverPort;
-    private final Map<String, String> environment;
-    private final Function<Map<String, String>, ShellProfilePort> profiles;
-    private final IntPredicate listening;
-    private final Function<Map<String, String>, ClaudeSettingsPort> claudeSettings;
-    private final Supplier<Optional<String>> launcher;
+    private final Wiring wiring;
 
     /**
+     * What {@code cc} reads and writes, drawn by the CLI's composition ({@code CliComposition.cc}).
+     *
      * @param receiverPort the configured receiver port, asked for only when a subcommand runs (so it may come
      *     from options the parent command has just parsed)
-     * @param environment the user's environment: HOME, ZDOTDIR, XDG_CONFIG_HOME, PATH and SHELL are read
-     * @param profiles makes the shell-profile port for that environment, e.g. {@code ShellEnvAdapterFactory::create}
-     */
-    public CcCommand(IntSupplier receiverPort, Map<String, String> environment,
-            Function<Map<String, String>, ShellProfilePort> profiles) {
-        this(receiverPort, () -> DEFAULT_HTTP_PORT, environment, profiles);
-    }
-
-    /** @param httpReceiverPort the configured OTLP/HTTP port, or 0 when that listener is off */
-    public CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
-            Function<Map<String, String>, ShellProfilePort> profiles) {
-        this(receiverPort, httpReceiverPort, environment, profiles, ShellEnvAdapterFactory::claudeSettings,
-                Optional::empty);
-    }
-
-    /**
-     * @param claudeSettings makes the settings.json port for that environment, e.g.
-     *     {@code ShellEnvAdapterFactory::claudeSettings}
+     * @param httpReceiverPort the configured OTLP/HTTP port, or 0 when that listener is off
+     * @param environment the user's environment: HOME, ZDOTDIR, XDG_CONFIG_HOME, PATH, SHELL, CLAUDE_CONFIG_DIR
+     * @param profiles makes the shell-profile port for that environment
+     * @param claudeSettings makes the settings.json port for that environment
      * @param launcher the absolute path of the bin/ccotel that Claude Code's statusLine and hook should run;
      *     empty when unknown, and then only the env is written to settings.json
+     * @param listening whether a daemon listens on a loopback port
      */
-    public CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
+    public record Wiring(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
             Function<Map<String, String>, ShellProfilePort> profiles,
-            Function<Map<String, String>, ClaudeSettingsPort> claudeSettings, Supplier<Optional<String>> launcher) {
-        this(receiverPort, httpReceiverPort, environment, profiles, CcCommand::listensOnLoopback, claudeSettings,
-                launcher);
+            Function<Map<String, String>, ClaudeSettingsPort> claudeSettings, Supplier<Optional<String>> launcher,
+            IntPredicate listening) {
+        public Wiring {
+            environment = Map.copyOf(environment);
+        }
     }
 
-    /** @param listening whether a daemon listens on a loopback port; a TCP connect by default */
-    CcCommand(IntSupplier receiverPort, IntSupplier httpReceiverPort, Map<String, String> environment,
-            Function<Map<String, String>, ShellProfilePort> profiles, IntPredicate listening,
-            Function<Map<String, String>, ClaudeSettingsPort> claudeSettings, Supplier<Optional<String>> launcher) {
-        this.receiverPort = receiverPort;
-        this.httpReceiverPort = httpReceiverPort;
-        this.environment = Map.copyOf(environment);
-        this.profiles = profiles;
-        this.listening = listening;
-        this.claudeSettings = claudeSettings;
-        this.launcher = launcher;
-    }
-
-    public CcCommand(int receiverPort, Map<String, String> environment,
-            Function<Map<String, String>, ShellProfilePort> profiles) {
-        this(() -> receiverPort, environment, profiles);
-    }
-
-    public CcCommand(int receiverPort, Map<String, String> environment) {
-        this(receiverPort, environment, ShellEnvAdapterFactory::create);
+    public CcCommand(Wiring wiring) {
+        this.wiring = wiring;
     }
 
     @Override
@@ -165,7 +130,7 @@ public final class CcCommand implements Runnable {
                 interval(metricInterval, "--metric-export-interval"), interval(logsInterval, "--logs-export-interval"),
                 prompts, chosen);
         StatusLineChoice choice = statusLineChoice(statusline);
-        ShellEnvResult result = new InstallShellEnvService(profiles.apply(environment))
+        ShellEnvResult result = new InstallShellEnvService(wiring.profiles().apply(wiring.environment()))
                 .install(new InstallShellEnvCommand(shells(shells, "install"), options, dryRun));
         if (result.shells().isEmpty()) {
             err().println("ccotel: found no bash, zsh or fish on PATH; name one with --shell");
@@ -175,8 +140,8 @@ public final class CcCommand implements Runnable {
         if (changed && !dryRun) {
             out().println("Open a new shell (or source the file) so that Claude Code starts with these variables.");
         }
-        Optional<String> settled = launcher.get();
-        boolean settingsFailed = !noSettings && report(new InstallClaudeSettingsService(claudeSettings.apply(environment))
+        Optional<String> settled = wiring.launcher().get();
+        boolean settingsFailed = !noSettings && report(new InstallClaudeSettingsService(wiring.claudeSettings().apply(wiring.environment()))
                 .install(new InstallClaudeSettingsCommand(options, settled, choice, dryRun)), dryRun, settled.isPresent(),
                 false);
         return result.anyFailed() || result.shells().isEmpty() || settingsFailed ? Cli.FAILURE : Cli.OK;
@@ -200,14 +165,14 @@ public final class CcCommand implements Runnable {
             @Option(names = "--dry-run", description = "Show the change as a diff; write nothing") boolean dryRun,
             @Option(names = "--no-settings", description = "Leave Claude Code's settings.json alone")
             boolean noSettings) {
-        ShellEnvResult result = new UninstallShellEnvService(profiles.apply(environment))
+        ShellEnvResult result = new UninstallShellEnvService(wiring.profiles().apply(wiring.environment()))
                 .uninstall(new UninstallShellEnvCommand(shells(shells, "uninstall"), dryRun));
         if (result.shells().isEmpty()) {
             out().println("No shell found on PATH or configured.");
         }
         report(result, dryRun);
         boolean settingsFailed = !noSettings && report(new UninstallClaudeSettingsService(
-                claudeSettings.apply(environment)).uninstall(new UninstallClaudeSettingsCommand(dryRun)), dryRun, true, true);
+                wiring.claudeSettings().apply(wiring.environment())).uninstall(new UninstallClaudeSettingsCommand(dryRun)), dryRun, true, true);
         return result.anyFailed() || settingsFailed ? Cli.FAILURE : Cli.OK;
     }
 
@@ -222,8 +187,8 @@ public final class CcCommand implements Runnable {
             @Option(names = "--port", paramLabel = "PORT", description = "Receiver port (default: receiver.port)")
             Integer port) {
         int expected = port(port, "status");
-        Optional<Integer> expectedHttp = Optional.of(httpReceiverPort.getAsInt()).filter(p -> p > 0);
-        ShellEnvStatus status = new ShellEnvStatusService(profiles.apply(environment))
+        Optional<Integer> expectedHttp = Optional.of(wiring.httpReceiverPort().getAsInt()).filter(p -> p > 0);
+        ShellEnvStatus status = new ShellEnvStatusService(wiring.profiles().apply(wiring.environment()))
                 .status(new ShellEnvStatusCommand(shells(shells, "status"), expected, expectedHttp));
         if (status.shells().isEmpty()) {
             out().println("No shell found on PATH or configured; name one with --shell.");
@@ -238,11 +203,11 @@ public final class CcCommand implements Runnable {
                         + " sets a variable of the block again, after it; Claude Code gets that value instead"));
             }
             file.installed().flatMap(env -> env.value(TelemetryEnvPolicy.ENDPOINT)).flatMap(CcCommand::portOf)
-                    .filter(probed::add).filter(p -> !listening.test(p))
+                    .filter(probed::add).filter(p -> !wiring.listening().test(p))
                     .ifPresent(p -> out().println("no daemon listens on 127.0.0.1:" + p
                             + "; start one with 'ccotel daemon' or 'ccotel service install'"));
         }
-        ClaudeSettingsStatus settings = new ClaudeSettingsStatusService(claudeSettings.apply(environment))
+        ClaudeSettingsStatus settings = new ClaudeSettingsStatusService(wiring.claudeSettings().apply(wiring.environment()))
                 .status(new ClaudeSettingsStatusCommand(expected, expectedHttp));
         (settings.hasProblem() ? err() : out()).println(SettingsLines.line(settings.file(),
                 SettingsLines.describe(settings)));
@@ -252,7 +217,7 @@ public final class CcCommand implements Runnable {
                     + " with the ccotel you use now"));
         }
         settings.env().value(TelemetryEnvPolicy.ENDPOINT).flatMap(CcCommand::portOf)
-                .filter(probed::add).filter(p -> !listening.test(p))
+                .filter(probed::add).filter(p -> !wiring.listening().test(p))
                 .ifPresent(p -> out().println("no daemon listens on 127.0.0.1:" + p
                         + "; start one with 'ccotel daemon' or 'ccotel service install'"));
         if (status.anyProblem() || settings.hasProblem()) {
@@ -277,7 +242,7 @@ public final class CcCommand implements Runnable {
     }
 
     /** Whether something accepts TCP connections on 127.0.0.1:port within 300 ms. */
-    static boolean listensOnLoopback(int port) {
+    public static boolean listensOnLoopback(int port) {
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 300);
             return true;
@@ -384,7 +349,7 @@ public final class CcCommand implements Runnable {
     }
 
     private int port(Integer port, String subcommand) {
-        int value = port != null ? port : receiverPort.getAsInt();
+        int value = port != null ? port : wiring.receiverPort().getAsInt();
         if (value < 1 || value > 65_535) {
             throw usage(subcommand, "Invalid receiver port " + value + " (expected 1-65535)");
         }
@@ -392,7 +357,7 @@ public final class CcCommand implements Runnable {
     }
 
     private int httpPort(Integer port) {
-        int value = port != null ? port : httpReceiverPort.getAsInt();
+        int value = port != null ? port : wiring.httpReceiverPort().getAsInt();
         if (value < 1 || value > 65_535) {
             throw usage("install", value == 0
                     ? "The OTLP/HTTP listener is off (receiver.http.enabled: false) or on a random port; turn it on, "

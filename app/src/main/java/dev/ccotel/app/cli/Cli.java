@@ -1,7 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
-import dev.ccotel.adapter.sqlite.StoreInUseException;
+import dev.ccotel.app.compose.CliComposition;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.XdgDirs;
@@ -29,6 +28,7 @@ public final class Cli {
             case "status" -> new StatusCommand();
             case "report" -> new ReportCommand();
             case "dashboard" -> new DashboardCommand();
+            case "import" -> new ImportCommand();
             case "store" -> new StoreCommand();
             case "inspect" -> new InspectCommand();
             case "train-cache" -> new TrainCommand();
@@ -37,9 +37,10 @@ public final class Cli {
             case "statusline" -> new LauncherCommand.Statusline();
             case "hook" -> new LauncherCommand.Hook();
             // The port is read when a cc subcommand runs, after --config and --set were parsed.
-            case "cc" -> new CcCommand(() -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
-                    () -> httpPort(top.settings(Map.of())), environment, ShellEnvAdapterFactory::create,
-                    ShellEnvAdapterFactory::claudeSettings, () -> settledLauncher(environment));
+            case "cc" -> new CcCommand(new CcCommand.Wiring(
+                    () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
+                    () -> httpPort(top.settings(Map.of())), environment, CliComposition::shellProfiles,
+                    CliComposition::claudeSettings, () -> settledLauncher(environment), CcCommand::listensOnLoopback));
             case "hub" -> new HubCommand();
             case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
             default -> throw new IllegalArgumentException("no subcommand " + name);
@@ -67,8 +68,8 @@ public final class Cli {
     }
 
     /** The subcommands, in the order the usage lists them. */
-    private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "store", "inspect", "train-cache",
-            "config", "help", "cc", "service", "hub", "statusline", "hook");
+    private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "import", "store",
+            "inspect", "train-cache", "config", "help", "cc", "service", "hub", "statusline", "hook");
 
     /**
      * The subcommand a command line names: its first word that is neither an option nor the value of
@@ -140,7 +141,7 @@ public final class Cli {
                 err.println("ccotel: configuration error: " + e.getMessage());
                 return USAGE;
             }
-            if (e instanceof StoreInUseException) { // a second daemon: restarting it cannot help
+            if (CliComposition.isUsageFailure(e)) { // a second daemon: restarting it cannot help
                 err.println("ccotel: " + e.getMessage());
                 return USAGE;
             }

@@ -1,6 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.DaemonConfig;
@@ -55,7 +55,7 @@ final class ConfigCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         parent.out.println("# the daemon would start: " + switch (config.delivery()) {
-            case Delivery.Stored stored -> "storing in " + stored.store().path() + stored.backend()
+            case Delivery.Stored stored -> "storing in " + stored.storePath() + stored.backend()
                     .map(b -> " and forwarding to " + b.endpoint()).orElse(" (no backend.token: nothing is forwarded)");
             case Delivery.Passthrough p -> "forwarding to " + p.backend().endpoint() + " (passthrough: nothing kept)";
             case Delivery.DryRun d -> "printing each request (--dry-run: nothing kept or forwarded)";

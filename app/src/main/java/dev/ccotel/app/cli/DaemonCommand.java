@@ -1,5 +1,6 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.compose.DaemonComposition;
 import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.app.runtime.EndpointFile;
 import dev.ccotel.app.runtime.Daemon;
@@ -60,7 +61,7 @@ final class DaemonCommand implements Callable<Integer> {
                 HostNames.local(parent.environment), dryRun);
         // Said before anything starts, with the cause ("Not a directory", "Permission denied").
         if (config.delivery() instanceof Delivery.Stored stored) {
-            Folders.requireUsable(ConfigKeys.STORE_PATH, stored.store().path().toAbsolutePath().getParent());
+            Folders.requireUsable(ConfigKeys.STORE_PATH, stored.storePath().toAbsolutePath().getParent());
         }
         Optional<String> taken = portsTaken(config);
         if (taken.isPresent()) {
@@ -69,7 +70,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
-        try (Daemon daemon = Daemon.start(config, parent.clock, parent.out);
+        try (Daemon daemon = DaemonComposition.start(config, parent.clock, parent.out);
                 EndpointFile endpoint = endpointFile(config, daemon)) {
             if (!parent.quiet) {
                 parent.err.printf("ccotel %s listening on %s:%d (OTLP/gRPC)%s, %s%n", Version.VALUE,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.adapter.httpin.report.ReportJson;
 import dev.ccotel.app.config.HubConfig;
-import dev.ccotel.app.hub.HubComposition;
+import dev.ccotel.app.compose.HubComposition;
 import dev.ccotel.app.report.ReportTables;
 import dev.ccotel.app.runtime.Logging;
 import dev.ccotel.app.runtime.Version;

@@ -2,7 +2,7 @@ package dev.ccotel.app.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.adapter.httpin.wire.OtlpJson;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;

@@ -1,7 +1,8 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.ports.in.LimitWindow;
-import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.app.compose.CliComposition;
+import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.app.config.StatuslineConfig;
 import dev.ccotel.app.report.BudgetLine;
 import dev.ccotel.app.report.LimitsTable;
@@ -9,7 +10,10 @@ import dev.ccotel.ports.service.report.LimitsReport;
 import dev.ccotel.ports.service.statusline.Budgets;
 import dev.ccotel.ports.service.statusline.Spend;
 import java.util.List;
+import dev.ccotel.adapter.transcripts.prices.PriceList;
 import dev.ccotel.app.config.ConfigKeys;
+import dev.ccotel.app.config.ImportConfig;
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.adapter.httpin.report.ReportJson;
@@ -22,6 +26,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +95,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Settings settings = parent.settings(Map.of());
         Path path = storePath(settings);
-        SqliteUsageReader reader = new SqliteUsageReader(path);
+        ReadUsagePort reader = CliComposition.usage(path);
         Budgets budgets = StatuslineConfig.budgets(settings);
         UsageReport report;
         Optional<Spend> spend;
@@ -101,23 +107,30 @@ final class ReportCommand implements Callable<Integer> {
             parent.err.println("ccotel: " + e.getMessage());
             return Cli.FAILURE;
         }
+        Optional<String> pricesAsOf = report.costSources().containsKey(CostSource.ESTIMATE)
+                ? Optional.of(new PriceList(ImportConfig.pricesFile(path)).prices().asOf()) : Optional.empty();
         if (json) {
-            parent.out.println(ReportJson.render(report));
+            parent.out.println(ReportJson.render(report, pricesAsOf));
         } else if (report.rows().isEmpty()) {
             boolean filtered = since != null || until != null || project != null;
-            if (reader.exists() && filtered) {
+            if (CliComposition.storeExists(path) && filtered) {
                 parent.out.println("No usage recorded in " + path + " for this selection; without --since, --until"
                         + " and --project the report covers everything the store holds.");
             } else {
-                parent.out.println(reader.exists() ? "No usage recorded in " + path + " yet."
+                parent.out.println(CliComposition.storeExists(path) ? "No usage recorded in " + path + " yet."
                         : "No usage recorded yet: " + path + " does not exist.");
                 parent.out.println("To get data flowing: 'ccotel cc install' points Claude Code at ccotel (open a new"
                         + " shell after it), and 'ccotel daemon' (or 'ccotel service install') runs the receiver.");
+                parent.out.println("For the history before ccotel: 'ccotel import' reads Claude Code's transcripts.");
             }
         } else {
             parent.out.print(ReportTables.render(report));
-            parent.out.println("Cost and tokens: Claude Code's cost and token metrics (api_request events for");
-            parent.out.println("sessions without them)." + zoneNote(query));
+            if (report.costSources().keySet().stream().allMatch(s -> s == CostSource.TELEMETRY)) {
+                parent.out.println("Cost and tokens: Claude Code's cost and token metrics (api_request events for");
+                parent.out.println("sessions without them)." + zoneNote(query));
+            } else {
+                parent.out.println(sourcesNote(report, pricesAsOf) + zoneNote(query));
+            }
             spend.ifPresent(sp -> parent.out.println(BudgetLine.of(budgets, sp)));
         }
         return Cli.OK;
@@ -132,7 +145,7 @@ final class ReportCommand implements Callable<Integer> {
     private int limits(ZoneId zone) {
         Optional<LocalDate> from = date("--since", since, zone, false);
         Optional<LocalDate> to = date("--until", until, zone, true);
-        SqliteUsageReader reader = new SqliteUsageReader(storePath(parent.settings(Map.of())));
+        ReadUsagePort reader = CliComposition.usage(storePath(parent.settings(Map.of())));
         List<LimitWindow> rows;
         try {
             rows = new LimitsReport(reader, parent.clock).windows(
@@ -154,6 +167,24 @@ final class ReportCommand implements Callable<Integer> {
                     + " in " + ReportJson.zoneName(zone) + ".");
         }
         return Cli.OK;
+    }
+
+    /** Which sessions' cost came from where, when not all from telemetry (README, "Cost source"). */
+    private static String sourcesNote(UsageReport report, Optional<String> pricesAsOf) {
+        List<String> parts = new ArrayList<>();
+        Map<CostSource, Long> n = report.costSources();
+        if (n.containsKey(CostSource.TELEMETRY)) {
+            parts.add("from Claude Code's telemetry for " + n.get(CostSource.TELEMETRY) + " session(s)");
+        }
+        if (n.containsKey(CostSource.TRANSCRIPT)) {
+            parts.add("from the cost Claude Code wrote in its transcripts for " + n.get(CostSource.TRANSCRIPT)
+                    + " session(s)");
+        }
+        if (n.containsKey(CostSource.ESTIMATE)) {
+            parts.add("estimated with LiteLLM's prices of " + pricesAsOf.orElse("?") + " for "
+                    + n.get(CostSource.ESTIMATE) + " session(s)");
+        }
+        return "Cost and tokens: " + String.join(";\n", parts) + ".";
     }
 
     /** Where days (or start times) are cut: only for reports that have them. */

@@ -1,6 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.sqlite.SqliteUsageReader;
+import dev.ccotel.app.compose.CliComposition;
 import dev.ccotel.app.config.StatuslineConfig;
 import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.app.report.BudgetLine;
@@ -89,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
             return;
         }
         String configured = s.string(ConfigKeys.STORE_PATH);
-        SqliteUsageReader reader = new SqliteUsageReader(configured.isBlank() ? XdgDirs.storeFile(parent.environment)
+        var reader = CliComposition.usage(configured.isBlank() ? XdgDirs.storeFile(parent.environment)
                 : java.nio.file.Path.of(configured));
         try {
             parent.out.println("  " + BudgetLine.of(budgets, Spend.of(new ReportUsageService(reader, parent.clock),

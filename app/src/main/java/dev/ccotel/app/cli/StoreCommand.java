@@ -1,6 +1,6 @@
 package dev.ccotel.app.cli;
 
-import dev.ccotel.adapter.sqlite.StoreMaintenance;
+import dev.ccotel.app.compose.CliComposition;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.XdgDirs;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class StoreCommand {
                     + " Exit 0 sound, 1 damaged.")
     int check() {
         Path path = path();
-        List<String> problems = StoreMaintenance.check(path);
+        List<String> problems = CliComposition.store(path).check();
         if (problems.isEmpty()) {
             parent.out.println(path + ": ok");
             return Cli.OK;
@@ -42,7 +42,7 @@ final class StoreCommand {
             description = "Copy the store to FILE through SQLite's online backup (consistent while the daemon writes).")
     int backup(@Parameters(paramLabel = "FILE", description = "a new file (never overwritten)") Path target) {
         Path path = path();
-        StoreMaintenance.backup(path, target);
+        CliComposition.store(path).backup(target);
         parent.out.println("backed up " + path + " to " + target);
         return Cli.OK;
     }
@@ -52,9 +52,9 @@ final class StoreCommand {
                     + " into a new store at the same path.")
     int recover() {
         Path path = path();
-        StoreMaintenance.requireNoDaemon(path);
+        CliComposition.store(path).requireNoDaemon();
         parent.err.println("ccotel: recovering " + path + " (reading every row that can be read; this may take a while)");
-        StoreMaintenance.Recovery r = StoreMaintenance.recover(path, parent.clock);
+        CliComposition.Recovery r = CliComposition.store(path).recover(parent.clock);
         parent.out.println("moved the damaged store to " + r.movedAside());
         r.kept().forEach((table, rows) -> parent.out.println("  " + table + ": " + rows + " row(s) kept"
                 + (r.lost().containsKey(table) ? "; lost: " + r.lost().get(table) : "")));

@@ -1,5 +1,6 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.compose.DaemonComposition;
 import com.google.protobuf.ByteString;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Folders;
@@ -64,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
             Settings settings = Settings.load(Optional.empty(), env, Map.of("receiver.port", "0",
                     "receiver.http.port", "0", "store.path", dir.resolve("ccotel.db").toString()));
             DaemonConfig config = DaemonConfig.from(settings, env, Version.VALUE, "train", false);
-            try (Daemon daemon = Daemon.start(config, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()))) {
+            try (Daemon daemon = DaemonComposition.start(config, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()))) {
                 exportOverGrpc(daemon.port());
                 int http = daemon.httpPort().orElseThrow();
                 exportOverHttp(http);

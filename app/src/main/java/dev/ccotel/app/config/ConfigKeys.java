@@ -2,7 +2,7 @@ package dev.ccotel.app.config;
 
 import dev.ccotel.ports.service.statusline.StatuslineFormat;
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.httpin.hub.HubListenerConfig;
 import dev.ccotel.adapter.postgres.PostgresConfig;
@@ -61,6 +61,8 @@ public final class ConfigKeys {
     public static final String BUDGET_DAILY_USD = "budget.daily-usd";
     public static final String BUDGET_MONTHLY_USD = "budget.monthly-usd";
     public static final String BUDGET_SESSION_USD = "budget.session-usd";
+    public static final String IMPORT_AUTO = "import.auto";
+    public static final String IMPORT_INTERVAL = "import.interval";
     public static final String HUB_HOST = "hub.host";
     public static final String HUB_PORT = "hub.port";
     public static final String HUB_GRPC_PORT = "hub.grpc-port";
@@ -147,6 +149,8 @@ public final class ConfigKeys {
         d.put(BUDGET_DAILY_USD, ""); // empty: no budget
         d.put(BUDGET_MONTHLY_USD, "");
         d.put(BUDGET_SESSION_USD, "");
+        d.put(IMPORT_AUTO, "true"); // the daemon imports Claude Code's transcripts at start and every import.interval
+        d.put(IMPORT_INTERVAL, text(ImportConfig.DEFAULT_INTERVAL));
         // ccotel hub (README, "Team hub"): read only by the hub's commands
         d.put(HUB_HOST, HubListenerConfig.DEFAULT_HOST);
         d.put(HUB_PORT, Integer.toString(HubListenerConfig.DEFAULT_PORT));

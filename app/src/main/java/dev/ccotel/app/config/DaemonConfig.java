@@ -3,7 +3,7 @@ package dev.ccotel.app.config;
 import static dev.ccotel.app.config.ConfigKeys.*;
 
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.ContentKind;
@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param delivery where exports go: the local store (and a backend when a token is set), passthrough, or a dry run
  * @param httpReceiver the OTLP/HTTP listener; empty when {@code receiver.http.enabled} is false
  * @param statusline the statusline's look and the budgets (served on the OTLP/HTTP listener)
+ * @param imports the import of Claude Code's transcripts the daemon runs; empty when {@code import.auto} is false
+ *     or nothing is stored
  */
 public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, MappingOptions mapping,
         int maxSessions, Duration sessionIdleTimeout, Optional<HttpReceiverConfig> httpReceiver,
-        StatuslineConfig statusline) {
+        StatuslineConfig statusline, Optional<ImportConfig> imports) {
 
     public static DaemonConfig from(Settings s, Map<String, String> environment, String version, String host,
             boolean dryRun) {
@@ -37,10 +39,12 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                     s.integer(RECEIVER_MAX_CONCURRENT_CALLS, 1, 100_000),
                     s.duration(RECEIVER_SHUTDOWN_GRACE));
             MappingOptions mapping = mapping(s, host);
-            return new DaemonConfig(receiver, delivery(s, environment, version, dryRun), mapping,
+            Delivery delivery = delivery(s, environment, version, dryRun);
+            Optional<ImportConfig> imports = ImportConfig.from(s, environment);
+            return new DaemonConfig(receiver, delivery, mapping,
                     s.integer(SESSIONS_MAX, 1, 10_000_000),
                     positive(SESSIONS_IDLE_TIMEOUT, s.duration(SESSIONS_IDLE_TIMEOUT)), httpReceiver(s, receiver),
-                    StatuslineConfig.from(s));
+                    StatuslineConfig.from(s), delivery instanceof Delivery.Stored ? imports : Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new ConfigError(s.asWritten(e.getMessage()), e); // the adapters' records name the key
         } catch (ConfigError e) {
@@ -113,6 +117,20 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
     private static HttpOutConfig backend(Settings s, String version, String token) {
         return new HttpOutConfig(s.string(BACKEND_URL), token, s.duration(BACKEND_TIMEOUT), version,
                 s.duration(DELIVERY_RETRY_BUDGET));
+    }
+
+    /** The store as the daemon opens it, for a command that opens it while no daemon runs ({@code ccotel import}). */
+    /** Where the local store is: {@code store.path}, else the XDG default. */
+    public static java.nio.file.Path storePath(Settings s, Map<String, String> environment) {
+        return store(s, environment).path();
+    }
+
+    public static StoreConfig store(Settings s, Map<String, String> environment) {
+        try {
+            return store(s, environment, !s.string(BACKEND_TOKEN).isBlank());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(s.asWritten(e.getMessage()), e);
+        }
     }
 
     private static StoreConfig store(Settings s, Map<String, String> environment, boolean forward) {

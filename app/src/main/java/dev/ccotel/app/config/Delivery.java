@@ -1,6 +1,6 @@
 package dev.ccotel.app.config;
 
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +16,11 @@ public sealed interface Delivery {
         public Stored {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(backend, "backend");
+        }
+
+        /** The store file, for commands that say or check where it is. */
+        public java.nio.file.Path storePath() {
+            return store.path();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ccotel.app.report;
 
 import com.github.freva.asciitable.AsciiTable;
+import dev.ccotel.adapter.httpin.report.ReportJson;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.ColumnData;
 import com.github.freva.asciitable.HorizontalAlign;
@@ -68,8 +69,11 @@ public final class ReportTables {
         if (report.query().grouping() == UsageQuery.Grouping.SESSIONS) {
             out.append('\n');
             for (UsageReport.Row row : report.rows()) {
-                out.append(shortId(row.key())).append("  ").append(row.key()).append("  ").append(row.detail())
-                        .append('\n');
+                out.append(shortId(row.key())).append("  ").append(row.key()).append("  ").append(row.detail());
+                if (!row.costSources().isEmpty()) {
+                    out.append(", cost: ").append(ReportJson.costSource(row.costSources()));
+                }
+                out.append('\n');
             }
         }
         return out.toString();

@@ -5,7 +5,7 @@ import dev.ccotel.domain.model.MetricPoint;
 import dev.ccotel.domain.model.MetricType;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * outcome, how long keeping took), and once a minute at INFO, only when something arrived, one
  * line with the minute's exports, sessions, events, points and cost and where they went.
  */
-final class ActivityLog implements AutoCloseable {
+public final class ActivityLog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ActivityLog.class.getName());
 
     private final String where;
@@ -31,7 +31,7 @@ final class ActivityLog implements AutoCloseable {
     private Minute minute = new Minute();
 
     /** @param where what "kept" means here: "stored", "forwarded" (passthrough) or "printed" (dry run) */
-    ActivityLog(String where) {
+    public ActivityLog(String where) {
         this(where, Duration.ofMinutes(1));
     }
 
@@ -43,10 +43,10 @@ final class ActivityLog implements AutoCloseable {
     }
 
     /** The keep hop, noted: what an export held and how it was taken. */
-    KeepTelemetryPort around(KeepTelemetryPort next) {
+    public KeepTelemetryPort around(KeepTelemetryPort next) {
         return export -> {
             long start = System.nanoTime();
-            PublishOutcome outcome = next.keep(export);
+            KeepOutcome outcome = next.keep(export);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
             noted(export, outcome, micros);
             return outcome;
@@ -54,17 +54,17 @@ final class ActivityLog implements AutoCloseable {
     }
 
     /** With a backend: the summary also says what was forwarded and how many requests still wait (a backlog). */
-    void showForwarding(LongSupplier requestsWaiting) {
+    public void showForwarding(LongSupplier requestsWaiting) {
         this.waiting = requestsWaiting;
     }
 
     /** The outbox forwarder's round: how many requests the backend took and refused. */
-    synchronized void forwarded(int delivered, int refused) {
+    public synchronized void forwarded(int delivered, int refused) {
         minute.forwarded += delivered;
         minute.refused += refused;
     }
 
-    private void noted(KeptExport export, PublishOutcome outcome, long micros) {
+    private void noted(KeptExport export, KeepOutcome outcome, long micros) {
         int events = 0;
         int points = 0;
         double cost = 0;
@@ -81,10 +81,9 @@ final class ActivityLog implements AutoCloseable {
             }
         }
         String verdict = switch (outcome) {
-            case PublishOutcome.Accepted a -> where;
-            case PublishOutcome.Rejected r -> "refused (" + r.message() + ")";
-            case PublishOutcome.TokenRefused r -> "not taken (" + r.message() + ")";
-            case PublishOutcome.RetryLater r -> "not taken, the exporter is told to retry (" + r.reason() + ")";
+            case KeepOutcome.Kept k -> where;
+            case KeepOutcome.Rejected r -> "refused (" + r.message() + ")";
+            case KeepOutcome.RetryLater r -> "not taken, the exporter is told to retry (" + r.reason() + ")";
         };
         int e = events;
         int p = points;
@@ -96,7 +95,7 @@ final class ActivityLog implements AutoCloseable {
             minute.events += events;
             minute.points += points;
             minute.cost += cost;
-            if (outcome instanceof PublishOutcome.Accepted) {
+            if (outcome instanceof KeepOutcome.Kept) {
                 minute.kept++;
             } else {
                 minute.notKept++;

@@ -1,196 +1,32 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.adapter.http.HttpPublishers;
-import dev.ccotel.adapter.http.JsonLinesPublisher;
-import dev.ccotel.adapter.http.client.BackendClient;
-import dev.ccotel.adapter.http.wire.WireEncoder;
-import dev.ccotel.adapter.httpin.dashboard.DashboardRoutes;
-import dev.ccotel.adapter.httpin.statusline.StatuslineRoutes;
-import dev.ccotel.adapter.shellenv.git.GitCheckouts;
-import dev.ccotel.adapter.sqlite.SqliteStore;
-import dev.ccotel.adapter.sqlite.SqliteUsageReader;
-import dev.ccotel.ports.in.ReportUsageUseCase;
-import dev.ccotel.ports.out.KeepSessionContextPort;
-import dev.ccotel.ports.service.report.LimitsReport;
-import dev.ccotel.ports.service.report.OverviewService;
-import dev.ccotel.ports.service.report.ReportDecisionsService;
-import dev.ccotel.ports.service.report.ReadSessionService;
-import dev.ccotel.ports.service.report.ReportUsageService;
-import dev.ccotel.ports.service.statusline.BudgetWatch;
-import dev.ccotel.ports.service.statusline.StatuslineService;
-import dev.ccotel.app.config.DaemonConfig;
-import dev.ccotel.app.config.Delivery;
-import dev.ccotel.domain.SessionLedger;
-import dev.ccotel.domain.source.claudecode.OtlpMapper;
-import dev.ccotel.ports.model.DeliveryStatus;
-import dev.ccotel.ports.model.OutboxDepth;
-import dev.ccotel.ports.out.DeliveryStatusPort;
-import dev.ccotel.ports.out.KeepTelemetryPort;
-import dev.ccotel.ports.out.LoadSessionStatePort;
-import dev.ccotel.ports.out.PublishTelemetryPort;
-import dev.ccotel.ports.service.status.BackendDeliveryStatus;
-import dev.ccotel.ports.service.status.DestinationRecord;
-import dev.ccotel.ports.service.status.ExportCounters;
-import dev.ccotel.ports.service.ingest.ExportPipeline;
-import dev.ccotel.ports.service.forward.ForwardPendingService;
-import dev.ccotel.ports.service.ingest.InMemorySessionStates;
-import dev.ccotel.ports.service.ingest.IngestLogsService;
-import dev.ccotel.ports.service.ingest.IngestMetricsService;
-import dev.ccotel.ports.service.ingest.PassthroughKeeper;
-import dev.ccotel.ports.service.status.StoreKeepStatus;
-import java.io.PrintStream;
+import dev.ccotel.ports.out.OutboxPort;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The running collector: the wiring of store or ledger, mapper, pipeline, forwarder and receiver. */
+/**
+ * The running collector, as {@code DaemonComposition} started it: what to close, in reverse order, and
+ * where it listens and keeps.
+ */
 public final class Daemon implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
 
     /** What to close, newest first: the reverse of the order things were started in. */
     private final Deque<AutoCloseable> started;
     private final Receivers receivers;
-    private final Optional<SqliteStore> store;
+    private final Optional<OutboxPort> outbox;
     private final String destination;
 
-    private Daemon(Deque<AutoCloseable> started, Receivers receivers, Optional<SqliteStore> store,
-            String destination) {
+    /**
+     * @param started what was started, newest first, the receivers among them
+     * @param outbox the local store's outbox, when the daemon keeps a store
+     */
+    public Daemon(Deque<AutoCloseable> started, Receivers receivers, Optional<OutboxPort> outbox, String destination) {
         this.started = started;
         this.receivers = receivers;
-        this.store = store;
+        this.outbox = outbox;
         this.destination = destination;
-    }
-
-    /**
-     * Starts the outbound side first (store, backend client, forwarder) and the gRPC server last,
-     * so that no export is accepted before it can be kept.
-     *
-     * @param dryRunOut where {@code --dry-run} prints requests
-     */
-    public static Daemon start(DaemonConfig config, Clock clock, PrintStream dryRunOut) {
-        Deque<AutoCloseable> started = new ArrayDeque<>();
-        try {
-            Outbound outbound = outbound(config, clock, dryRunOut, started);
-            ExportCounters counters = new ExportCounters(clock);
-            // Created now, so its run (in the ids of records without a session.id) is this daemon's start.
-            OtlpMapper mapper = new OtlpMapper(clock, config.mapping());
-            ExportPipeline pipeline = new ExportPipeline(mapper, outbound.states, new WireEncoder(),
-                    outbound.activity.around(outbound.keeper), clock, counters);
-            StatuslineService statusline = new StatuslineService(
-                    outbound.store.map(SqliteStore::sessionContexts).orElse(KeepSessionContextPort.NONE),
-                    new GitCheckouts(), outbound.usage, config.statusline().budgets(),
-                    new BudgetWatch(config.statusline().budgets(), new DesktopNotice()), config.statusline().format(),
-                    config.statusline().colour(), clock, ZoneId.systemDefault());
-            AtomicBoolean open = new AtomicBoolean(true);
-            Optional<DashboardRoutes.Views> views = outbound.usage.map(usage -> dashboard(usage, config, clock));
-            Receivers receivers = Receivers.start(config, clock, counters, new IngestMetricsService(pipeline),
-                    new IngestLogsService(pipeline), outbound.status, outbound.store.map(SqliteStore::spans), status -> List.of(
-                            new StatuslineRoutes(statusline, clock),
-                            new DashboardRoutes(views, status, open::get, ZoneId.systemDefault(), clock)));
-            started.push(receivers);
-            started.push(() -> open.set(false)); // closed first: the dashboards' live streams end before the listener
-            outbound.store.ifPresent(store -> store.holderIs("OTLP/gRPC " + config.receiver().host() + ":"
-                    + receivers.grpcPort() + receivers.httpPort().map(p -> ", OTLP/HTTP "
-                    + config.httpReceiver().orElseThrow().host() + ":" + p).orElse("")));
-            return new Daemon(started, receivers, outbound.store, outbound.destination);
-        } catch (RuntimeException e) {
-            closeAll(started);
-            throw e;
-        }
-    }
-
-    /** The dashboard's views of the local store, in the machine's time zone. */
-    private static DashboardRoutes.Views dashboard(ReportUsageUseCase usage, DaemonConfig config, Clock clock) {
-        SqliteUsageReader reader = new SqliteUsageReader(((Delivery.Stored) config.delivery()).store().path());
-        ZoneId zone = ZoneId.systemDefault();
-        LimitsReport limits = new LimitsReport(reader, clock);
-        return new DashboardRoutes.Views(new OverviewService(usage, limits, config.statusline().budgets(), clock, zone),
-                usage, limits, new ReadSessionService(reader, clock, zone), new ReportDecisionsService(reader));
-    }
-
-    /** @param usage the reports over the local store, for the statusline's day and month; empty without a store */
-    private record Outbound(LoadSessionStatePort states, KeepTelemetryPort keeper, Optional<SqliteStore> store,
-            String destination, DeliveryStatusPort status, ActivityLog activity, Optional<ReportUsageUseCase> usage) {}
-
-    private static Outbound outbound(DaemonConfig config, Clock clock, PrintStream dryRunOut,
-            Deque<AutoCloseable> started) {
-        return switch (config.delivery()) {
-            case Delivery.DryRun d -> passthrough(config, new JsonLinesPublisher(dryRunOut), "dry-run (stdout)", clock,
-                    "dry run", started);
-            case Delivery.Passthrough p -> {
-                BackendClient client = HttpPublishers.retrying(p.backend());
-                started.push(client);
-                yield passthrough(config, client, p.backend().endpoint().toString(), clock, "forwarding to "
-                        + p.backend().endpoint() + " (passthrough: nothing kept locally)", started);
-            }
-            case Delivery.Stored s -> {
-                SqliteStore store = SqliteStore.open(s.store(), clock); // prunes once at open
-                started.push(store);
-                started.push(DailyPrune.start(store));
-                List<DestinationRecord> records = new ArrayList<>();
-                DestinationRecord local = new DestinationRecord("local store " + s.store().path(), clock);
-                records.add(local);
-                Runnable wake = () -> { };
-                ActivityLog activity = new ActivityLog("stored");
-                started.push(activity);
-                String destination = "storing in " + s.store().path();
-                if (s.backend().isPresent()) {
-                    BackendClient client = HttpPublishers.direct(s.backend().get());
-                    started.push(client);
-                    DestinationRecord backend = new DestinationRecord(s.backend().get().endpoint().toString(), clock);
-                    records.add(backend);
-                    OutboxForwarder forwarder = new OutboxForwarder(new ForwardPendingService(store.outbox(),
-                            new BackendDeliveryStatus(client, backend)), s.backend().get().endpoint().toString(), clock,
-                            activity::forwarded);
-                    forwarder.start();
-                    started.push(forwarder);
-                    activity.showForwarding(() -> store.outbox().depth().requests());
-                    wake = forwarder::wake;
-                    destination += " and forwarding to " + s.backend().get().endpoint();
-                    OutboxDepth waiting = store.outbox().depth();
-                    if (waiting.requests() > 0) {
-                        LOG.log(Level.INFO, "{0} request(s), {1} bytes wait in the outbox from an earlier run;"
-                                + " sending them in order", waiting.requests(), waiting.bytes());
-                    }
-                } else {
-                    destination += " (no backend.token is set, so nothing is forwarded; set backend.token to also"
-                            + " forward to a backend)";
-                }
-                DeliveryStatusPort status = () -> new DeliveryStatus(
-                        records.stream().map(DestinationRecord::destination).toList(), depthOf(store), store.unusable());
-                yield new Outbound(store.sessionStates(), new StoreKeepStatus(store.keeper(), local, wake),
-                        Optional.of(store), destination, status, activity,
-                        Optional.of(new ReportUsageService(new SqliteUsageReader(s.store().path()), clock)));
-            }
-        };
-    }
-
-    private static Outbound passthrough(DaemonConfig config, PublishTelemetryPort publisher, String name,
-            Clock clock, String destination, Deque<AutoCloseable> started) {
-        ActivityLog activity = new ActivityLog(name.startsWith("dry-run") ? "printed" : "forwarded");
-        started.push(activity);
-        InMemorySessionStates states = new InMemorySessionStates(
-                new SessionLedger(clock, config.maxSessions(), config.sessionIdleTimeout()));
-        DestinationRecord record = new DestinationRecord(name, clock);
-        DeliveryStatusPort status = () -> new DeliveryStatus(List.of(record.destination()), OutboxDepth.EMPTY);
-        return new Outbound(states, new PassthroughKeeper(new BackendDeliveryStatus(publisher, record), states),
-                Optional.empty(), destination, status, activity, Optional.empty());
-    }
-
-    /** What waits, for {@code /status}; a store that cannot be read right now reports nothing waiting rather than fail the page. */
-    private static OutboxDepth depthOf(SqliteStore store) {
-        try {
-            return store.outbox().depth();
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "outbox depth unavailable: " + e.getMessage());
-            return OutboxDepth.EMPTY;
-        }
     }
 
     /** The OTLP/gRPC port. */
@@ -208,9 +44,9 @@ public final class Daemon implements AutoCloseable {
         return destination;
     }
 
-    /** The local store, when the daemon keeps one. */
-    public Optional<SqliteStore> store() {
-        return store;
+    /** The local store's outbox, when the daemon keeps a store. */
+    public Optional<OutboxPort> outbox() {
+        return outbox;
     }
 
     /**
@@ -223,7 +59,8 @@ public final class Daemon implements AutoCloseable {
         closeAll(started);
     }
 
-    private static void closeAll(Deque<AutoCloseable> started) {
+    /** Closes each, newest first; a failure is logged and the rest still closed. */
+    public static void closeAll(Deque<AutoCloseable> started) {
         while (!started.isEmpty()) {
             AutoCloseable c = started.pop();
             try {

@@ -1,14 +1,12 @@
 package dev.ccotel.app.runtime;
 
-import dev.ccotel.adapter.sqlite.SqliteStore;
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** {@code store.max-age} applied once a day while the daemon runs (it is applied at start too); one timer, no polling. */
-final class DailyPrune implements AutoCloseable {
+public final class DailyPrune implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DailyPrune.class.getName());
 
     private final ScheduledExecutorService timer;
@@ -17,13 +15,19 @@ final class DailyPrune implements AutoCloseable {
         this.timer = timer;
     }
 
-    static DailyPrune start(SqliteStore store) {
+    /** What is pruned: returns the rows it deleted; may throw, and is tried again the next day. */
+    @FunctionalInterface
+    public interface Prune {
+        long prune() throws Exception;
+    }
+
+    public static DailyPrune start(Prune store) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ccotel-prune").daemon(true).factory());
         timer.scheduleAtFixedRate(() -> {
             try {
                 store.prune();
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 LOG.log(Level.WARNING, "pruning the local store failed ({0}); trying again tomorrow", e.getMessage());
             }
         }, 1, 1, TimeUnit.DAYS);

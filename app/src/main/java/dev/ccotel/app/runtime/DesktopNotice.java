@@ -11,7 +11,7 @@ import java.util.Optional;
  * A desktop notification where the desktop has a way: {@code notify-send} (freedesktop), else
  * {@code osascript} (macOS); nothing elsewhere (the log line is said anyway). Not waited for.
  */
-final class DesktopNotice implements NotifyPort {
+public final class DesktopNotice implements NotifyPort {
     private static final System.Logger LOG = System.getLogger(DesktopNotice.class.getName());
 
     @Override

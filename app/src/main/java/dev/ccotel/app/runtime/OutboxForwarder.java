@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * requests; slow and loud while it refuses the token. One warning when a failure streak starts,
  * naming the backend and the cause, and one line when it ends, saying how much went out.
  */
-final class OutboxForwarder implements AutoCloseable {
+public final class OutboxForwarder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutboxForwarder.class.getName());
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -28,7 +28,7 @@ final class OutboxForwarder implements AutoCloseable {
 
     /** Told how much each round moved (the activity log's counts). */
     @FunctionalInterface
-    interface Rounds {
+    public interface Rounds {
         void forwarded(int delivered, int refused);
     }
 
@@ -60,16 +60,16 @@ final class OutboxForwarder implements AutoCloseable {
         this(forward, backend, clock, firstBackoff, maxBackoff, (delivered, refused) -> { });
     }
 
-    OutboxForwarder(ForwardPendingUseCase forward, String backend, Clock clock, Rounds rounds) {
+    public OutboxForwarder(ForwardPendingUseCase forward, String backend, Clock clock, Rounds rounds) {
         this(forward, backend, clock, FIRST_BACKOFF, MAX_BACKOFF, rounds);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
     /** Something was added to the outbox: forward it now, unless the forwarder is backing off. */
-    void wake() {
+    public void wake() {
         lock.lock();
         try {
             woken = true;

@@ -49,7 +49,7 @@ class CcCommandTest {
     }
 
     private int run(Function<Map<String, String>, ShellProfilePort> profiles, String... args) {
-        CommandLine cli = new CommandLine(new CcCommand(4317, env, profiles));
+        CommandLine cli = new CommandLine(cc(() -> 4317, () -> 4318, env, profiles));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -129,7 +129,7 @@ class CcCommandTest {
         }
         int[] port = {0};
         CommandLine top = new CommandLine(new Top())
-                .addSubcommand(new CcCommand(() -> port[0], env, ShellEnvAdapterFactory::create));
+                .addSubcommand(cc(() -> port[0], () -> 4318, env, ShellEnvAdapterFactory::create));
         top.setOut(new PrintWriter(out, true));
         top.setErr(new PrintWriter(err, true));
         port[0] = 4318; // known only after the top command parsed its options
@@ -140,7 +140,7 @@ class CcCommandTest {
     }
 
     private int runWithHttpPort(int httpPort, String... args) {
-        CommandLine cli = new CommandLine(new CcCommand(() -> 4317, () -> httpPort, env, ShellEnvAdapterFactory::create));
+        CommandLine cli = new CommandLine(cc(() -> 4317, () -> httpPort, env, ShellEnvAdapterFactory::create));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -282,5 +282,13 @@ class CcCommandTest {
                 err.toString());
         assertTrue(err.toString().contains("warning: line " + lines + ": unset CLAUDE_CODE_ENABLE_TELEMETRY"),
                 err.toString());
+    }
+
+    /** {@code cc} over these shells, with the real settings.json port, no launcher, and the loopback probe. */
+    static CcCommand cc(java.util.function.IntSupplier port, java.util.function.IntSupplier httpPort,
+            Map<String, String> env, java.util.function.Function<Map<String, String>,
+            dev.ccotel.ports.out.ShellProfilePort> profiles) {
+        return new CcCommand(new CcCommand.Wiring(port, httpPort, env, profiles, ShellEnvAdapterFactory::claudeSettings,
+                java.util.Optional::empty, CcCommand::listensOnLoopback));
     }
 }

@@ -52,8 +52,8 @@ class CcSettingsCommandTest {
     }
 
     private int run(int port, String... args) {
-        CommandLine cli = new CommandLine(new CcCommand(() -> port, () -> 4318, env, ShellEnvAdapterFactory::create,
-                p -> false, ShellEnvAdapterFactory::claudeSettings, () -> launcher));
+        CommandLine cli = new CommandLine(new CcCommand(new CcCommand.Wiring(() -> port, () -> 4318, env,
+                ShellEnvAdapterFactory::create, ShellEnvAdapterFactory::claudeSettings, () -> launcher, p -> false)));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

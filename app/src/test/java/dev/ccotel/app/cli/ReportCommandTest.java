@@ -3,7 +3,7 @@ package dev.ccotel.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.http.wire.WireEncoder;
+import dev.ccotel.adapter.httpout.wire.WireEncoder;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.ContentKind;

@@ -3,7 +3,7 @@ package dev.ccotel.app.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
-import dev.ccotel.adapter.http.client.HttpOutConfig;
+import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.SessionLedger;

@@ -3,7 +3,7 @@ package dev.ccotel.app.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.adapter.httpin.hub.ContractJson;
 import dev.ccotel.domain.ContentKind;
 import dev.ccotel.domain.MappingOptions;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.adapter.postgres.PostgresConfig;
 import dev.ccotel.adapter.postgres.PostgresExtension;
+import dev.ccotel.app.compose.HubComposition;
 import dev.ccotel.app.config.ConfigError;
 import dev.ccotel.app.config.HubConfig;
 import dev.ccotel.app.config.Settings;

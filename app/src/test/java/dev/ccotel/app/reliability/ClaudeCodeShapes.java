@@ -3,7 +3,7 @@ package dev.ccotel.app.reliability;
 import static dev.ccotel.domain.fixtures.Otlp.attrs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.app.FakeBackend;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.SessionLedger;

@@ -1,5 +1,6 @@
 package dev.ccotel.app.reliability;
 
+import dev.ccotel.app.compose.DaemonComposition;
 import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.Settings;
 import dev.ccotel.app.runtime.Daemon;
@@ -84,7 +85,7 @@ final class DaemonHarness implements AutoCloseable {
         try {
             Settings settings = Settings.load(Optional.empty(), env, flags);
             DaemonConfig config = DaemonConfig.from(settings, env, Version.VALUE, host, dryRun);
-            Daemon daemon = Daemon.start(config, clock, dryRunOut);
+            Daemon daemon = DaemonComposition.start(config, clock, dryRunOut);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
                     .maxInboundMessageSize(64 * 1024 * 1024).build();
             return new DaemonHarness(home, daemon, channel, log);

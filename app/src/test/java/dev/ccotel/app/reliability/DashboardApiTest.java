@@ -88,6 +88,7 @@ class DashboardApiTest {
         JsonNode overview = JSON.readTree(get(daemon, "/api/overview").body());
         assertTrue(overview.path("periods").path("month").has("costUsd"), overview.toString());
         assertTrue(overview.path("budget").isNull(), "no budget set");
+        assertTrue(overview.path("costSources").isObject(), overview.toString());
 
         assertEquals(400, get(daemon, "/api/report?kind=weather").statusCode());
         assertEquals(400, get(daemon, "/api/report?since=yesterday").statusCode());

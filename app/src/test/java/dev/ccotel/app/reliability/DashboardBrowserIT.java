@@ -140,6 +140,8 @@ class DashboardBrowserIT {
                 + "if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false;");
         assertEquals(Boolean.TRUE, drawn, "the cost chart drew something");
+        String perDay = b.findElement(By.id("table-cost")).getAttribute("textContent");
+        assertTrue(perDay.contains("2026-11-26") && perDay.contains("2026-12-07"), "the charts' figures as text: " + perDay);
         assertTrue(b.findElement(By.id("decisions-note")).getText().startsWith("4 accepted · 0 rejected"),
                 b.findElement(By.id("decisions-note")).getText());
 

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.ccotel.app.config.HubConfig;
 import dev.ccotel.app.config.Settings;
-import dev.ccotel.app.hub.HubComposition;
+import dev.ccotel.app.compose.HubComposition;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,7 +7,7 @@ import dev.ccotel.adapter.postgres.PostgresConfig;
 import dev.ccotel.adapter.postgres.PostgresExtension;
 import dev.ccotel.app.config.HubConfig;
 import dev.ccotel.app.config.Settings;
-import dev.ccotel.app.hub.HubComposition;
+import dev.ccotel.app.compose.HubComposition;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -223,7 +223,7 @@ class OutageTest {
                 unavailable++;
             }
         }
-        long waiting = daemon.daemon.store().orElseThrow().outbox().depth().bytes();
+        long waiting = daemon.daemon.outbox().orElseThrow().depth().bytes();
         assertTrue(unavailable >= 1, "the outbox filled up and said so");
         assertTrue(waiting <= maxBytes + 16 * 1024, "outbox holds " + waiting + " bytes, bound " + maxBytes);
         assertTrue(daemon.log.text().contains("outbox is full"), "the refusal is logged");

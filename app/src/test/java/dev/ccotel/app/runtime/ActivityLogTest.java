@@ -3,7 +3,7 @@ package dev.ccotel.app.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.http.wire.BackendJson;
+import dev.ccotel.adapter.httpout.wire.BackendJson;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.SessionLedger;
 import dev.ccotel.domain.fixtures.Fixtures;
@@ -11,7 +11,7 @@ import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ class ActivityLogTest {
     void eachExportIsOneDebugLine_andTheIntervalOneInfoLineWithItsSums_idleIntervalsSayNothing() throws Exception {
         try (ActivityLog log = new ActivityLog("stored", Duration.ofMillis(300))) {
             log.showForwarding(() -> 7);
-            KeepTelemetryPort kept = log.around(export -> new PublishOutcome.Accepted());
+            KeepTelemetryPort kept = log.around(export -> new KeepOutcome.Kept());
             kept.keep(writeFile());
             kept.keep(writeFile());
             log.forwarded(2, 0);
@@ -94,7 +94,7 @@ class ActivityLogTest {
     @Test
     void withoutABackend_theSummarySaysNothingOfForwarding() throws Exception {
         try (ActivityLog log = new ActivityLog("stored", Duration.ofMillis(300))) {
-            log.around(export -> new PublishOutcome.Accepted()).keep(writeFile());
+            log.around(export -> new KeepOutcome.Kept()).keep(writeFile());
         }
         List<String> info = messages(Level.INFO);
         assertEquals(1, info.size(), info.toString());

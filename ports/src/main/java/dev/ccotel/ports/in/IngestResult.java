@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * What the exporter is told about one export; an inbound adapter turns it into an OTLP response.
- * It mirrors {@link dev.ccotel.ports.out.PublishOutcome} (whose refused token the exporter sees as
- * retry-later) rather than reusing it, because in-ports must not depend on out-ports (an
- * architecture rule enforces it).
+ * It mirrors {@link dev.ccotel.ports.out.KeepOutcome} rather than reusing it, because in-ports must not
+ * depend on out-ports (an architecture rule enforces it).
  */
 public sealed interface IngestResult {
 

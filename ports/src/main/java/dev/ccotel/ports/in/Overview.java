@@ -1,10 +1,12 @@
 package dev.ccotel.ports.in;
 
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,9 +17,11 @@ import java.util.OptionalDouble;
  *
  * @param today the day in {@code zone}
  * @param limits each window's latest snapshot, for windows that have not started anew since
+ * @param costSources how many of this month's sessions have their cost from each source (telemetry, a
+ *     transcript's own figure, an estimate)
  */
 public record Overview(Instant generatedAt, ZoneId zone, LocalDate today, Usage day, Usage week, Usage month,
-        Optional<Budget> budget, List<LatestLimit> limits) {
+        Optional<Budget> budget, List<LatestLimit> limits, Map<CostSource, Long> costSources) {
     public Overview {
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(zone, "zone");
@@ -27,6 +31,7 @@ public record Overview(Instant generatedAt, ZoneId zone, LocalDate today, Usage 
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(budget, "budget");
         limits = List.copyOf(limits);
+        costSources = Map.copyOf(costSources);
     }
 
     /**

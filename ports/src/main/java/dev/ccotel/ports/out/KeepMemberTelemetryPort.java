@@ -8,5 +8,5 @@ import dev.ccotel.ports.model.Member;
  * retry or the same session arriving by two paths count once. Never throws.
  */
 public interface KeepMemberTelemetryPort {
-    PublishOutcome keep(Member member, KeptExport export);
+    KeepOutcome keep(Member member, KeptExport export);
 }

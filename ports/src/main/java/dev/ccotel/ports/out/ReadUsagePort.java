@@ -4,11 +4,12 @@ import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.model.TimelineEvent;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The store's history, summed into slices for reports. */
+/** The store's history (telemetry and imported transcripts), summed into slices for reports. */
 public interface ReadUsagePort {
     /**
      * The slices whose quarter starts in [{@code from}, {@code to}), of one project or all.
@@ -16,6 +17,17 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     List<UsageSlice> slices(Instant from, Instant to, Optional<String> project);
+
+    /**
+     * Of {@code sessionIds}, those that telemetry and an import both hold, with each source's cost of the
+     * whole session (not only of a report's days): what decides which source counts.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    Map<String, BothSources> inBothSources(Collection<String> sessionIds);
+
+    /** One session's whole cost as telemetry saw it and as its transcript says. */
+    record BothSources(double telemetryUsd, double importedUsd) {}
 
     /**
      * Each session's first prompt text of those in [{@code from}, {@code to}), by session id: only where

@@ -1,5 +1,6 @@
 package dev.ccotel.ports.out;
 
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,11 +15,14 @@ import java.util.Objects;
  * @param fromEvents tokens and cost from {@code api_request} events
  * @param lastAt the time of the slice's latest event or data point
  * @param repo the session's repository ({@code host/owner/name}), empty where no statusline told it
- * @param branch the session's git branch, empty where no statusline told it
+ * @param branch the session's git branch, empty where no statusline (or transcript) told it
+ * @param costSource where it comes from: telemetry (its figures in {@code fromMetrics} and {@code fromEvents}), or
+ *     a transcript read by {@code ccotel import} (its figures in {@code fromMetrics}, whole-session lines in the
+ *     session's last slice)
  */
 public record UsageSlice(String sessionId, String project, Instant sessionStart, Instant quarter, String model,
         Priced fromMetrics, Priced fromEvents, Usage.Activity activity, Usage.CodeChanges code,
-        double activeSeconds, Instant lastAt, String repo, String branch) {
+        double activeSeconds, Instant lastAt, String repo, String branch, CostSource costSource) {
     public UsageSlice {
         Objects.requireNonNull(lastAt, "lastAt");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -32,6 +36,11 @@ public record UsageSlice(String sessionId, String project, Instant sessionStart,
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(branch, "branch");
+        Objects.requireNonNull(costSource, "costSource");
+    }
+
+    public boolean imported() {
+        return costSource != CostSource.TELEMETRY;
     }
 
     /** Tokens and what they cost. */

@@ -46,6 +46,9 @@ final class DashboardJson {
         } else {
             root.putNull("budget");
         }
+        ObjectNode sources = root.putObject("costSources"); // this month's sessions by where their cost comes from
+        o.costSources().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> sources.put(e.getKey().wireName(), e.getValue()));
         ArrayNode limits = root.putArray("limits");
         for (Overview.LatestLimit l : o.limits()) {
             limits.addObject().put("window", l.window().window().id()).put("usedPercent", l.window().lastPercent())

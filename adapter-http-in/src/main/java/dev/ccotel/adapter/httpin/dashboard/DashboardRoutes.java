@@ -151,7 +151,7 @@ public final class DashboardRoutes implements RouteSet {
             }
             String row = detail.get().row().map(r -> ReportJson.render(new UsageReport(new UsageQuery(
                     UsageQuery.Grouping.SESSIONS, Optional.empty(), Optional.empty(), zone, Optional.empty(), true),
-                    List.of(r), r.usage()))).orElse(null);
+                    List.of(r), r.usage(), r.costSources()))).orElse(null);
             send(res, Status.OK_200, DashboardJson.session(detail.get(), row));
         });
         rules.get("/api/live", this::live);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.LimitWindow;
 import dev.ccotel.ports.in.UsageReport;
@@ -14,6 +15,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code ccotel report --json}: the report as one JSON document, in the schema the README's
@@ -26,6 +30,11 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static String render(UsageReport report) {
+        return render(report, Optional.empty());
+    }
+
+    /** @param pricesAsOf the date of the price list estimates were made with, said when the report holds one */
+    public static String render(UsageReport report, Optional<String> pricesAsOf) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
@@ -55,6 +64,9 @@ public final class ReportJson {
                 f.models().forEach(names::add);
             });
             usage(r, row.usage());
+            if (!row.costSources().isEmpty()) {
+                r.put("costSource", costSource(row.costSources()));
+            }
             if (!row.models().isEmpty()) {
                 ArrayNode models = r.putArray("models");
                 for (UsageReport.ModelShare share : row.models()) {
@@ -65,7 +77,14 @@ public final class ReportJson {
                 }
             }
         }
-        usage(root.putObject("totals"), report.totals());
+        ObjectNode totals = root.putObject("totals");
+        usage(totals, report.totals());
+        ObjectNode sources = totals.putObject("costSources");
+        report.costSources().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sources.put(e.getKey().wireName(), e.getValue()));
+        if (report.costSources().containsKey(CostSource.ESTIMATE)) {
+            pricesAsOf.ifPresent(d -> root.put("pricesAsOf", d));
+        }
         return text(root);
     }
 
@@ -115,7 +134,13 @@ public final class ReportJson {
             throw new UncheckedIOException(e);
         }
     }
-
+    /**
+     * Where a row's cost came from: {@code telemetry}, {@code transcript} or {@code estimate}, or those of its sessions
+     * joined by {@code +} ({@code telemetry+transcript}) for a row of several.
+     */
+    public static String costSource(Map<CostSource, Long> sources) {
+        return sources.keySet().stream().sorted().map(CostSource::wireName).collect(Collectors.joining("+"));
+    }
 
     /** {@code UTC} for the zero offset (whose id is {@code Z}), else the zone's id, e.g. {@code Europe/Berlin}. */
     public static String zoneName(ZoneId zone) {

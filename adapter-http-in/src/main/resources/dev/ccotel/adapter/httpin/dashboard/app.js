@@ -112,9 +112,11 @@ async function overview() {
     c.querySelector('.big').className = 'big level-' + (l.usedPercent >= 95 ? 'over' : l.usedPercent >= 80 ? 'near' : 'under');
     extras.append(c);
   }
-  if (o.costSources && Object.keys(o.costSources).length) {
-    extras.append(card('Where cost comes from', Object.entries(o.costSources)
-      .map(([k, v]) => k + ' ' + count(v)).join(' · ')));
+  const sources = Object.entries(o.costSources || {});
+  if (sources.length) {
+    const words = { telemetry: 'from telemetry', transcript: "Claude Code's own (transcript)", estimate: 'estimated' };
+    extras.append(card('Where cost comes from', plural(sources.reduce((a, [, v]) => a + v, 0), 'session'),
+      ...sources.map(([k, v]) => count(v) + ' ' + (words[k] || k) + (k === 'estimate' ? ' from a price list' : ''))));
   }
   $('#footer').textContent = 'ccotel · the store as of ' + new Date(o.generatedAt).toLocaleString()
     + ' · days in ' + o.timezone;
@@ -145,12 +147,15 @@ async function daily() {
   }, [days.map(dayTime), days.map((d) => (byDay[d] ? byDay[d].toolCalls : 0)),
     days.map((d) => (byDay[d] ? byDay[d].apiErrors : 0)),
     days.map((d) => (byDay[d] ? byDay[d].linesAdded + byDay[d].linesRemoved : 0))]);
-  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'Day' }),
-    el('th', { class: 'num', text: 'Cost $' }), el('th', { class: 'num', text: 'Tokens' }))));
+  // every figure of the charts, as text: one row per day with anything in it
+  const heads = ['Day', 'Cost $', 'Input', 'Output', 'Cache write', 'Cache read', 'Tool calls', 'Lines +/-', 'API errors'];
+  const table = el('table', {}, el('thead', {}, el('tr', {}, ...heads.map((h, i) => el('th', { class: i ? 'num' : '', text: h })))));
   const body = el('tbody');
   for (const row of r.rows) {
-    body.append(el('tr', {}, el('td', { text: row.key }), el('td', { class: 'num', text: money(row.costUsd) }),
-      el('td', { class: 'num', text: count(row.tokens.total) })));
+    const t = row.tokens;
+    body.append(el('tr', {}, el('td', { text: row.key }), ...[money(row.costUsd), count(t.input), count(t.output),
+      count(t.cacheCreation), count(t.cacheRead), count(row.toolCalls), '+' + count(row.linesAdded) + ' / −'
+      + count(row.linesRemoved), count(row.apiErrors)].map((v) => el('td', { class: 'num', text: v }))));
   }
   table.append(body);
   $('#table-cost').replaceChildren(table);

@@ -6,7 +6,7 @@ import dev.ccotel.ports.in.IngestResult;
 import dev.ccotel.ports.out.EncodedRequest;
 import dev.ccotel.ports.out.KeepMemberTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,18 +26,17 @@ public final class IngestForwardedService implements IngestForwardedUseCase {
     public IngestResult ingest(IngestForwardedCommand command) {
         var update = command.update();
         EncodedRequest encoded = new EncodedRequest(update.session().sessionId(), command.body(), update.itemCount());
-        PublishOutcome outcome;
+        KeepOutcome outcome;
         try {
             outcome = keeper.keep(command.member(), new KeptExport(List.of(new KeptExport.Request(update, encoded)),
                     List.of()));
         } catch (RuntimeException e) {
-            outcome = new PublishOutcome.RetryLater("keeping the request failed: " + e, Optional.empty());
+            outcome = new KeepOutcome.RetryLater("keeping the request failed: " + e, Optional.empty());
         }
         return switch (outcome) {
-            case PublishOutcome.Accepted a -> new IngestResult.Success();
-            case PublishOutcome.Rejected r -> new IngestResult.PartialSuccess(r.count(), r.message());
-            case PublishOutcome.RetryLater r -> new IngestResult.RetryLater(r.reason(), r.after());
-            case PublishOutcome.TokenRefused r -> new IngestResult.RetryLater(r.message(), Optional.empty());
+            case KeepOutcome.Kept k -> new IngestResult.Success();
+            case KeepOutcome.Rejected r -> new IngestResult.PartialSuccess(r.count(), r.message());
+            case KeepOutcome.RetryLater r -> new IngestResult.RetryLater(r.reason(), r.after());
         };
     }
 }

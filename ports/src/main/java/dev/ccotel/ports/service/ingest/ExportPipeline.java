@@ -16,8 +16,8 @@ import dev.ccotel.ports.out.HeldSessions;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.LoadSessionStatePort;
+import dev.ccotel.ports.out.KeepOutcome;
 import dev.ccotel.ports.out.LockSessionsPort;
-import dev.ccotel.ports.out.PublishOutcome;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ public final class ExportPipeline {
                 encoded.unencodable += tooLong;
                 encoded.reasons.add(TOO_LONG);
             }
-            PublishOutcome outcome = keepSafely(new KeptExport(encoded.requests, folded.states()));
+            KeepOutcome outcome = keepSafely(new KeptExport(encoded.requests, folded.states()));
             return answer(outcome, encoded);
         }
     }
@@ -158,21 +158,20 @@ public final class ExportPipeline {
     }
 
     /** An out-port must classify its failures; one that throws anyway is treated as retry-later. */
-    private PublishOutcome keepSafely(KeptExport export) {
+    private KeepOutcome keepSafely(KeptExport export) {
         try {
             return keeper.keep(export);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "keeping an export failed unexpectedly", e);
-            return new PublishOutcome.RetryLater("keeping the export failed: " + e, Optional.empty());
+            return new KeepOutcome.RetryLater("keeping the export failed: " + e, Optional.empty());
         }
     }
 
-    private static IngestResult answer(PublishOutcome outcome, Encoded encoded) {
+    private static IngestResult answer(KeepOutcome outcome, Encoded encoded) {
         return switch (outcome) {
-            case PublishOutcome.RetryLater r -> new IngestResult.RetryLater(r.reason(), r.after());
-            case PublishOutcome.TokenRefused r -> new IngestResult.RetryLater(r.message(), Optional.empty());
-            case PublishOutcome.Rejected r -> partial(encoded.unencodable + r.count(), r.message(), encoded);
-            case PublishOutcome.Accepted a -> encoded.unencodable > 0 || !encoded.reasons.isEmpty()
+            case KeepOutcome.RetryLater r -> new IngestResult.RetryLater(r.reason(), r.after());
+            case KeepOutcome.Rejected r -> partial(encoded.unencodable + r.count(), r.message(), encoded);
+            case KeepOutcome.Kept k -> encoded.unencodable > 0 || !encoded.reasons.isEmpty()
                     ? partial(encoded.unencodable, null, encoded) : new IngestResult.Success();
         };
     }

@@ -1,6 +1,7 @@
 package dev.ccotel.ports.service.ingest;
 
 import dev.ccotel.ports.out.KeepTelemetryPort;
+import dev.ccotel.ports.out.KeepOutcome;
 import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
@@ -30,7 +31,7 @@ public final class PassthroughKeeper implements KeepTelemetryPort {
     }
 
     @Override
-    public PublishOutcome keep(KeptExport export) {
+    public KeepOutcome keep(KeptExport export) {
         long rejected = 0;
         List<String> rejections = new ArrayList<>();
         List<String> retryReasons = new ArrayList<>();
@@ -53,14 +54,14 @@ public final class PassthroughKeeper implements KeepTelemetryPort {
             LOG.log(Level.WARNING, "backend cannot take an export ({0}) and delivery.mode is passthrough: the"
                     + " exporter is told UNAVAILABLE and, as Claude Code does not resend over gRPC, it is lost",
                     String.join("; ", retryReasons));
-            return new PublishOutcome.RetryLater(String.join("; ", retryReasons), retryAfter);
+            return new KeepOutcome.RetryLater(String.join("; ", retryReasons), retryAfter);
         }
         states.save(export.states());
         if (rejected > 0 || !rejections.isEmpty()) {
-            return new PublishOutcome.Rejected((int) Math.min(Integer.MAX_VALUE, rejected),
+            return new KeepOutcome.Rejected((int) Math.min(Integer.MAX_VALUE, rejected),
                     String.join("; ", rejections));
         }
-        return new PublishOutcome.Accepted();
+        return new KeepOutcome.Kept();
     }
 
     private PublishOutcome publishSafely(KeptExport.Request request) {

@@ -7,6 +7,7 @@ import dev.ccotel.ports.in.OverviewUseCase;
 import dev.ccotel.ports.in.ReportLimitsUseCase;
 import dev.ccotel.ports.in.ReportUsageUseCase;
 import dev.ccotel.ports.in.UsageQuery;
+import dev.ccotel.ports.in.UsageReport;
 import dev.ccotel.ports.service.statusline.Budgets;
 import dev.ccotel.ports.service.statusline.Spend;
 import java.time.Clock;
@@ -42,9 +43,9 @@ public final class OverviewService implements OverviewUseCase {
     public Overview overview() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Usage day = totals(today, today);
-        Usage week = totals(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today);
-        Usage month = totals(today.withDayOfMonth(1), today);
+        Usage day = report(today, today).totals();
+        Usage week = report(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today).totals();
+        UsageReport month = report(today.withDayOfMonth(1), today);
         Optional<Overview.Budget> budget = Optional.empty();
         if (budgets.any()) {
             Spend spend = Spend.of(reports, clock, zone);
@@ -61,12 +62,12 @@ public final class OverviewService implements OverviewUseCase {
                         (a, b) -> a.uses().getLast().at().isAfter(b.uses().getLast().at()) ? a : b))
                 .values().stream().sorted(Comparator.comparing(LimitWindow::window)).map(Overview.LatestLimit::new)
                 .toList();
-        return new Overview(now, zone, today, day, week, month, budget, latest);
+        return new Overview(now, zone, today, day, week, month.totals(), budget, latest, month.costSources());
     }
 
-    private Usage totals(LocalDate since, LocalDate until) {
+    private UsageReport report(LocalDate since, LocalDate until) {
         return reports.report(new UsageQuery(UsageQuery.Grouping.DAILY, Optional.of(since), Optional.of(until), zone,
-                Optional.empty(), false)).totals();
+                Optional.empty(), false));
     }
 
     private static Budgets.Level worst(Budgets.Level a, Budgets.Level b) {

@@ -1,6 +1,7 @@
 package dev.ccotel.ports.service.report;
 
 import dev.ccotel.ports.in.ReportUsageUseCase;
+import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
@@ -17,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,7 +45,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
         Instant from = query.since().map(d -> d.atStartOfDay(query.zone()).toInstant()).orElse(Instant.EPOCH);
         Instant to = query.until().map(d -> d.plusDays(1).atStartOfDay(query.zone()).toInstant())
                 .orElse(clock.instant().plusSeconds(86_400));
-        List<UsageSlice> slices = store.slices(from, to, query.project());
+        List<UsageSlice> slices = oneSourceEach(store.slices(from, to, query.project()));
         Set<String> fromMetrics = new HashSet<>();
         Set<String> ofWork = new HashSet<>();
         for (UsageSlice s : slices) {
@@ -75,15 +77,45 @@ public final class ReportUsageService implements ReportUsageUseCase {
         List<UsageReport.Row> rows = new ArrayList<>();
         groups.forEach((k, g) -> rows.add(g.row(k, query, Optional.ofNullable(prompts.get(k)))));
         rows.sort(order(query, groups));
-        return new UsageReport(query, rows, all.usage.withSessions(all.sessions.size()));
+        return new UsageReport(query, rows, all.usage.withSessions(all.sessions.size()), all.costSources());
+    }
+
+    /** A transcript's figures must be higher than telemetry's by more than rounding to replace them. */
+    private static final double MORE = 1e-6;
+
+    /**
+     * Each session's slices from one source (see {@link ReportUsageUseCase}): imported slices of a
+     * session telemetry holds are dropped, unless the transcript's whole-session cost is higher, in
+     * which case telemetry's slices of that session are the ones dropped.
+     */
+    private List<UsageSlice> oneSourceEach(List<UsageSlice> slices) {
+        Set<String> imported = new HashSet<>();
+        for (UsageSlice s : slices) {
+            if (s.imported()) {
+                imported.add(s.sessionId());
+            }
+        }
+        if (imported.isEmpty()) {
+            return slices;
+        }
+        Map<String, ReadUsagePort.BothSources> both = store.inBothSources(imported);
+        Set<String> transcriptCounts = new HashSet<>();
+        for (String id : imported) {
+            ReadUsagePort.BothSources b = both.get(id);
+            if (b == null || b.importedUsd() - b.telemetryUsd() > MORE) {
+                transcriptCounts.add(id);
+            }
+        }
+        return slices.stream().filter(s -> s.imported() == transcriptCounts.contains(s.sessionId())).toList();
     }
 
     /**
      * What was spent in [{@code from}, {@code to}), to the quarter hour, counted as every report counts:
-     * a session's cost metrics where it has them, its api_request events otherwise.
+     * one source per session, and of telemetry a session's cost metrics where it has them, its api_request
+     * events otherwise.
      */
     public double costBetween(Instant from, Instant to) {
-        List<UsageSlice> slices = store.slices(from, to, Optional.empty());
+        List<UsageSlice> slices = oneSourceEach(store.slices(from, to, Optional.empty()));
         Set<String> fromMetrics = new HashSet<>();
         for (UsageSlice s : slices) {
             if (!s.fromMetrics().isEmpty()) {
@@ -135,6 +167,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
         Usage usage = Usage.ZERO;
         final Set<String> sessions = new HashSet<>();
         final Map<String, UsageSlice.Priced> models = new LinkedHashMap<>();
+        final Map<String, CostSource> sources = new HashMap<>();
         Instant start = Instant.MAX;
         Instant end = Instant.MIN;
         String project = "";
@@ -145,6 +178,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
             usage = usage.plus(u);
             if (ofWork) {
                 sessions.add(s.sessionId());
+                sources.put(s.sessionId(), s.costSource());
             }
             if (!priced.isEmpty()) {
                 models.merge(s.model().isEmpty() ? "(no model)" : s.model(), priced,
@@ -178,7 +212,13 @@ public final class ReportUsageService implements ReportUsageUseCase {
                     ? Optional.of(new UsageReport.SessionFacts(start, end.isBefore(start) ? start : end, project, repo,
                             branch, List.copyOf(models.keySet())))
                     : Optional.empty();
-            return new UsageReport.Row(key, detail, usage.withSessions(sessions.size()), shares, facts);
+            return new UsageReport.Row(key, detail, usage.withSessions(sessions.size()), shares, costSources(), facts);
+        }
+
+        Map<CostSource, Long> costSources() {
+            Map<CostSource, Long> counts = new EnumMap<>(CostSource.class);
+            sources.values().forEach(source -> counts.merge(source, 1L, Long::sum));
+            return counts;
         }
 
         /** Start (in the report's zone), how long, the models, the project, and the first prompt's first words where kept. */

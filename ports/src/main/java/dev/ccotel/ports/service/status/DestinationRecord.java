@@ -1,6 +1,7 @@
 package dev.ccotel.ports.service.status;
 
 import dev.ccotel.ports.model.DeliveryStatus;
+import dev.ccotel.ports.out.KeepOutcome;
 import dev.ccotel.ports.out.PublishOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,16 @@ public final class DestinationRecord {
             case PublishOutcome.Rejected r -> failed("refused " + r.count() + " item(s): " + r.message());
             case PublishOutcome.TokenRefused r -> failed(r.message());
             case PublishOutcome.RetryLater r -> failed(r.reason());
+        }
+        return outcome;
+    }
+
+    /** The store's outcome: kept, or why not. */
+    public KeepOutcome note(KeepOutcome outcome) {
+        switch (outcome) {
+            case KeepOutcome.Kept k -> lastSuccess = clock.instant();
+            case KeepOutcome.Rejected r -> failed("refused " + r.count() + " item(s): " + r.message());
+            case KeepOutcome.RetryLater r -> failed(r.reason());
         }
         return outcome;
     }

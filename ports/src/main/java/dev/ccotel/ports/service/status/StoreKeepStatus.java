@@ -2,7 +2,7 @@ package dev.ccotel.ports.service.status;
 
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
-import dev.ccotel.ports.out.PublishOutcome;
+import dev.ccotel.ports.out.KeepOutcome;
 import java.util.Objects;
 
 /**
@@ -21,9 +21,9 @@ public final class StoreKeepStatus implements KeepTelemetryPort {
     }
 
     @Override
-    public PublishOutcome keep(KeptExport export) {
-        PublishOutcome outcome = record.note(next.keep(export));
-        if (outcome instanceof PublishOutcome.Accepted) {
+    public KeepOutcome keep(KeptExport export) {
+        KeepOutcome outcome = record.note(next.keep(export));
+        if (outcome instanceof KeepOutcome.Kept) {
             wake.run();
         }
         return outcome;
