@@ -52,6 +52,7 @@ final class ArchitectureRules {
             .adapter("shell-env", "dev.ccotel.adapter.shellenv..")
             .adapter("sqlite-out", "dev.ccotel.adapter.sqlite..")
             .adapter("transcripts-in", "dev.ccotel.adapter.transcripts..")
+            .adapter("postgres-out", "dev.ccotel.adapter.postgres..")
             .ignoreDependency(resideInAPackage("dev.ccotel.app.."), alwaysTrue())
             .because("adapters know the ports and the domain, never each other; only app, the composition root, knows everyone");
 

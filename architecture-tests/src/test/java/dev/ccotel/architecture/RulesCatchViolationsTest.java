@@ -53,6 +53,11 @@ class RulesCatchViolationsTest {
                         + " dev.ccotel.adapter.sqlite.bad.Table table; }",
                 "dev/ccotel/adapter/sqlite/bad/Table.java",
                 "package dev.ccotel.adapter.sqlite.bad; public class Table {}");
+        add("onion#postgres-out", "dev/ccotel/adapter/postgres/bad/BorrowsSqlite.java",
+                "package dev.ccotel.adapter.postgres.bad; public class BorrowsSqlite {"
+                        + " dev.ccotel.adapter.sqlite.bad.Other other; }",
+                "dev/ccotel/adapter/sqlite/bad/Other.java",
+                "package dev.ccotel.adapter.sqlite.bad; public class Other {}");
         add("domainDependsOnlyOnProtobufAndOtlp", "dev/ccotel/domain/bad/UsesJdbc.java",
                 "package dev.ccotel.domain.bad; public class UsesJdbc { java.sql.Connection c; }");
         add("sourceNeutralDomainKnowsNoSource", "dev/ccotel/domain/source/bad/Reader.java",

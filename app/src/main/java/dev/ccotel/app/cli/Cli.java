@@ -41,6 +41,7 @@ public final class Cli {
                     () -> top.settings(Map.of()).integer(ConfigKeys.RECEIVER_PORT, 1, 65_535),
                     () -> httpPort(top.settings(Map.of())), environment, CliComposition::shellProfiles,
                     CliComposition::claudeSettings, () -> settledLauncher(environment), CcCommand::listensOnLoopback));
+            case "hub" -> new HubCommand();
             case "service" -> new ServiceCommand(environment, Optional.ofNullable(System.getProperty(ServiceCommand.LAUNCHER)));
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
@@ -68,7 +69,7 @@ public final class Cli {
 
     /** The subcommands, in the order the usage lists them. */
     private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "import", "store",
-            "inspect", "train-cache", "config", "help", "cc", "service", "statusline", "hook");
+            "inspect", "train-cache", "config", "help", "cc", "service", "hub", "statusline", "hook");
 
     /**
      * The subcommand a command line names: its first word that is neither an option nor the value of

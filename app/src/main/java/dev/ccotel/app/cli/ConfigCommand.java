@@ -37,7 +37,7 @@ final class ConfigCommand implements Callable<Integer> {
         parent.out.println("# config file: " + settings.file().map(Object::toString).orElse("(none)"));
         for (String key : ConfigKeys.DEFAULTS.keySet()) {
             String value = settings.string(key);
-            if (key.equals(ConfigKeys.BACKEND_TOKEN)) {
+            if (key.equals(ConfigKeys.BACKEND_TOKEN) || key.equals(ConfigKeys.HUB_DATABASE_PASSWORD)) {
                 value = HttpOutConfig.maskToken(value);
             }
             parent.out.printf("%s: %s  # %s%s, env %s%n", key, value.isEmpty() ? "\"\"" : value,

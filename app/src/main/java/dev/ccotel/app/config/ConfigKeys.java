@@ -4,6 +4,8 @@ import dev.ccotel.ports.service.statusline.StatuslineFormat;
 import dev.ccotel.adapter.grpc.GrpcReceiverConfig;
 import dev.ccotel.adapter.httpout.client.HttpOutConfig;
 import dev.ccotel.adapter.httpin.HttpReceiverConfig;
+import dev.ccotel.adapter.httpin.hub.HubListenerConfig;
+import dev.ccotel.adapter.postgres.PostgresConfig;
 import dev.ccotel.adapter.sqlite.StoreConfig;
 import dev.ccotel.domain.ContentKind;
 import dev.ccotel.domain.SessionLedger;
@@ -61,6 +63,21 @@ public final class ConfigKeys {
     public static final String BUDGET_SESSION_USD = "budget.session-usd";
     public static final String IMPORT_AUTO = "import.auto";
     public static final String IMPORT_INTERVAL = "import.interval";
+    public static final String HUB_HOST = "hub.host";
+    public static final String HUB_PORT = "hub.port";
+    public static final String HUB_GRPC_PORT = "hub.grpc-port";
+    public static final String HUB_DATABASE_URL = "hub.database.url";
+    public static final String HUB_DATABASE_USER = "hub.database.user";
+    public static final String HUB_DATABASE_PASSWORD = "hub.database.password";
+    public static final String HUB_DATABASE_POOL_SIZE = "hub.database.pool-size";
+    public static final String HUB_TLS_CERTIFICATE = "hub.tls.certificate";
+    public static final String HUB_TLS_PRIVATE_KEY = "hub.tls.private-key";
+    public static final String HUB_ALLOW_PLAINTEXT = "hub.allow-plaintext";
+    public static final String HUB_MAX_MESSAGE_BYTES = "hub.max-message-bytes";
+    public static final String HUB_MAX_CONNECTIONS = "hub.max-connections";
+    public static final String HUB_MAX_CONCURRENT_REQUESTS = "hub.max-concurrent-requests";
+    public static final String HUB_MAX_CONCURRENT_PER_MEMBER = "hub.max-concurrent-per-member";
+    public static final String HUB_MAX_REQUESTS_PER_SECOND = "hub.max-requests-per-second";
 
     /** Keys earlier versions knew, with what replaced them, so that an old config file gets a useful error. */
     public static final Map<String, String> RETIRED = Map.of(
@@ -134,6 +151,22 @@ public final class ConfigKeys {
         d.put(BUDGET_SESSION_USD, "");
         d.put(IMPORT_AUTO, "true"); // the daemon imports Claude Code's transcripts at start and every import.interval
         d.put(IMPORT_INTERVAL, text(ImportConfig.DEFAULT_INTERVAL));
+        // ccotel hub (README, "Team hub"): read only by the hub's commands
+        d.put(HUB_HOST, HubListenerConfig.DEFAULT_HOST);
+        d.put(HUB_PORT, Integer.toString(HubListenerConfig.DEFAULT_PORT));
+        d.put(HUB_GRPC_PORT, ""); // empty: no OTLP/gRPC at the hub; a port (4317, say) opens it
+        d.put(HUB_DATABASE_URL, ""); // a JDBC URL, jdbc:postgresql://host:5432/ccotel; required by the hub
+        d.put(HUB_DATABASE_USER, "");
+        d.put(HUB_DATABASE_PASSWORD, "");
+        d.put(HUB_DATABASE_POOL_SIZE, Integer.toString(PostgresConfig.DEFAULT_POOL_SIZE));
+        d.put(HUB_TLS_CERTIFICATE, ""); // PEM certificate chain; with hub.tls.private-key the hub speaks https
+        d.put(HUB_TLS_PRIVATE_KEY, "");
+        d.put(HUB_ALLOW_PLAINTEXT, "false"); // true: plain http off loopback, behind a TLS reverse proxy
+        d.put(HUB_MAX_MESSAGE_BYTES, Integer.toString(HubListenerConfig.DEFAULT_MAX_MESSAGE_BYTES));
+        d.put(HUB_MAX_CONNECTIONS, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONNECTIONS));
+        d.put(HUB_MAX_CONCURRENT_REQUESTS, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS));
+        d.put(HUB_MAX_CONCURRENT_PER_MEMBER, Integer.toString(HubListenerConfig.DEFAULT_MAX_CONCURRENT_PER_MEMBER));
+        d.put(HUB_MAX_REQUESTS_PER_SECOND, Integer.toString(HubListenerConfig.DEFAULT_MAX_REQUESTS_PER_SECOND));
         return java.util.Collections.unmodifiableMap(d);
     }
 

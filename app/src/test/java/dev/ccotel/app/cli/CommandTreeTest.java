@@ -36,7 +36,7 @@ class CommandTreeTest {
     @Test
     void helpNoSubcommandOrAnUnknownOne_buildTheWholeTree_soUsageAndDidYouMeanSeeEveryCommand() {
         List<String> all = List.of("daemon", "status", "report", "dashboard", "import", "store", "inspect", "train-cache",
-                "config", "help", "cc", "service", "statusline", "hook");
+                "config", "help", "cc", "service", "hub", "statusline", "hook");
         assertEquals(all, subcommands("help", "report"));
         assertEquals(all, subcommands("reprot"));
         assertEquals(all, subcommands());

@@ -12,10 +12,12 @@ import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.in.IngestResult;
 import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.ports.out.EncodedRequest;
+import dev.ccotel.ports.out.HeldSessions;
 import dev.ccotel.ports.out.KeepTelemetryPort;
 import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.KeepOutcome;
+import dev.ccotel.ports.out.LockSessionsPort;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ public final class ExportPipeline {
     private final KeepTelemetryPort keeper;
     private final Clock clock;
     private final SessionLocks locks = new SessionLocks();
+    /** Holds the sessions beyond this process (the hub's database); nothing to hold for one daemon. */
+    private final LockSessionsPort sharedLocks;
     private final ExportCounters counters;
     private final SyntheticSessionWarning syntheticWarning = new SyntheticSessionWarning();
 
@@ -55,6 +59,16 @@ public final class ExportPipeline {
     /** @param counters where what the mapping skipped is counted (the daemon's status) */
     public ExportPipeline(OtlpMapper mapper, LoadSessionStatePort states, EncodeTelemetryPort encoder,
             KeepTelemetryPort keeper, Clock clock, ExportCounters counters) {
+        this(mapper, states, encoder, keeper, clock, counters, ids -> HeldSessions.NOTHING);
+    }
+
+    /**
+     * @param sharedLocks holds each export's sessions from load to keep where other processes fold
+     *     them too (several hubs on one database)
+     */
+    public ExportPipeline(OtlpMapper mapper, LoadSessionStatePort states, EncodeTelemetryPort encoder,
+            KeepTelemetryPort keeper, Clock clock, ExportCounters counters, LockSessionsPort sharedLocks) {
+        this.sharedLocks = Objects.requireNonNull(sharedLocks, "sharedLocks");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.states = Objects.requireNonNull(states, "states");
@@ -80,6 +94,21 @@ public final class ExportPipeline {
         }
         int[] held = locks.lock(sessionIds);
         try {
+            return takeHeld(groups, sessionIds, tooLong);
+        } finally {
+            locks.unlock(held);
+        }
+    }
+
+    private IngestResult takeHeld(ExportGroups groups, Set<String> sessionIds, long tooLong) {
+        HeldSessions shared;
+        try {
+            shared = sharedLocks.lock(sessionIds);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot lock the sessions: " + e.getMessage());
+            return new IngestResult.RetryLater("cannot lock the sessions: " + e.getMessage(), Optional.empty());
+        }
+        try (shared) {
             Map<String, SessionState> known;
             try {
                 known = states.load(sessionIds);
@@ -97,8 +126,6 @@ public final class ExportPipeline {
             }
             KeepOutcome outcome = keepSafely(new KeptExport(encoded.requests, folded.states()));
             return answer(outcome, encoded);
-        } finally {
-            locks.unlock(held);
         }
     }
 

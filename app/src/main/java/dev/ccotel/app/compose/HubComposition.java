@@ -1,0 +1,182 @@
+package dev.ccotel.app.compose;
+
+import dev.ccotel.adapter.grpc.HubGrpcServer;
+import dev.ccotel.adapter.httpout.wire.WireEncoder;
+import dev.ccotel.adapter.httpin.HubHttpServer;
+import dev.ccotel.adapter.postgres.PostgresConfig;
+import dev.ccotel.adapter.postgres.PostgresStore;
+import dev.ccotel.app.config.HubConfig;
+import dev.ccotel.domain.MappingOptions;
+import dev.ccotel.domain.source.claudecode.OtlpMapper;
+import dev.ccotel.ports.in.AddMemberUseCase;
+import dev.ccotel.ports.in.ListMembersUseCase;
+import dev.ccotel.ports.in.RemoveMemberUseCase;
+import dev.ccotel.ports.in.ReportUsageUseCase;
+import dev.ccotel.ports.service.hub.IdentifyMemberService;
+import dev.ccotel.ports.service.hub.IngestAsMemberService;
+import dev.ccotel.ports.service.hub.IngestForwardedService;
+import dev.ccotel.ports.service.hub.MembersService;
+import dev.ccotel.ports.service.report.ReportUsageService;
+import java.security.SecureRandom;
+import dev.ccotel.adapter.httpin.dashboard.DashboardRoutes;
+import dev.ccotel.app.runtime.Version;
+import dev.ccotel.ports.in.DaemonStatus;
+import dev.ccotel.ports.in.ReportStatusUseCase;
+import dev.ccotel.ports.model.DeliveryStatus;
+import dev.ccotel.ports.model.OutboxDepth;
+import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.service.report.LimitsReport;
+import dev.ccotel.ports.service.report.OverviewService;
+import dev.ccotel.ports.service.report.ReadSessionService;
+import dev.ccotel.ports.service.report.ReportDecisionsService;
+import dev.ccotel.ports.service.statusline.Budgets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every wire of {@code ccotel hub}, drawn here and nowhere else: the PostgreSQL store behind the
+ * out-ports, the hub's services over it, and the HTTP listener in front. The commands ask this class
+ * for what they run ({@link #start}, {@link #members}, {@link #reports}) and name no adapter's types.
+ */
+public final class HubComposition {
+    /**
+     * The machine of raw OTLP sent straight to the hub: Claude Code names none, and a daemon (which
+     * does) is not in between.
+     */
+    public static final String DIRECT_OTLP_HOST = "direct-otlp";
+
+    /**
+     * HikariCP and Flyway say at INFO that a pool started and a schema is current, on every
+     * {@code hub member} and {@code hub report} too: kept to their warnings. Held here, since
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIETED = java.util.stream.Stream.of(
+            "com.zaxxer.hikari", "org.flywaydb").map(java.util.logging.Logger::getLogger)
+            .peek(l -> l.setLevel(java.util.logging.Level.WARNING)).toList();
+
+    private HubComposition() {}
+
+    /** The running hub: its listeners and its store, closed in that order. */
+    public static final class Running implements AutoCloseable {
+        private final PostgresStore store;
+        private final HubHttpServer http;
+        private final Optional<HubGrpcServer> grpc;
+
+        private Running(PostgresStore store, HubHttpServer http, Optional<HubGrpcServer> grpc) {
+            this.store = store;
+            this.http = http;
+            this.grpc = grpc;
+        }
+
+        public int port() {
+            return http.port();
+        }
+
+        /** The OTLP/gRPC port, when {@code hub.grpc-port} opened one. */
+        public Optional<Integer> grpcPort() {
+            return grpc.map(HubGrpcServer::port);
+        }
+
+        /** Stops taking requests and lets those in flight finish before the store's pools close under them. */
+        @Override
+        public void close() {
+            try {
+                grpc.ifPresent(HubGrpcServer::close);
+            } finally {
+                try {
+                    http.close();
+                } finally {
+                    store.close();
+                }
+            }
+        }
+    }
+
+    /** Opens (and migrates) the store, then starts listening: nothing is accepted before it can be kept. */
+    public static Running start(HubConfig config, Clock clock) {
+        PostgresStore store = PostgresStore.open(config.database(), clock);
+        try {
+            IngestAsMemberService otlp = new IngestAsMemberService(
+                    new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
+                    new WireEncoder(), store.keeper(), store.sessionLocks(), clock);
+            IdentifyMemberService members = new IdentifyMemberService(store.members());
+            HubHttpServer http = new HubHttpServer(config.listener(), members, new IngestForwardedService(store.keeper()),
+                    otlp, Optional.of(dashboard(store, clock))).start();
+            Optional<HubGrpcServer> grpc;
+            try {
+                grpc = config.grpc().map(g -> new HubGrpcServer(g, members, otlp).start());
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
+            return new Running(store, http, grpc);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The dashboard in team mode: the daemon's page and JSON API over the team's record, with each
+     * member where the daemon's dashboard shows a project (so "projects" are people), in the hub's time
+     * zone. Its live stream has no exports of its own to watch; the page refreshes when asked.
+     */
+    private static DashboardRoutes dashboard(PostgresStore store, Clock clock) {
+        ReadUsagePort byMember = store.usage(PostgresStore.Attribution.MEMBER);
+        ZoneId zone = ZoneId.systemDefault();
+        ReportUsageService usage = new ReportUsageService(byMember, clock);
+        LimitsReport limits = new LimitsReport(byMember, clock);
+        DashboardRoutes.Views views = new DashboardRoutes.Views(
+                new OverviewService(usage, limits, Budgets.NONE, clock, zone), usage, limits,
+                new ReadSessionService(byMember, clock, zone), new ReportDecisionsService(byMember));
+        Instant started = clock.instant();
+        ReportStatusUseCase status = () -> new DaemonStatus(Version.VALUE, ProcessHandle.current().pid(), started,
+                Duration.between(started, clock.instant()), List.of(),
+                new DeliveryStatus(List.of(), OutboxDepth.EMPTY, Optional.empty()), List.of(), 0, Optional.empty(),
+                Map.of());
+        return new DashboardRoutes(Optional.of(views), status, () -> true, zone, clock);
+    }
+
+    /** The member commands' use cases over an open store; close it after. */
+    public record Members(PostgresStore store, AddMemberUseCase add, ListMembersUseCase list, RemoveMemberUseCase remove)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    public static Members members(PostgresConfig database, Clock clock) {
+        PostgresStore store = PostgresStore.open(database, clock);
+        MembersService service = new MembersService(store.members(), new SecureRandom(), clock);
+        return new Members(store, service, service, service);
+    }
+
+    /** What a team report's rows stand for. */
+    public enum Rows {
+        PROJECT, MEMBER, MACHINE
+    }
+
+    /** The report use case over the team's record; close the store after. */
+    public record Reports(PostgresStore store, ReportUsageUseCase usage) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    public static Reports reports(PostgresConfig database, Rows rows, Clock clock) {
+        PostgresStore store = PostgresStore.open(database, clock);
+        PostgresStore.Attribution attribution = switch (rows) {
+            case PROJECT -> PostgresStore.Attribution.PROJECT;
+            case MEMBER -> PostgresStore.Attribution.MEMBER;
+            case MACHINE -> PostgresStore.Attribution.MACHINE;
+        };
+        return new Reports(store, new ReportUsageService(store.usage(attribution), clock));
+    }
+}
