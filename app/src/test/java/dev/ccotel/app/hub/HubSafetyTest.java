@@ -140,11 +140,13 @@ class HubSafetyTest {
             String bob = members.add().add("bob").orElseThrow().token();
             HttpClient client = HttpClient.newHttpClient();
             int refused = 0;
-            for (int i = 0; i < 6; i++) {
+            // twenty in a row: over one a second with a burst of two unless each took more than a second, which
+            // even a busy machine does not take for a request to a hub on loopback
+            for (int i = 0; i < 20 && refused == 0; i++) {
                 int status = contract(client, hub.port(), ada).statusCode();
                 refused += status == 429 ? 1 : 0;
             }
-            assertTrue(refused > 0, "six requests at once are over one a second with a burst of two");
+            assertTrue(refused > 0, "twenty requests in a row are over one a second with a burst of two");
             assertEquals(400, contract(client, hub.port(), bob).statusCode(), "bob has his own share (his body is bad)");
         }
     }
