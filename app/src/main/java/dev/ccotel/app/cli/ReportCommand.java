@@ -3,6 +3,7 @@ package dev.ccotel.app.cli;
 import dev.ccotel.ports.in.LimitWindow;
 import dev.ccotel.app.compose.CliComposition;
 import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.StatuslineConfig;
 import dev.ccotel.app.report.BudgetLine;
 import dev.ccotel.app.report.LimitsTable;
@@ -11,11 +12,9 @@ import dev.ccotel.ports.service.statusline.Budgets;
 import dev.ccotel.ports.service.statusline.Spend;
 import java.util.List;
 import dev.ccotel.adapter.transcripts.prices.PriceList;
-import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.ImportConfig;
 import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.app.config.Settings;
-import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.adapter.httpin.report.ReportJson;
 import dev.ccotel.app.report.ReportTables;
 import dev.ccotel.ports.in.UsageQuery;
@@ -137,8 +136,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private Path storePath(Settings settings) {
-        String configured = settings.string(ConfigKeys.STORE_PATH);
-        return configured.isBlank() ? XdgDirs.storeFile(parent.environment) : Path.of(configured);
+        return DaemonConfig.storePath(settings, parent.environment);
     }
 
     /** {@code report limits}: the windows whose snapshots fall in the selected days. */

@@ -1,8 +1,8 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.app.compose.CliComposition;
+import dev.ccotel.app.config.DaemonConfig;
 import dev.ccotel.app.config.StatuslineConfig;
-import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.app.report.BudgetLine;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import dev.ccotel.ports.service.statusline.Budgets;
@@ -88,9 +88,7 @@ final class StatusCommand implements Callable<Integer> {
         if (!budgets.any()) {
             return;
         }
-        String configured = s.string(ConfigKeys.STORE_PATH);
-        var reader = CliComposition.usage(configured.isBlank() ? XdgDirs.storeFile(parent.environment)
-                : java.nio.file.Path.of(configured));
+        var reader = CliComposition.usage(DaemonConfig.storePath(s, parent.environment));
         try {
             parent.out.println("  " + BudgetLine.of(budgets, Spend.of(new ReportUsageService(reader, parent.clock),
                     parent.clock, parent.clock.getZone())));

@@ -1,8 +1,7 @@
 package dev.ccotel.app.cli;
 
 import dev.ccotel.app.compose.CliComposition;
-import dev.ccotel.app.config.ConfigKeys;
-import dev.ccotel.app.config.XdgDirs;
+import dev.ccotel.app.config.DaemonConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ final class StoreCommand {
     CcotelCommand parent;
 
     private Path path() {
-        String configured = parent.settings(Map.of()).string(ConfigKeys.STORE_PATH);
-        return configured.isBlank() ? XdgDirs.storeFile(parent.environment) : Path.of(configured);
+        return DaemonConfig.storePath(parent.settings(Map.of()), parent.environment);
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

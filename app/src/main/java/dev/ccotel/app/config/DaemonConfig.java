@@ -119,12 +119,16 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
                 s.duration(DELIVERY_RETRY_BUDGET));
     }
 
-    /** The store as the daemon opens it, for a command that opens it while no daemon runs ({@code ccotel import}). */
-    /** Where the local store is: {@code store.path}, else the XDG default. */
-    public static java.nio.file.Path storePath(Settings s, Map<String, String> environment) {
-        return store(s, environment).path();
+    /**
+     * Where the local store is: {@code store.path}, else the XDG default. Reads that key alone, so that a command
+     * that only reads the store (report, status) is not refused for a bound it does not use.
+     */
+    public static Path storePath(Settings s, Map<String, String> environment) {
+        String path = s.string(STORE_PATH);
+        return path.isBlank() ? XdgDirs.storeFile(environment) : Path.of(path);
     }
 
+    /** The store as the daemon opens it, for a command that opens it while no daemon runs ({@code ccotel import}). */
     public static StoreConfig store(Settings s, Map<String, String> environment) {
         try {
             return store(s, environment, !s.string(BACKEND_TOKEN).isBlank());
@@ -134,11 +138,10 @@ public record DaemonConfig(GrpcReceiverConfig receiver, Delivery delivery, Mappi
     }
 
     private static StoreConfig store(Settings s, Map<String, String> environment, boolean forward) {
-        String path = s.string(STORE_PATH);
         String maxAge = s.string(STORE_MAX_AGE).strip();
         Duration age = maxAge.isEmpty() ? StoreConfig.KEEP_FOREVER
                 : maxAge.equals("0") ? Duration.ZERO : s.duration(STORE_MAX_AGE);
-        return new StoreConfig(path.isBlank() ? XdgDirs.storeFile(environment) : Path.of(path), age, forward,
+        return new StoreConfig(storePath(s, environment), age, forward,
                 s.bytes(DELIVERY_OUTBOX_MAX_BYTES), s.duration(DELIVERY_OUTBOX_MAX_AGE));
     }
 
