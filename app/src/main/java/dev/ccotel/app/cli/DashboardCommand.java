@@ -1,5 +1,6 @@
 package dev.ccotel.app.cli;
 
+import dev.ccotel.app.config.ListenAddress;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.Settings;
 import java.io.IOException;
@@ -30,8 +31,7 @@ final class DashboardCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         String host = s.string(ConfigKeys.RECEIVER_HTTP_HOST);
-        String address = (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host
-                + "]" : host) + ":" + s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535);
+        String address = ListenAddress.reachable(host, s.integer(ConfigKeys.RECEIVER_HTTP_PORT, 1, 65_535));
         String url = "http://" + address + "/";
         DaemonProbe.Found found = DaemonProbe.probe(s, line -> parent.err.println("ccotel: " + line));
         if (!(found instanceof DaemonProbe.Found.Running)) {

@@ -25,6 +25,7 @@ import dev.ccotel.app.runtime.PeriodicImport;
 import dev.ccotel.adapter.transcripts.TranscriptFiles;
 import dev.ccotel.adapter.transcripts.prices.PriceList;
 import dev.ccotel.app.config.ImportConfig;
+import dev.ccotel.app.config.ListenAddress;
 import dev.ccotel.ports.service.imports.ImportTranscriptsService;
 import dev.ccotel.app.runtime.Receivers;
 import dev.ccotel.app.runtime.Version;
@@ -248,8 +249,8 @@ public final class DaemonComposition {
                 http = Optional.of(server);
             }
             GrpcReceiverConfig grpcConfig = config.receiver();
-            Optional<String> httpEndpoint = http.map(h -> "http://" + endpointHost(config.httpReceiver().orElseThrow().host())
-                    + ":" + h.port());
+            Optional<String> httpEndpoint = http.map(h -> "http://"
+                    + ListenAddress.reachable(config.httpReceiver().orElseThrow().host(), h.port()));
             OtlpGrpcServer grpc = new OtlpGrpcServer(grpcConfig, countedMetrics, countedLogs, countedTraces)
                     .pointHttpExportersAt(httpEndpoint).start();
             listeners.add(0, new Listener("otlp/grpc", grpcConfig.host() + ":" + grpc.port()));
@@ -260,11 +261,6 @@ public final class DaemonComposition {
             }
             throw e;
         }
-    }
-
-    /** A wildcard listen address is no address to send to: an exporter on this machine uses loopback. */
-    private static String endpointHost(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** What waits, for {@code /status}; a store that cannot be read right now reports nothing waiting rather than fail the page. */

@@ -1,5 +1,6 @@
 package dev.ccotel.app.runtime;
 
+import dev.ccotel.app.config.ListenAddress;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,7 @@ public final class EndpointFile implements AutoCloseable {
 
     /** Writes {@code host:port} (a wildcard host as loopback); a failure is logged: the statusline then tries 4318. */
     public static EndpointFile write(Path file, String host, int port) {
-        String address = (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1"
-                : host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String address = ListenAddress.reachable(host, port);
         try {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".daemon-http", ".tmp");
