@@ -48,7 +48,7 @@ public final class OverviewService implements OverviewUseCase {
         UsageReport month = report(today.withDayOfMonth(1), today);
         Optional<Overview.Budget> budget = Optional.empty();
         if (budgets.any()) {
-            Spend spend = Spend.of(reports, clock, zone);
+            Spend spend = Spend.of(month, clock, zone); // the month's daily report, read above
             Budgets.Level level = worst(Budgets.Level.of(spend.todayUsd(), budgets.dailyUsd()),
                     Budgets.Level.of(spend.forecastMonthUsd(), budgets.monthlyUsd()));
             budget = Optional.of(new Overview.Budget(budgets.dailyUsd(), budgets.monthlyUsd(), budgets.sessionUsd(),

@@ -46,12 +46,9 @@ public final class ReportUsageService implements ReportUsageUseCase {
         Instant to = query.until().map(d -> d.plusDays(1).atStartOfDay(query.zone()).toInstant())
                 .orElse(clock.instant().plusSeconds(86_400));
         List<UsageSlice> slices = oneSourceEach(store.slices(from, to, query.project()));
-        Set<String> fromMetrics = new HashSet<>();
+        Set<String> fromMetrics = withMetrics(slices);
         Set<String> ofWork = new HashSet<>();
         for (UsageSlice s : slices) {
-            if (!s.fromMetrics().isEmpty()) {
-                fromMetrics.add(s.sessionId());
-            }
             if (s.activity().prompts() > 0 || s.activity().apiRequests() > 0) {
                 ofWork.add(s.sessionId());
             }
@@ -116,17 +113,23 @@ public final class ReportUsageService implements ReportUsageUseCase {
      */
     public double costBetween(Instant from, Instant to) {
         List<UsageSlice> slices = oneSourceEach(store.slices(from, to, Optional.empty()));
-        Set<String> fromMetrics = new HashSet<>();
-        for (UsageSlice s : slices) {
-            if (!s.fromMetrics().isEmpty()) {
-                fromMetrics.add(s.sessionId());
-            }
-        }
+        Set<String> fromMetrics = withMetrics(slices);
         double usd = 0;
         for (UsageSlice s : slices) {
             usd += fromMetrics.contains(s.sessionId()) ? s.fromMetrics().costUsd() : s.fromEvents().costUsd();
         }
         return usd;
+    }
+
+    /** The sessions whose cost and tokens come from metrics; the others' come from their api_request events. */
+    private static Set<String> withMetrics(List<UsageSlice> slices) {
+        Set<String> sessions = new HashSet<>();
+        for (UsageSlice s : slices) {
+            if (!s.fromMetrics().isEmpty()) {
+                sessions.add(s.sessionId());
+            }
+        }
+        return sessions;
     }
 
     private static Function<UsageSlice, String> keyOf(UsageQuery query) {

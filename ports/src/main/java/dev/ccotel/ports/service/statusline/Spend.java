@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
@@ -22,11 +21,16 @@ public record Spend(LocalDate day, double todayUsd, double monthUsd, double fore
 
     /** The month's rows of the daily report, read once. */
     public static Spend of(ReportUsageUseCase usage, Clock clock, ZoneId zone) {
-        ZonedDateTime now = clock.instant().atZone(zone);
-        LocalDate today = now.toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate first = today.withDayOfMonth(1);
-        UsageReport month = usage.report(new UsageQuery(UsageQuery.Grouping.DAILY, Optional.of(first),
-                Optional.of(today), zone, Optional.empty(), false));
+        return of(usage.report(new UsageQuery(UsageQuery.Grouping.DAILY, Optional.of(first), Optional.of(today), zone,
+                Optional.empty(), false)), clock, zone);
+    }
+
+    /** From the month's daily report already read: its rows from the 1st of the month to today. */
+    public static Spend of(UsageReport month, Clock clock, ZoneId zone) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        LocalDate first = today.withDayOfMonth(1);
         double todayUsd = month.rows().stream().filter(r -> r.key().equals(today.toString()))
                 .mapToDouble(r -> r.usage().costUsd()).sum();
         double monthUsd = month.totals().costUsd();
