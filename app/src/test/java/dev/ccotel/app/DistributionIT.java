@@ -342,6 +342,24 @@ class DistributionIT {
     }
 
     /**
+     * The JVM fills a class-data archive once, with what its first run loaded: status, report and import each get
+     * their own, and every other short command shares one.
+     */
+    @Test
+    void shortCommands_eachFrequentOneHasAClassDataArchiveOfItsOwn() throws Exception {
+        Map<String, String> env = Map.of("CCOTEL_JAVA", fakeJdk("25.0.3").toString());
+        Map<String, String> archives = new java.util.LinkedHashMap<>();
+        for (String command : List.of("status", "report", "import", "config", "--version")) {
+            archives.put(command, run(env, command).out().lines().filter(a -> a.startsWith("-XX:SharedArchiveFile="))
+                    .map(a -> Path.of(a.substring(a.indexOf('=') + 1)).getFileName().toString()).findFirst()
+                    .orElseThrow(() -> new AssertionError(command + ": no archive")));
+        }
+        String prefix = "ccotel-" + Version.VALUE + "-java25-cli";
+        assertEquals(Map.of("status", prefix + "-status.jsa", "report", prefix + "-report.jsa", "import",
+                prefix + "-import.jsa", "config", prefix + ".jsa", "--version", prefix + ".jsa"), archives);
+    }
+
+    /**
      * The AOT cache is made by a training run in the background, apart from the user's daemon; the
      * next start uses it ({@code -XX:AOTMode=on} makes the JVM refuse to start when it cannot) and
      * says nothing about it.

@@ -5,6 +5,7 @@ import dev.ccotel.domain.source.transcript.TranscriptReader;
 import dev.ccotel.ports.out.ReadTranscriptsPort;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Claude Code's transcripts on disk: {@code <root>/<project>/<session>.jsonl}, and a sub-agent's
@@ -28,6 +30,11 @@ public final class TranscriptFiles implements ReadTranscriptsPort {
 
     private final LineValues values = new LineValues(TranscriptReader.FIELDS);
 
+    /**
+     * Walks each root's project folders two or more at a time (the common pool): a re-import over a
+     * year of unchanged history is mostly this listing, tens of thousands of files' sizes and times.
+     * The result keeps the order of a walk one folder after another.
+     */
     @Override
     public List<TranscriptFile> find(List<String> roots) {
         Map<String, TranscriptFile> found = new LinkedHashMap<>();
@@ -36,27 +43,41 @@ public final class TranscriptFiles implements ReadTranscriptsPort {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try {
-                Path real = dir.toRealPath(); // a root named twice (a link, CLAUDE_CONFIG_DIR = ~/.claude) is read once
-                Files.walkFileTree(real, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl")) {
-                            transcript(file, attrs).ifPresent(f -> found.putIfAbsent(f.path(), f));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return FileVisitResult.CONTINUE; // a folder that went away or may not be read: the rest still counts
-                    }
-                });
-            } catch (IOException e) {
-                // the root itself went away: nothing under it to import
+            List<Path> projects = new ArrayList<>();
+            try (Stream<Path> children = Files.list(dir.toRealPath())) {
+                // a root named twice (a link, CLAUDE_CONFIG_DIR = ~/.claude) is read once: its real path
+                children.sorted().forEach(projects::add);
+            } catch (IOException | UncheckedIOException e) {
+                continue; // the root itself went away or may not be read: nothing under it to import
             }
+            projects.parallelStream().map(TranscriptFiles::walk).toList()
+                    .forEach(files -> files.forEach(f -> found.putIfAbsent(f.path(), f)));
         }
         return List.copyOf(found.values());
+    }
+
+    /** Every transcript under one project folder (or one file directly under a root). */
+    private static List<TranscriptFile> walk(Path start) {
+        List<TranscriptFile> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl")) {
+                        transcript(file, attrs).ifPresent(found::add);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // a folder that went away or may not be read: the rest still counts
+                }
+            });
+        } catch (IOException e) {
+            // the folder went away while listed: nothing under it to import
+        }
+        return found;
     }
 
     private static Optional<TranscriptFile> transcript(Path file, BasicFileAttributes attrs) {

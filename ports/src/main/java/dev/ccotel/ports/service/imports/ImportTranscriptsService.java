@@ -51,50 +51,62 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
 
     @Override
     public ImportSummary importTranscripts(ImportTranscriptsCommand command) {
-        List<TranscriptFile> found = transcripts.find(command.roots());
-        Map<String, List<TranscriptFile>> changed = changed(found, store.readBefore(),
-                store.estimatedWithOtherPrices(prices.asOf()));
-        if (changed.isEmpty()) {
-            return new ImportSummary(found.size(), 0, 0, 0, 0, Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(readers, Thread.ofPlatform().daemon(true)
+                .name("ccotel-import-", 1).factory());
+        try {
+            // What the last import read comes from the store while the files are listed: on a re-import of
+            // unchanged files these two are all the work, and neither waits for the other.
+            Future<Before> before = pool.submit(() -> new Before(store.readBefore(),
+                    store.estimatedWithOtherPrices(prices.asOf())));
+            List<TranscriptFile> found = transcripts.find(command.roots());
+            Before last = result(before);
+            Map<String, List<TranscriptFile>> changed = changed(found, last.files(), last.repriced());
+            if (changed.isEmpty()) {
+                return new ImportSummary(found.size(), 0, 0, 0, 0, Map.of());
+            }
+            return read(command, found.size(), changed, pool);
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** What the store says the last import read: each file as it was, and the sessions to price again. */
+    private record Before(Map<String, TranscriptFile> files, Set<String> repriced) {}
+
+    private ImportSummary read(ImportTranscriptsCommand command, int filesFound,
+            Map<String, List<TranscriptFile>> changed, ExecutorService pool) {
         PriceTable table = prices.prices();
         List<List<TranscriptFile>> sessions = List.copyOf(changed.values());
         long filesToRead = sessions.stream().mapToLong(List::size).sum();
         long bytesToRead = sessions.stream().flatMap(List::stream).mapToLong(TranscriptFile::size).sum();
         long filesDone = 0, bytesDone = 0, kept = 0, unsettled = 0;
         Map<String, Long> skipped = new TreeMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(readers, Thread.ofPlatform().daemon(true)
-                .name("ccotel-import-", 1).factory());
-        try {
-            for (int from = 0; from < sessions.size(); from += BATCH) {
-                List<Future<SessionRead>> reading = new ArrayList<>();
-                for (List<TranscriptFile> files : sessions.subList(from, Math.min(sessions.size(), from + BATCH))) {
-                    reading.add(pool.submit(() -> SessionRead.of(files, transcripts, table)));
-                }
-                List<ImportedSession> batch = new ArrayList<>();
-                List<TranscriptFile> batchFiles = new ArrayList<>();
-                for (Future<SessionRead> f : reading) {
-                    SessionRead read = result(f);
-                    read.skipped().forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
-                    filesDone += read.files().size();
-                    bytesDone += read.bytes();
-                    command.progress().accept(new ImportTranscriptsCommand.Progress(filesDone, filesToRead, bytesDone,
-                            bytesToRead));
-                    if (read.session().isPresent()) {
-                        batch.add(read.session().get());
-                        batchFiles.addAll(read.files());
-                        unsettled += read.session().get().settled() ? 0 : 1;
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    store.keep(batch, batchFiles, table.asOf());
-                    kept += batch.size();
+        for (int from = 0; from < sessions.size(); from += BATCH) {
+            List<Future<SessionRead>> reading = new ArrayList<>();
+            for (List<TranscriptFile> files : sessions.subList(from, Math.min(sessions.size(), from + BATCH))) {
+                reading.add(pool.submit(() -> SessionRead.of(files, transcripts, table)));
+            }
+            List<ImportedSession> batch = new ArrayList<>();
+            List<TranscriptFile> batchFiles = new ArrayList<>();
+            for (Future<SessionRead> f : reading) {
+                SessionRead read = result(f);
+                read.skipped().forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+                filesDone += read.files().size();
+                bytesDone += read.bytes();
+                command.progress().accept(new ImportTranscriptsCommand.Progress(filesDone, filesToRead, bytesDone,
+                        bytesToRead));
+                if (read.session().isPresent()) {
+                    batch.add(read.session().get());
+                    batchFiles.addAll(read.files());
+                    unsettled += read.session().get().settled() ? 0 : 1;
                 }
             }
-        } finally {
-            pool.shutdownNow();
+            if (!batch.isEmpty()) {
+                store.keep(batch, batchFiles, table.asOf());
+                kept += batch.size();
+            }
         }
-        return new ImportSummary(found.size(), filesDone, bytesDone, kept, unsettled, skipped);
+        return new ImportSummary(filesFound, filesDone, bytesDone, kept, unsettled, skipped);
     }
 
     /**
@@ -120,7 +132,7 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
         return changed;
     }
 
-    private static SessionRead result(Future<SessionRead> f) {
+    private static <T> T result(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
