@@ -44,10 +44,8 @@ final class SchemaMigrations {
     private static void apply(Connection c, int version) throws SQLException, IOException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            for (String statement : script(version).split(";\\s*(\\n|$)")) {
-                if (containsSql(statement)) {
-                    s.execute(statement);
-                }
+            for (String statement : statements(script(version))) {
+                s.execute(statement);
             }
             s.execute("PRAGMA user_version = " + version);
             c.commit();
@@ -57,6 +55,36 @@ final class SchemaMigrations {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /**
+     * A script's statements: each ends with a semicolon at the end of a line, except inside a trigger,
+     * whose body of statements ends with {@code END;} on a line of its own.
+     */
+    static java.util.List<String> statements(String script) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder statement = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : script.lines().toList()) {
+            String code = line.strip();
+            if (code.startsWith("--") || code.isEmpty()) {
+                continue;
+            }
+            if (!containsSql(statement.toString()) && code.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
+            statement.append(line).append('\n');
+            boolean ends = inTrigger ? code.equalsIgnoreCase("END;") : code.endsWith(";");
+            if (ends) {
+                out.add(statement.toString().strip().replaceFirst(";$", ""));
+                statement.setLength(0);
+                inTrigger = false;
+            }
+        }
+        if (containsSql(statement.toString())) {
+            out.add(statement.toString().strip());
+        }
+        return out;
     }
 
     private static boolean containsSql(String statement) {
