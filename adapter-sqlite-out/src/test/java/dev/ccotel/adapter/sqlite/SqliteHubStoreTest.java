@@ -16,6 +16,9 @@ import dev.ccotel.ports.in.IngestMetricsCommand;
 import dev.ccotel.ports.in.IngestResult;
 import dev.ccotel.ports.model.Member;
 import dev.ccotel.ports.out.HeldSessions;
+import dev.ccotel.ports.out.KeepMemberTelemetryPort;
+import dev.ccotel.ports.out.KeepOutcome;
+import dev.ccotel.ports.out.KeptExport;
 import dev.ccotel.ports.out.ManageMembersPort;
 import dev.ccotel.ports.out.UsageSlice;
 import dev.ccotel.ports.service.hub.IngestAsMemberService;
@@ -111,6 +114,36 @@ class SqliteHubStoreTest {
             assertTrue(SqliteHubStore.usage(file, SqliteHubStore.Attribution.MACHINE)
                     .slices(Instant.EPOCH, until, Optional.empty()).stream()
                     .allMatch(s -> s.project().equals("ada@hub")), "member@host, read beside the running hub");
+        }
+    }
+
+    /**
+     * Requests of one session reaching the hub out of order (a daemon's retry of an older one after a newer
+     * one, an outbox sent again): the session's totals keep the larger figures, as on PostgreSQL.
+     */
+    @Test
+    void anOlderRequestArrivingLate_doesNotTakeTheSessionsTotalsBack() throws Exception {
+        List<KeptExport> kept = new ArrayList<>();
+        try (SqliteHubStore first = open(dir.resolve("first.db"))) {
+            Member ada = first.members().add("ada", "h", Instant.now()).orElseThrow();
+            KeepMemberTelemetryPort recording = (member, export) -> {
+                kept.add(export);
+                return first.keeper().keep(member, export);
+            };
+            IngestAsMemberService ingest = new IngestAsMemberService(new OtlpMapper(CLOCK,
+                    MappingOptions.privateByDefault("hub")), first.sessionStates(), new RecordingEncoder(), recording,
+                    first.sessionLocks(), CLOCK);
+            ingest.logs(ada).ingest(new IngestLogsCommand(Fixtures.pbLogs("write-file"), "test"));
+            ingest.metrics(ada).ingest(new IngestMetricsCommand(Fixtures.pbMetrics("write-file"), "test"));
+        }
+        assertEquals(2, kept.size());
+        Path file = dir.resolve("hub.db");
+        try (SqliteHubStore store = open(file)) {
+            Member ada = store.members().add("ada", "h", Instant.now()).orElseThrow();
+            assertInstanceOf(KeepOutcome.Kept.class, store.keeper().keep(ada, kept.get(1)));
+            assertInstanceOf(KeepOutcome.Kept.class, store.keeper().keep(ada, kept.get(0)));
+            assertEquals(3, StoreHarness.query(file, "SELECT lines_added FROM sessions"), "the newer request's lines");
+            assertEquals(1, StoreHarness.query(file, "SELECT tool_calls FROM sessions"));
         }
     }
 
