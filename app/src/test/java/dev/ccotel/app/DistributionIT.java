@@ -468,6 +468,57 @@ class DistributionIT {
         }
     }
 
+    /**
+     * Issue 26: a one-person hub as a user meets it, through the launcher with a fresh HOME and no
+     * database URL: members and reports beside the running hub, its record in a file of its own, and a
+     * second hub on that file refused naming the first.
+     */
+    @Test
+    void hub_withAFreshHomeAndNoDatabaseUrl_keepsItsRecordInAFileOfItsOwn() throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", THIS_JDK);
+        Path file = temp.resolve("home/.local/share/ccotel/hub.db");
+        Run added = run(env, "hub", "member", "add", "ada");
+        assertEquals(0, added.exit(), added.err());
+        String token = added.out().strip();
+        assertTrue(token.startsWith("ccotel_hub_"), added.out());
+
+        Path err = temp.resolve("hub-err");
+        Process hub = launcher(env, "hub", "--set", "hub.port=0").redirectError(err.toFile()).start();
+        try {
+            assertTrue(Await.until(() -> read(err).contains("keeps its record in") || !hub.isAlive()),
+                    "the hub did not start: " + read(err));
+            assertTrue(read(err).contains("the hub keeps its record in SQLite " + file), read(err));
+            Matcher listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(read(err));
+            assertTrue(listening.find(), read(err));
+            java.net.http.HttpResponse<String> kept = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + listening.group(1)
+                            + "/v1/logs")).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/x-protobuf")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                                    Fixtures.pbLogs("write-file").toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, kept.statusCode(), kept.body());
+
+            Run report = run(env, "hub", "report", "members", "--json");
+            assertEquals(0, report.exit(), report.err());
+            assertTrue(report.out().contains("\"key\":\"ada\""), "read beside the running hub: " + report.out());
+
+            Run second = run(env, "hub", "--set", "hub.port=0");
+            assertEquals(2, second.exit(), second.err());
+            assertTrue(second.err().contains("hub.database.path " + file + " is in use by another ccotel (pid "
+                    + hub.pid()), second.err());
+
+            hub.destroy(); // SIGTERM
+            assertTrue(hub.waitFor(30, TimeUnit.SECONDS), "exits within a bounded time");
+            assertEquals(0, hub.exitValue(), read(err));
+        } finally {
+            hub.destroyForcibly();
+        }
+        assertTrue(Files.isRegularFile(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertFalse(Files.exists(file.resolveSibling("ccotel.db")), "the daemon's store is not the hub's");
+    }
+
     /** Polls a condition for up to 60 s; never asserts on how long it took. */
     private static final class Await {
         static boolean until(java.util.function.BooleanSupplier condition) throws InterruptedException {

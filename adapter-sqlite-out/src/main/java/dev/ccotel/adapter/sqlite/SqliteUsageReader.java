@@ -51,9 +51,9 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(CASE WHEN m.metric_type = 'commit_count' THEN m.value ELSE 0 END),"
             + " SUM(CASE WHEN m.metric_type = 'pull_request_count' THEN m.value ELSE 0 END),"
             + " SUM(CASE WHEN m.metric_type = 'active_time_total' THEN m.value ELSE 0 END), MAX(m.ts)"
-            + " FROM metrics m JOIN sessions s ON s.session_id = m.session_id"
+            + " FROM metrics m JOIN sessions s ON s.session_id = m.session_id%2$s"
             + " LEFT JOIN session_context x ON x.session_id = m.session_id"
-            + " WHERE m.ts >= ? AND m.ts < ? AND (? IS NULL OR " + PROJECT + " = ?) GROUP BY 1, 2, 3";
+            + " WHERE m.ts >= ? AND m.ts < ? AND (? IS NULL OR %1$s = ?) GROUP BY 1, 2, 3";
     private static final String EVENTS = "SELECT e.session_id, e.model, (e.ts / ?) * ? AS quarter,"
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.input_tokens, 0) ELSE 0 END),"
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.output_tokens, 0) ELSE 0 END),"
@@ -62,19 +62,45 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SUM(CASE WHEN e.event_type = 'api_request' THEN COALESCE(e.cost_usd, 0) ELSE 0 END),"
             + " SUM(e.event_type = 'user_prompt'), SUM(e.event_type = 'tool_result'),"
             + " SUM(e.event_type = 'api_request'), SUM(e.event_type = 'api_error'), MAX(e.ts)"
-            + " FROM events e JOIN sessions s ON s.session_id = e.session_id"
+            + " FROM events e JOIN sessions s ON s.session_id = e.session_id%2$s"
             + " LEFT JOIN session_context x ON x.session_id = e.session_id"
-            + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR " + PROJECT + " = ?) GROUP BY 1, 2, 3";
+            + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR %1$s = ?) GROUP BY 1, 2, 3";
     private static final String IMPORTED = "SELECT u.session_id, u.model, u.quarter, u.input_tokens, u.output_tokens,"
             + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, u.api_requests, i.cost_source,"
             + " i.project, i.started_at, i.ended_at, i.lines_added, i.lines_removed, i.git_branch"
             + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
             + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
+    /** What joins a session to its member in a hub's store (schema-5.sql). */
+    private static final String MEMBERS = " JOIN members mb ON mb.id = s.member_id";
+
     private final Path path;
+    /** What a slice calls its project, in SQL over {@code s} (sessions), {@code x} (contexts) and, at a hub, {@code mb}. */
+    private final String project;
+    /** Empty for a daemon's store; {@link #MEMBERS} for a hub's, whose slices are attributed to members. */
+    private final String members;
 
     public SqliteUsageReader(Path path) {
+        this(path, PROJECT, "");
+    }
+
+    private SqliteUsageReader(Path path, String project, String members) {
         this.path = path;
+        this.project = project;
+        this.members = members;
+    }
+
+    /**
+     * A hub's history (its file, read while the hub writes) with each session's member, or member and
+     * machine ({@code name@host}), as what the reports call its project; only the sessions a member sent.
+     */
+    static SqliteUsageReader byMember(Path path, boolean withMachine) {
+        return new SqliteUsageReader(path, withMachine ? "(mb.name || '@' || s.host)" : "mb.name", MEMBERS);
+    }
+
+    /** A hub's history by each session's project, only the sessions a member sent. */
+    static SqliteUsageReader byProjectOfMembers(Path path) {
+        return new SqliteUsageReader(path, PROJECT, MEMBERS);
     }
 
     /** Whether there is a store to read at all. */
@@ -92,15 +118,17 @@ public final class SqliteUsageReader implements ReadUsagePort {
             Map<List<Object>, Builder> slices = new LinkedHashMap<>();
             boolean withContext = Database.userVersion(c) >= CONTEXT_SINCE;
             boolean imports = Database.userVersion(c) >= SchemaMigrations.IMPORTS;
-            read(c, withContext ? METRICS : withoutContext(METRICS), from, to, project, slices, true);
-            read(c, withContext ? EVENTS : withoutContext(EVENTS), from, to, project, slices, false);
+            String metrics = METRICS.formatted(this.project, members);
+            String events = EVENTS.formatted(this.project, members);
+            read(c, withContext ? metrics : withoutContext(metrics), from, to, project, slices, true);
+            read(c, withContext ? events : withoutContext(events), from, to, project, slices, false);
             Map<String, String[]> sessions = sessions(c, withContext, imports, from);
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
                 String[] session = sessions.getOrDefault(b.sessionId, new String[] {"unknown", "0", "", ""});
                 out.add(b.build(session[0], Instant.ofEpochMilli(Long.parseLong(session[1])), session[2], session[3]));
             }
-            if (imports) {
+            if (imports && members.isEmpty()) { // a hub imports no transcripts
                 out.addAll(imported(c, from, to, project));
             }
             c.commit();
@@ -216,16 +244,18 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * Each session's project, start, repository and branch (the last two empty where unknown). The project is the
      * folder the statusline named, else what telemetry said, else (where telemetry named none) its transcript's.
      */
-    private static Map<String, String[]> sessions(Connection c, boolean withContext, boolean imports, Instant from)
+    private Map<String, String[]> sessions(Connection c, boolean withContext, boolean imports, Instant from)
             throws SQLException {
         Map<String, String[]> out = new HashMap<>();
         String telemetry = imports ? "CASE WHEN s.project = '' THEN COALESCE(i.project, '') ELSE s.project END"
                 : "s.project";
-        String sql = "SELECT s.session_id, " + (withContext ? "COALESCE(x.project_dir, x.cwd, " + telemetry + ")"
-                : telemetry) + ", s.started_at, " + (withContext ? "COALESCE(x.repo, '')" : "''") + ", "
+        String projectColumn = !members.isEmpty() ? project
+                : withContext ? "COALESCE(x.project_dir, x.cwd, " + telemetry + ")" : telemetry;
+        String sql = "SELECT s.session_id, " + projectColumn + ", s.started_at, " + (withContext ? "COALESCE(x.repo, '')" : "''") + ", "
                 + (withContext ? "COALESCE(x.branch, " + (imports ? "i.git_branch, " : "") + "'')"
                         : imports ? "COALESCE(i.git_branch, '')" : "''")
-                + " FROM sessions s" + (withContext ? " LEFT JOIN session_context x ON x.session_id = s.session_id" : "")
+                + " FROM sessions s" + members
+                + (withContext ? " LEFT JOIN session_context x ON x.session_id = s.session_id" : "")
                 + (imports ? " LEFT JOIN imported_sessions i ON i.session_id = s.session_id" : "")
                 // a session last seen before the window has no slice in it: a month's report of a year's store
                 // reads a month's sessions, not the year's

@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
  * takes {@code --config FILE} and reads {@code hub.*}.
  */
 @Command(name = "hub", mixinStandardHelpOptions = true,
-        description = "Run a team hub on PostgreSQL (hub.database.url): daemons forward to it by backend.url, Claude"
-                + " Code may send OTLP/HTTP to it with a member's token. Subcommands: member, report.",
+        description = "Run a team hub: daemons forward to it by backend.url, Claude Code may send OTLP/HTTP to it with"
+                + " a member's token. It keeps its record in PostgreSQL (hub.database.url) or, without one, in a SQLite"
+                + " file (hub.database.path). Subcommands: member, report.",
         subcommands = {HubCommand.MemberCommand.class, HubCommand.HubReportCommand.class})
 final class HubCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,7 +49,7 @@ final class HubCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         parent.requireVerbosity();
         Logging.configure(parent.verbose, parent.quiet, parent.err);
-        HubConfig config = HubConfig.from(parent.settings(Map.of()));
+        HubConfig config = HubConfig.from(parent.settings(Map.of()), parent.environment);
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (HubComposition.Running hub = HubComposition.start(config, parent.clock)) {
@@ -56,6 +57,7 @@ final class HubCommand implements Callable<Integer> {
                 parent.err.printf("ccotel %s hub listening on %s://%s:%d (backend contract %s and OTLP/HTTP /v1/*)%s%n",
                         Version.VALUE, config.listener().tls().isPresent() ? "https" : "http", config.listener().host(),
                         hub.port(), "/api/v1/cc/otel", hub.grpcPort().map(p -> " and :" + p + " (OTLP/gRPC)").orElse(""));
+                parent.err.println("ccotel: the hub keeps its record in " + config.database().describe());
             }
             stop.await();
             if (!parent.quiet) {
@@ -99,8 +101,8 @@ final class HubCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
             }
-            try (HubComposition.Members members = HubComposition.members(HubConfig.database(top.settings(Map.of())),
-                    top.clock)) {
+            try (HubComposition.Members members = HubComposition.members(HubConfig.database(top.settings(Map.of()),
+                    top.environment), top.clock)) {
                 switch (verb) {
                     case "add" -> {
                         Optional<AddMemberUseCase.Added> added = members.add().add(name);
@@ -196,8 +198,8 @@ final class HubCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             UsageReport report;
-            try (HubComposition.Reports reports = HubComposition.reports(HubConfig.database(top.settings(Map.of())),
-                    rows, top.clock)) {
+            try (HubComposition.Reports reports = HubComposition.reports(HubConfig.database(top.settings(Map.of()),
+                    top.environment), rows, top.clock)) {
                 report = reports.usage().report(query);
             }
             if (json) {

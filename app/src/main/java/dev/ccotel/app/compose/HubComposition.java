@@ -3,9 +3,11 @@ package dev.ccotel.app.compose;
 import dev.ccotel.adapter.grpc.HubGrpcServer;
 import dev.ccotel.adapter.httpout.wire.WireEncoder;
 import dev.ccotel.adapter.httpin.HubHttpServer;
-import dev.ccotel.adapter.postgres.PostgresConfig;
 import dev.ccotel.adapter.postgres.PostgresStore;
+import dev.ccotel.adapter.sqlite.SqliteHubStore;
+import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.HubConfig;
+import dev.ccotel.app.config.HubDatabase;
 import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.source.claudecode.OtlpMapper;
 import dev.ccotel.ports.in.AddMemberUseCase;
@@ -39,8 +41,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every wire of {@code ccotel hub}, drawn here and nowhere else: the PostgreSQL store behind the
- * out-ports, the hub's services over it, and the HTTP listener in front. The commands ask this class
+ * Every wire of {@code ccotel hub}, drawn here and nowhere else: the store behind the out-ports
+ * (PostgreSQL, or one SQLite file for a one-person hub: {@link HubStore}), the hub's services over it,
+ * and the HTTP listener in front. The commands ask this class
  * for what they run ({@link #start}, {@link #members}, {@link #reports}) and name no adapter's types.
  */
 public final class HubComposition {
@@ -63,11 +66,11 @@ public final class HubComposition {
 
     /** The running hub: its listeners and its store, closed in that order. */
     public static final class Running implements AutoCloseable {
-        private final PostgresStore store;
+        private final HubStore store;
         private final HubHttpServer http;
         private final Optional<HubGrpcServer> grpc;
 
-        private Running(PostgresStore store, HubHttpServer http, Optional<HubGrpcServer> grpc) {
+        private Running(HubStore store, HubHttpServer http, Optional<HubGrpcServer> grpc) {
             this.store = store;
             this.http = http;
             this.grpc = grpc;
@@ -99,7 +102,7 @@ public final class HubComposition {
 
     /** Opens (and migrates) the store, then starts listening: nothing is accepted before it can be kept. */
     public static Running start(HubConfig config, Clock clock) {
-        PostgresStore store = PostgresStore.open(config.database(), clock);
+        HubStore store = HubStore.open(config.database(), clock);
         try {
             IngestAsMemberService otlp = new IngestAsMemberService(
                     new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
@@ -114,6 +117,8 @@ public final class HubComposition {
                 http.close();
                 throw e;
             }
+            store.servedBy("ccotel hub, HTTP " + config.listener().host() + ":" + http.port()
+                    + grpc.map(g -> ", OTLP/gRPC :" + g.port()).orElse(""));
             return new Running(store, http, grpc);
         } catch (RuntimeException e) {
             store.close();
@@ -126,8 +131,8 @@ public final class HubComposition {
      * member where the daemon's dashboard shows a project (so "projects" are people), in the hub's time
      * zone. Its live stream has no exports of its own to watch; the page refreshes when asked.
      */
-    private static DashboardRoutes dashboard(PostgresStore store, Clock clock) {
-        ReadUsagePort byMember = store.usage(PostgresStore.Attribution.MEMBER);
+    private static DashboardRoutes dashboard(HubStore store, Clock clock) {
+        ReadUsagePort byMember = store.usage(Rows.MEMBER);
         ZoneId zone = ZoneId.systemDefault();
         ReportUsageService usage = new ReportUsageService(byMember, clock);
         LimitsReport limits = new LimitsReport(byMember, clock);
@@ -143,18 +148,34 @@ public final class HubComposition {
     }
 
     /** The member commands' use cases over an open store; close it after. */
-    public record Members(PostgresStore store, AddMemberUseCase add, ListMembersUseCase list, RemoveMemberUseCase remove)
-            implements AutoCloseable {
+    public record Members(AddMemberUseCase add, ListMembersUseCase list, RemoveMemberUseCase remove,
+            AutoCloseable store) implements AutoCloseable {
         @Override
         public void close() {
-            store.close();
+            closeStore(store);
         }
     }
 
-    public static Members members(PostgresConfig database, Clock clock) {
-        PostgresStore store = PostgresStore.open(database, clock);
-        MembersService service = new MembersService(store.members(), new SecureRandom(), clock);
-        return new Members(store, service, service, service);
+    /**
+     * The members of the hub's store. A SQLite file is opened beside a hub that may be running on it
+     * (SQLite orders the writes), so members are added and removed without stopping it.
+     */
+    public static Members members(HubDatabase database, Clock clock) {
+        return switch (database) {
+            case HubDatabase.PostgreSql pg -> {
+                PostgresStore store = PostgresStore.open(pg.config(), clock);
+                yield members(store.members(), store, clock);
+            }
+            case HubDatabase.SqliteFile file -> {
+                SqliteHubStore.Members store = SqliteHubStore.members(file.path(), ConfigKeys.HUB_DATABASE_PATH);
+                yield members(store.port(), store, clock);
+            }
+        };
+    }
+
+    private static Members members(dev.ccotel.ports.out.ManageMembersPort port, AutoCloseable store, Clock clock) {
+        MembersService service = new MembersService(port, new SecureRandom(), clock);
+        return new Members(service, service, service, store);
     }
 
     /** What a team report's rows stand for. */
@@ -163,20 +184,32 @@ public final class HubComposition {
     }
 
     /** The report use case over the team's record; close the store after. */
-    public record Reports(PostgresStore store, ReportUsageUseCase usage) implements AutoCloseable {
+    public record Reports(ReportUsageUseCase usage, AutoCloseable store) implements AutoCloseable {
         @Override
         public void close() {
-            store.close();
+            closeStore(store);
         }
     }
 
-    public static Reports reports(PostgresConfig database, Rows rows, Clock clock) {
-        PostgresStore store = PostgresStore.open(database, clock);
-        PostgresStore.Attribution attribution = switch (rows) {
-            case PROJECT -> PostgresStore.Attribution.PROJECT;
-            case MEMBER -> PostgresStore.Attribution.MEMBER;
-            case MACHINE -> PostgresStore.Attribution.MACHINE;
+    /** The team's record for reports; a SQLite file is read beside a hub that may be writing it. */
+    public static Reports reports(HubDatabase database, Rows rows, Clock clock) {
+        return switch (database) {
+            case HubDatabase.PostgreSql pg -> {
+                PostgresStore store = PostgresStore.open(pg.config(), clock);
+                yield new Reports(new ReportUsageService(store.usage(HubStore.onPostgres(rows)), clock), store);
+            }
+            case HubDatabase.SqliteFile file -> new Reports(new ReportUsageService(
+                    SqliteHubStore.usage(file.path(), HubStore.onSqlite(rows)), clock), () -> {});
         };
-        return new Reports(store, new ReportUsageService(store.usage(attribution), clock));
+    }
+
+    private static void closeStore(AutoCloseable store) {
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the hub's store failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -70,6 +70,7 @@ public final class ConfigKeys {
     public static final String HUB_DATABASE_USER = "hub.database.user";
     public static final String HUB_DATABASE_PASSWORD = "hub.database.password";
     public static final String HUB_DATABASE_POOL_SIZE = "hub.database.pool-size";
+    public static final String HUB_DATABASE_PATH = "hub.database.path";
     public static final String HUB_TLS_CERTIFICATE = "hub.tls.certificate";
     public static final String HUB_TLS_PRIVATE_KEY = "hub.tls.private-key";
     public static final String HUB_ALLOW_PLAINTEXT = "hub.allow-plaintext";
@@ -155,10 +156,11 @@ public final class ConfigKeys {
         d.put(HUB_HOST, HubListenerConfig.DEFAULT_HOST);
         d.put(HUB_PORT, Integer.toString(HubListenerConfig.DEFAULT_PORT));
         d.put(HUB_GRPC_PORT, ""); // empty: no OTLP/gRPC at the hub; a port (4317, say) opens it
-        d.put(HUB_DATABASE_URL, ""); // a JDBC URL, jdbc:postgresql://host:5432/ccotel; required by the hub
+        d.put(HUB_DATABASE_URL, ""); // a JDBC URL, jdbc:postgresql://host:5432/ccotel; empty: one SQLite file
         d.put(HUB_DATABASE_USER, "");
         d.put(HUB_DATABASE_PASSWORD, "");
         d.put(HUB_DATABASE_POOL_SIZE, Integer.toString(PostgresConfig.DEFAULT_POOL_SIZE));
+        d.put(HUB_DATABASE_PATH, ""); // without hub.database.url; empty: ${XDG_DATA_HOME:-~/.local/share}/ccotel/hub.db
         d.put(HUB_TLS_CERTIFICATE, ""); // PEM certificate chain; with hub.tls.private-key the hub speaks https
         d.put(HUB_TLS_PRIVATE_KEY, "");
         d.put(HUB_ALLOW_PLAINTEXT, "false"); // true: plain http off loopback, behind a TLS reverse proxy

@@ -3,18 +3,30 @@ package dev.ccotel.app.config;
 import dev.ccotel.adapter.grpc.HubGrpcConfig;
 import dev.ccotel.adapter.httpin.hub.HubListenerConfig;
 import dev.ccotel.adapter.postgres.PostgresConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What {@code ccotel hub} runs with, read once from {@code hub.*} and validated; a bad value stops
- * start-up with a message that names the key.
+ * start-up with a message that names the key. The store is PostgreSQL or one SQLite file
+ * ({@link HubDatabase}).
  */
-public record HubConfig(HubListenerConfig listener, Optional<HubGrpcConfig> grpc, PostgresConfig database) {
+public record HubConfig(HubListenerConfig listener, Optional<HubGrpcConfig> grpc, HubDatabase database) {
 
-    public static HubConfig from(Settings settings) {
+    /**
+     * @param environment HOME and XDG_DATA_HOME, for the default SQLite file when neither
+     *     {@code hub.database.url} nor {@code hub.database.path} is set
+     */
+    public static HubConfig from(Settings settings, Map<String, String> environment) {
         HubListenerConfig listener = listener(settings);
-        return new HubConfig(listener, grpc(settings, listener), database(settings));
+        return new HubConfig(listener, grpc(settings, listener), database(settings, environment));
+    }
+
+    /** For settings that name the database ({@code hub.database.url} or {@code hub.database.path}): no default file. */
+    public static HubConfig from(Settings settings) {
+        return from(settings, Map.of());
     }
 
     /** OTLP/gRPC beside the HTTP port when {@code hub.grpc-port} is set, on the same host with the same TLS. */
@@ -32,14 +44,47 @@ public record HubConfig(HubListenerConfig listener, Optional<HubGrpcConfig> grpc
                 listener.tls().map(HubListenerConfig.Tls::privateKey)));
     }
 
-    /** Only the database: what {@code hub member} and {@code hub report} need. */
-    public static PostgresConfig database(Settings settings) {
+    /**
+     * Only the database: what {@code hub member} and {@code hub report} need. PostgreSQL when
+     * {@code hub.database.url} is set; otherwise the SQLite file {@code hub.database.path}, by default
+     * {@code ${XDG_DATA_HOME:-~/.local/share}/ccotel/hub.db}, never the daemon's own store.
+     */
+    public static HubDatabase database(Settings settings, Map<String, String> environment) {
         String url = settings.string(ConfigKeys.HUB_DATABASE_URL).strip();
-        if (url.isEmpty()) {
-            throw new ConfigError(ConfigKeys.HUB_DATABASE_URL + " is not set: the hub keeps its members' records in"
-                    + " PostgreSQL; set it to a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/ccotel (with "
-                    + ConfigKeys.HUB_DATABASE_USER + " and " + ConfigKeys.HUB_DATABASE_PASSWORD + ")");
+        String path = settings.string(ConfigKeys.HUB_DATABASE_PATH).strip();
+        if (!url.isEmpty()) {
+            if (!path.isEmpty()) {
+                throw new ConfigError(ConfigKeys.HUB_DATABASE_URL + " and " + ConfigKeys.HUB_DATABASE_PATH
+                        + " name two stores: set " + ConfigKeys.HUB_DATABASE_URL + " for PostgreSQL, or "
+                        + ConfigKeys.HUB_DATABASE_PATH + " for one SQLite file, not both");
+            }
+            return new HubDatabase.PostgreSql(postgres(settings, url));
         }
+        Path file = path.isEmpty() ? XdgDirs.hubFile(environment) : Path.of(path);
+        if (Files.isDirectory(file)) {
+            throw new ConfigError(ConfigKeys.HUB_DATABASE_PATH + " " + file + " is a folder; name the file, e.g. "
+                    + file.resolve("hub.db"));
+        }
+        if (isTheDaemonsStore(file, settings, environment)) {
+            throw new ConfigError(ConfigKeys.HUB_DATABASE_PATH + " " + file + " is the daemon's store ("
+                    + ConfigKeys.STORE_PATH + "); give the hub a file of its own, such as the default "
+                    + "${XDG_DATA_HOME:-~/.local/share}/ccotel/hub.db");
+        }
+        Folders.requireUsable(ConfigKeys.HUB_DATABASE_PATH, file.toAbsolutePath().getParent());
+        return new HubDatabase.SqliteFile(file);
+    }
+
+    private static boolean isTheDaemonsStore(Path file, Settings settings, Map<String, String> environment) {
+        Path store;
+        try {
+            store = DaemonConfig.storePath(settings, environment);
+        } catch (ConfigError noHome) {
+            return false; // no HOME and no store.path: there is no daemon's store to mistake it for
+        }
+        return file.toAbsolutePath().normalize().equals(store.toAbsolutePath().normalize());
+    }
+
+    private static PostgresConfig postgres(Settings settings, String url) {
         try {
             return new PostgresConfig(url, settings.string(ConfigKeys.HUB_DATABASE_USER),
                     settings.string(ConfigKeys.HUB_DATABASE_PASSWORD),

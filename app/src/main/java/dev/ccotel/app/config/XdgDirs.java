@@ -21,6 +21,11 @@ public final class XdgDirs {
         return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("ccotel.db");
     }
 
+    /** A one-person hub's store, apart from the daemon's: {@code ${XDG_DATA_HOME:-~/.local/share}/ccotel/hub.db}. */
+    public static Path hubFile(Map<String, String> env) {
+        return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("hub.db");
+    }
+
     /** Where {@code service install} keeps its copies of the distribution: {@code ${XDG_DATA_HOME:-~/.local/share}/ccotel/dist}. */
     public static Path distributions(Map<String, String> env) {
         return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("dist");

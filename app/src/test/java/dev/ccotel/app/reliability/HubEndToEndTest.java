@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.postgres.PostgresConfig;
 import dev.ccotel.adapter.postgres.PostgresExtension;
 import dev.ccotel.app.cli.Cli;
 import java.io.ByteArrayOutputStream;
@@ -21,10 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,14 +30,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A hub on a real PostgreSQL with real daemons forwarding to it by {@code backend.url} alone, and raw
+ * A hub on each of its stores (a real PostgreSQL, and the embedded SQLite file of a hub without
+ * {@code hub.database.url}) with real daemons forwarding to it by {@code backend.url} alone, and raw
  * OTLP/HTTP sent to it with a member's token: each request is kept once, for its member.
  */
+@ParameterizedClass
+@EnumSource(HubStores.Kind.class)
 class HubEndToEndTest {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final PostgresExtension PG = HubStores.PG;
+
+    @Parameter
+    HubStores.Kind kind;
 
     @TempDir
     Path home;
@@ -51,15 +55,16 @@ class HubEndToEndTest {
     final DaemonFixture fixture = new DaemonFixture(() -> home);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private PostgresConfig db;
+    private HubStores.Store db;
     private HubComposition.Running hub;
     private DaemonHarness.LogCapture log;
 
     @BeforeEach
     void startHub() {
         log = DaemonHarness.LogCapture.install();
-        db = PG.newDatabase();
-        hub = HubComposition.start(HubConfig.from(settings(Map.of("hub.port", "0", "hub.grpc-port", "0"))), Clock.systemUTC());
+        db = HubStores.create(kind, home);
+        hub = HubComposition.start(HubConfig.from(settings(Map.of("hub.port", "0", "hub.grpc-port", "0")), environment()),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -214,7 +219,7 @@ class HubEndToEndTest {
 
     record Result(int code, String out, String err) {}
 
-    /** The real command line, with the hub's database given by --set as a user would. */
+    /** The real command line, with the hub's database given by --set as a user would (none for the default file). */
     private Result cli(String... args) {
         List<String> all = new ArrayList<>();
         flags().forEach((k, v) -> {
@@ -224,13 +229,14 @@ class HubEndToEndTest {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), Map.of("HOME", home.toString()), Clock.systemUTC(),
+        int code = Cli.run(all.toArray(String[]::new), environment(), Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private String addMember(String name) {
-        try (HubComposition.Members members = HubComposition.members(db, Clock.systemUTC())) {
+        try (HubComposition.Members members = HubComposition.members(HubConfig.database(settings(Map.of()),
+                environment()), Clock.systemUTC())) {
             return members.add().add(name).orElseThrow().token();
         }
     }
@@ -240,16 +246,17 @@ class HubEndToEndTest {
     }
 
     private Map<String, String> flags() {
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("hub.database.url", db.url());
-        flags.put("hub.database.user", db.user());
-        return flags;
+        return db.flags();
+    }
+
+    private Map<String, String> environment() {
+        return Map.of("HOME", home.toString());
     }
 
     private Settings settings(Map<String, String> more) {
-        Map<String, String> flags = flags();
+        Map<String, String> flags = new LinkedHashMap<>(flags());
         flags.putAll(more);
-        return Settings.load(Optional.empty(), Map.of("HOME", home.toString()), flags);
+        return Settings.load(Optional.empty(), environment(), flags);
     }
 
     private HttpResponse<String> post(String path, String authorization, byte[] body) throws Exception {
@@ -264,14 +271,10 @@ class HubEndToEndTest {
     }
 
     private long count(String sql) throws Exception {
-        return Math.round(number(sql));
+        return db.count(sql);
     }
 
     private double number(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getDouble(1);
-        }
+        return db.number(sql);
     }
 }

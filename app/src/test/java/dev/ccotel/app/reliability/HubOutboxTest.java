@@ -3,7 +3,6 @@ package dev.ccotel.app.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccotel.adapter.postgres.PostgresConfig;
 import dev.ccotel.adapter.postgres.PostgresExtension;
 import dev.ccotel.app.config.HubConfig;
 import dev.ccotel.app.config.Settings;
@@ -11,24 +10,29 @@ import dev.ccotel.app.compose.HubComposition;
 import dev.ccotel.domain.fixtures.Fixtures;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A daemon as users run it (delivery.mode: store) forwarding to a hub from its outbox: what it kept
  * while the hub was away reaches the hub when it is back, once.
  */
+@ParameterizedClass
+@EnumSource(HubStores.Kind.class)
 class HubOutboxTest {
     @RegisterExtension
-    static final PostgresExtension PG = new PostgresExtension();
+    static final PostgresExtension PG = HubStores.PG;
+
+    @Parameter
+    HubStores.Kind kind;
 
     @TempDir
     Path home;
@@ -38,15 +42,17 @@ class HubOutboxTest {
 
     @Test
     void storedExports_reachTheHubFromTheOutbox_evenAcrossTheHubsRestart_countedOnce() throws Exception {
-        PostgresConfig db = PG.newDatabase();
+        HubStores.Store db = HubStores.create(kind, home);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        HubConfig config = HubConfig.from(Settings.load(Optional.empty(), Map.of("HOME", home.toString()), Map.of(
-                "hub.port", Integer.toString(port), "hub.database.url", db.url(), "hub.database.user", db.user())));
+        Map<String, String> flags = new HashMap<>(db.flags());
+        flags.put("hub.port", Integer.toString(port));
+        Map<String, String> environment = Map.of("HOME", home.toString());
+        HubConfig config = HubConfig.from(Settings.load(Optional.empty(), environment, flags), environment);
         String token;
-        try (HubComposition.Members members = HubComposition.members(db, Clock.systemUTC())) {
+        try (HubComposition.Members members = HubComposition.members(config.database(), Clock.systemUTC())) {
             token = members.add().add("ada").orElseThrow().token();
         }
         HubComposition.Running hub = HubComposition.start(config, Clock.systemUTC());
@@ -65,30 +71,22 @@ class HubOutboxTest {
             waitFor(db, "SELECT COUNT(*) FROM sessions", n -> n == 2);
             long all = waitFor(db, "SELECT COUNT(*) FROM events", n -> n > first);
             Thread.sleep(2_000); // anything sent twice would have arrived by now
-            assertEquals(all, count(db, "SELECT COUNT(*) FROM events"), "each event once");
-            assertEquals(2, count(db, "SELECT COUNT(*) FROM sessions s JOIN members m ON m.id = s.member_id"
+            assertEquals(all, db.count("SELECT COUNT(*) FROM events"), "each event once");
+            assertEquals(2, db.count("SELECT COUNT(*) FROM sessions s JOIN members m ON m.id = s.member_id"
                     + " WHERE m.name = 'ada'"));
         } finally {
             hub.close();
         }
     }
 
-    private static long waitFor(PostgresConfig db, String sql, java.util.function.LongPredicate done) throws Exception {
+    private static long waitFor(HubStores.Store db, String sql, java.util.function.LongPredicate done) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        long n = count(db, sql);
+        long n = db.count(sql);
         while (!done.test(n) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            n = count(db, sql);
+            n = db.count(sql);
         }
         assertTrue(done.test(n), sql + " gave " + n + " after two minutes");
         return n;
-    }
-
-    private static long count(PostgresConfig db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
