@@ -18,7 +18,7 @@ import java.sql.Statement;
  */
 final class SchemaMigrations {
     /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
-    static final int LATEST = 5;
+    static final int LATEST = 6;
     /**
      * The version whose file adds the tables of sessions imported from transcripts ({@code ccotel import}); a reader
      * of an older file finds none. Renumbered with that file if another version comes before it.
@@ -26,6 +26,8 @@ final class SchemaMigrations {
     static final int IMPORTS = 4;
     /** The version whose file adds the hub's members and each session's member ({@code ccotel hub} on SQLite). */
     static final int MEMBERS = 5;
+    /** The version whose file keeps the metric and event sums per session, model and quarter hour ({@code usage_quarters}). */
+    static final int QUARTERS = 6;
 
     private SchemaMigrations() {
     }

@@ -65,6 +65,14 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " FROM events e JOIN sessions s ON s.session_id = e.session_id%2$s"
             + " LEFT JOIN session_context x ON x.session_id = e.session_id"
             + " WHERE e.ts >= ? AND e.ts < ? AND (? IS NULL OR %1$s = ?) GROUP BY 1, 2, 3";
+    /** The sums of both, kept as they are written (schema-6.sql): one row per session, model and quarter hour. */
+    private static final String QUARTERS = "SELECT u.session_id, u.model, u.quarter, u.metric_rows, u.m_input, u.m_output,"
+            + " u.m_cache_creation, u.m_cache_read, u.m_cost, u.lines_added, u.lines_removed, u.commits, u.pull_requests,"
+            + " u.active_seconds, u.m_last, u.event_rows, u.e_input, u.e_output, u.e_cache_creation, u.e_cache_read,"
+            + " u.e_cost, u.prompts, u.tool_results, u.api_requests, u.api_errors, u.e_last"
+            + " FROM usage_quarters u JOIN sessions s ON s.session_id = u.session_id%2$s"
+            + " LEFT JOIN session_context x ON x.session_id = u.session_id"
+            + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR %1$s = ?)";
     private static final String IMPORTED = "SELECT u.session_id, u.model, u.quarter, u.input_tokens, u.output_tokens,"
             + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, u.api_requests, i.cost_source,"
             + " i.project, i.started_at, i.ended_at, i.lines_added, i.lines_removed, i.git_branch"
@@ -120,8 +128,26 @@ public final class SqliteUsageReader implements ReadUsagePort {
             boolean imports = Database.userVersion(c) >= SchemaMigrations.IMPORTS;
             String metrics = METRICS.formatted(this.project, members);
             String events = EVENTS.formatted(this.project, members);
-            read(c, withContext ? metrics : withoutContext(metrics), from, to, project, slices, true);
-            read(c, withContext ? events : withoutContext(events), from, to, project, slices, false);
+            long start = from.toEpochMilli();
+            long end = to.toEpochMilli();
+            if (Database.userVersion(c) >= SchemaMigrations.QUARTERS) {
+                // Whole quarters from their kept sums; the part of a quarter at either end of a window that begins or
+                // ends inside one (the statusline's last five hours) from its rows, which the time indexes find.
+                long wholeFrom = Math.min(-Math.floorDiv(-start, QUARTER_MS) * QUARTER_MS, end);
+                long wholeTo = Math.max(wholeFrom, Math.floorDiv(end, QUARTER_MS) * QUARTER_MS);
+                for (long[] part : new long[][] {{start, wholeFrom}, {wholeTo, end}}) {
+                    if (part[0] < part[1]) {
+                        read(c, metrics, part[0], part[1], project, slices, true);
+                        read(c, events, part[0], part[1], project, slices, false);
+                    }
+                }
+                if (wholeFrom < wholeTo) {
+                    readQuarters(c, QUARTERS.formatted(this.project, members), wholeFrom, wholeTo, project, slices);
+                }
+            } else {
+                read(c, withContext ? metrics : withoutContext(metrics), start, end, project, slices, true);
+                read(c, withContext ? events : withoutContext(events), start, end, project, slices, false);
+            }
             Map<String, String[]> sessions = sessions(c, withContext, imports, from);
             List<UsageSlice> out = new ArrayList<>(slices.size());
             for (Builder b : slices.values()) {
@@ -138,13 +164,13 @@ public final class SqliteUsageReader implements ReadUsagePort {
         }
     }
 
-    private static void read(Connection c, String sql, Instant from, Instant to, Optional<String> project,
+    private static void read(Connection c, String sql, long from, long to, Optional<String> project,
             Map<List<Object>, Builder> into, boolean metrics) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, QUARTER_MS);
             ps.setLong(2, QUARTER_MS);
-            ps.setLong(3, from.toEpochMilli());
-            ps.setLong(4, to.toEpochMilli());
+            ps.setLong(3, from);
+            ps.setLong(4, to);
             ps.setString(5, project.orElse(null));
             ps.setString(6, project.orElse(null));
             try (ResultSet rs = ps.executeQuery()) {
@@ -164,6 +190,38 @@ public final class SqliteUsageReader implements ReadUsagePort {
                         b.fromEvents = priced;
                         b.activity = new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
                         b.lastAt = Math.max(b.lastAt, rs.getLong(13));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The kept sums of the quarters in [{@code from}, {@code to}), both sources of a quarter in one row. */
+    private static void readQuarters(Connection c, String sql, long from, long to, Optional<String> project,
+            Map<List<Object>, Builder> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            ps.setString(3, project.orElse(null));
+            ps.setString(4, project.orElse(null));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Builder b = into.computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                            k -> new Builder((String) k.get(0), (String) k.get(1), (Long) k.get(2)));
+                    if (rs.getLong(4) > 0) {
+                        b.fromMetrics = new UsageSlice.Priced(new Usage.Tokens(Math.round(rs.getDouble(5)),
+                                Math.round(rs.getDouble(6)), Math.round(rs.getDouble(7)), Math.round(rs.getDouble(8))),
+                                rs.getDouble(9));
+                        b.code = new Usage.CodeChanges(Math.round(rs.getDouble(10)), Math.round(rs.getDouble(11)),
+                                Math.round(rs.getDouble(12)), Math.round(rs.getDouble(13)));
+                        b.activeSeconds = rs.getDouble(14);
+                        b.lastAt = Math.max(b.lastAt, rs.getLong(15));
+                    }
+                    if (rs.getLong(16) > 0) {
+                        b.fromEvents = new UsageSlice.Priced(new Usage.Tokens(rs.getLong(17), rs.getLong(18),
+                                rs.getLong(19), rs.getLong(20)), rs.getDouble(21));
+                        b.activity = new Usage.Activity(rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getLong(25));
+                        b.lastAt = Math.max(b.lastAt, rs.getLong(26));
                     }
                 }
             }

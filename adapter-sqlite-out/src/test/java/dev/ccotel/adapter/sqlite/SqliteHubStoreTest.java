@@ -214,7 +214,7 @@ class SqliteHubStoreTest {
         try (StoreHarness daemon = StoreHarness.open(dir, false, CLOCK)) {
             assertInstanceOf(IngestResult.Success.class, daemon.send(Fixtures.pbLogs("write-file")));
         }
-        assertEquals(SchemaMigrations.MEMBERS, StoreHarness.query(file, "PRAGMA user_version"));
+        assertTrue(StoreHarness.query(file, "PRAGMA user_version") >= SchemaMigrations.MEMBERS);
         assertEquals(1, StoreHarness.query(file, "SELECT COUNT(*) FROM sessions WHERE member_id IS NULL"));
         assertTrue(SqliteHubStore.usage(file, SqliteHubStore.Attribution.MEMBER)
                 .slices(Instant.EPOCH, Instant.now().plusSeconds(86_400), Optional.empty()).isEmpty(),
