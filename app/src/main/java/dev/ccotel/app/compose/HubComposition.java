@@ -15,6 +15,7 @@ import dev.ccotel.ports.in.ReportUsageUseCase;
 import dev.ccotel.ports.service.hub.IdentifyMemberService;
 import dev.ccotel.ports.service.hub.IngestAsMemberService;
 import dev.ccotel.ports.service.hub.IngestForwardedService;
+import dev.ccotel.ports.service.hub.MemberQuota;
 import dev.ccotel.ports.service.hub.MembersService;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import java.security.SecureRandom;
@@ -105,11 +106,12 @@ public final class HubComposition {
                     new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
                     new WireEncoder(), store.keeper(), store.sessionLocks(), clock);
             IdentifyMemberService members = new IdentifyMemberService(store.members());
-            HubHttpServer http = new HubHttpServer(config.listener(), members, new IngestForwardedService(store.keeper()),
-                    otlp, Optional.of(dashboard(store, clock))).start();
+            MemberQuota quota = quota(config);
+            HubHttpServer http = new HubHttpServer(config.listener(), members, quota,
+                    new IngestForwardedService(store.keeper()), otlp, Optional.of(dashboard(store, clock))).start();
             Optional<HubGrpcServer> grpc;
             try {
-                grpc = config.grpc().map(g -> new HubGrpcServer(g, members, otlp).start());
+                grpc = config.grpc().map(g -> new HubGrpcServer(g, members, quota, otlp).start());
             } catch (RuntimeException e) {
                 http.close();
                 throw e;
@@ -119,6 +121,12 @@ public final class HubComposition {
             store.close();
             throw e;
         }
+    }
+
+    /** Each member's bounds, one quota for both listeners: a member's share is of the hub, not of a port. */
+    private static MemberQuota quota(HubConfig config) {
+        return new MemberQuota(config.listener().maxConcurrentPerMember(),
+                config.listener().maxRequestsPerSecondPerMember(), System::nanoTime);
     }
 
     /**
