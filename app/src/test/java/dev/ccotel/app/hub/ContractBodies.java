@@ -5,6 +5,8 @@ import dev.ccotel.domain.MappingOptions;
 import dev.ccotel.domain.fixtures.Fixtures;
 import dev.ccotel.domain.model.SessionUpdate;
 import dev.ccotel.domain.source.claudecode.OtlpMapper;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +22,15 @@ public final class ContractBodies {
 
     /** The bodies of the scenario's logs export, then of its metrics export, as from the machine {@code host}. */
     public static List<byte[]> of(String scenario, String host) {
+        return of(Fixtures.pbLogs(scenario), Fixtures.pbMetrics(scenario), host);
+    }
+
+    /** The bodies of these exports of one process, logs then metrics, as from the machine {@code host}. */
+    public static List<byte[]> of(ExportLogsServiceRequest logs, ExportMetricsServiceRequest metrics, String host) {
         OtlpMapper mapper = new OtlpMapper(Clock.systemUTC(), MappingOptions.privateByDefault(host));
         List<SessionUpdate> updates = new ArrayList<>();
-        updates.addAll(mapper.fold(mapper.group(Fixtures.pbLogs(scenario)), Map.of(), Instant.now(), Instant.EPOCH)
-                .result().requests());
-        updates.addAll(mapper.fold(mapper.group(Fixtures.pbMetrics(scenario)), Map.of(), Instant.now(), Instant.EPOCH)
-                .result().requests());
+        updates.addAll(mapper.fold(mapper.group(logs), Map.of(), Instant.now(), Instant.EPOCH).result().requests());
+        updates.addAll(mapper.fold(mapper.group(metrics), Map.of(), Instant.now(), Instant.EPOCH).result().requests());
         return updates.stream().map(BackendJson::toJson).toList();
     }
 }
