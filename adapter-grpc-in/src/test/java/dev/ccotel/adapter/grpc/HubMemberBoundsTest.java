@@ -60,7 +60,7 @@ class HubMemberBoundsTest {
 
         StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> export("ada"));
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode());
-        assertTrue(refused.getStatus().getDescription().contains("1 requests at once")
+        assertTrue(refused.getStatus().getDescription().contains("1 request at once")
                 && refused.getStatus().getDescription().contains("hub.max-concurrent-per-member"),
                 refused.getStatus().getDescription());
         export("bob"); // not held up by ada
@@ -79,7 +79,7 @@ class HubMemberBoundsTest {
         export("ada");
         StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> export("ada"));
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode());
-        assertTrue(refused.getStatus().getDescription().contains("1 requests a second")
+        assertTrue(refused.getStatus().getDescription().contains("1 request a second")
                 && refused.getStatus().getDescription().contains("hub.max-requests-per-second"),
                 refused.getStatus().getDescription());
         export("bob");

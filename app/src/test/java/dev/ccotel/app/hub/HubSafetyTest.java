@@ -110,7 +110,7 @@ class HubSafetyTest {
                         + "Content-Length: 1000\r\n\r\n{\"host\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 slow.getOutputStream().flush();
                 HttpResponse<String> second = eventually(() -> contract(client, hub.port(), ada), r -> r.statusCode() == 429);
-                assertTrue(second.body().contains("1 requests at once") && second.body()
+                assertTrue(second.body().contains("1 request at once") && second.body()
                         .contains("hub.max-concurrent-per-member"), "the answer names the bound: " + second.body());
                 assertEquals(400, contract(client, hub.port(), bob).statusCode(), "bob is not held up (his body is bad)");
             }
@@ -147,7 +147,7 @@ class HubSafetyTest {
             // One a second with a burst of two: requests in a row are refused once the burst is spent, however
             // long each takes, unless each took over a second; so the test asks until refused, without a count.
             HttpResponse<String> refused = eventually(() -> contract(client, hub.port(), ada), r -> r.statusCode() == 429);
-            assertTrue(refused.body().contains("1 requests a second") && refused.body()
+            assertTrue(refused.body().contains("1 request a second") && refused.body()
                     .contains("hub.max-requests-per-second"), "the answer names the bound: " + refused.body());
             assertEquals(400, contract(client, hub.port(), bob).statusCode(), "bob has his own share (his body is bad)");
         }

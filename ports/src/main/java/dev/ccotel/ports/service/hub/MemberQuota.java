@@ -57,17 +57,16 @@ public final class MemberQuota {
     public Entry tryEnter(Member member) {
         Share share = shares.computeIfAbsent(member.id(), id -> new Share(perMember, 2 * perSecond, nanoTime.getAsLong()));
         if (perSecond > 0 && !share.take(perSecond, nanoTime.getAsLong())) {
-            return new Entry.Refused(Bound.PER_SECOND, (long) perSecond + " requests a second");
+            return new Entry.Refused(Bound.PER_SECOND, requests((long) perSecond) + " a second");
         }
         if (!share.inFlight.tryAcquire()) {
-            return new Entry.Refused(Bound.IN_FLIGHT, perMember + " requests at once");
+            return new Entry.Refused(Bound.IN_FLIGHT, requests(perMember) + " at once");
         }
         return new Entry.Admitted(share.inFlight::release);
     }
 
-    /** Both bounds in words, for logs and documentation. */
-    public String bounds() {
-        return perMember + " requests at once" + (perSecond > 0 ? " and " + (long) perSecond + " a second" : "");
+    private static String requests(long n) {
+        return n + (n == 1 ? " request" : " requests");
     }
 
     private static final class Share {
