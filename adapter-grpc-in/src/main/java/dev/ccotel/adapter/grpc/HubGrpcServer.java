@@ -5,6 +5,7 @@ import dev.ccotel.ports.in.IngestAsMemberUseCase;
 import dev.ccotel.ports.in.IngestLogsUseCase;
 import dev.ccotel.ports.in.IngestMetricsUseCase;
 import dev.ccotel.ports.in.IngestTracesUseCase;
+import dev.ccotel.ports.service.hub.MemberQuota;
 import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Server;
@@ -33,9 +34,12 @@ public final class HubGrpcServer implements AutoCloseable {
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final Server server;
 
-    public HubGrpcServer(HubGrpcConfig config, IdentifyMemberUseCase members, IngestAsMemberUseCase otlp) {
+    /** @param quota each member's bounds, shared with the hub's HTTP port */
+    public HubGrpcServer(HubGrpcConfig config, IdentifyMemberUseCase members, MemberQuota quota,
+            IngestAsMemberUseCase otlp) {
         this.config = Objects.requireNonNull(config, "config");
         MemberCalls memberCalls = new MemberCalls(members);
+        MemberBounds bounds = new MemberBounds(quota);
         ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls());
         ConnectionOrigin origin = new ConnectionOrigin();
         // The use case runs on another virtual thread: the call's context (its member) goes with it.
@@ -47,19 +51,23 @@ public final class HubGrpcServer implements AutoCloseable {
                 .executor(handlers)
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .addTransportFilter(origin)
-                .addService(guarded(new MetricsServiceImpl(metrics, blocking), limit, origin, memberCalls))
-                .addService(guarded(new LogsServiceImpl(logs, blocking), limit, origin, memberCalls))
-                .addService(guarded(new TraceServiceImpl(traces, blocking), limit, origin, memberCalls));
+                .addService(guarded(new MetricsServiceImpl(metrics, blocking), limit, bounds, origin, memberCalls))
+                .addService(guarded(new LogsServiceImpl(logs, blocking), limit, bounds, origin, memberCalls))
+                .addService(guarded(new TraceServiceImpl(traces, blocking), limit, bounds, origin, memberCalls));
         if (config.certificate().isPresent()) {
             builder.useTransportSecurity(config.certificate().get().toFile(), config.privateKey().orElseThrow().toFile());
         }
         this.server = builder.build();
     }
 
-    /** The member check outermost: a call without a member's token takes no place in the limit. */
+    /**
+     * The member check outermost (the last named runs first): a call without a member's token takes no
+     * place; then the member's own bounds, so one member over them takes no place in the overall limit.
+     */
     private static ServerServiceDefinition guarded(BindableService service, ConcurrencyLimit limit,
-            ConnectionOrigin origin, MemberCalls members) {
-        return ServerInterceptors.intercept(MalformedRequestGuard.guard(service.bindService()), limit, origin, members);
+            MemberBounds bounds, ConnectionOrigin origin, MemberCalls members) {
+        return ServerInterceptors.intercept(MalformedRequestGuard.guard(service.bindService()), limit, bounds, origin,
+                members);
     }
 
     public HubGrpcServer start() {

@@ -3,12 +3,12 @@ package dev.ccotel.adapter.httpin;
 import dev.ccotel.adapter.httpin.hub.ContractRoute;
 import dev.ccotel.adapter.httpin.hub.HubListenerConfig;
 import dev.ccotel.adapter.httpin.hub.MemberAuthorization;
-import dev.ccotel.adapter.httpin.hub.MemberQuota;
 import dev.ccotel.adapter.httpin.listener.ConnectionGate;
 import dev.ccotel.ports.in.IdentifyMemberUseCase;
 import dev.ccotel.ports.in.IngestAsMemberUseCase;
 import dev.ccotel.ports.in.IngestForwardedUseCase;
 import dev.ccotel.ports.model.Member;
+import dev.ccotel.ports.service.hub.MemberQuota;
 import io.helidon.common.configurable.Resource;
 import io.helidon.common.pki.Keys;
 import io.helidon.common.socket.SocketOptions;
@@ -44,9 +44,10 @@ public final class HubHttpServer implements AutoCloseable {
     /**
      * @param dashboard the team's dashboard at {@code /} (its page and {@code /api/*}), for members only: a
      *     browser is asked for the member's token (HTTP Basic, the token as the password)
+     * @param quota each member's bounds, shared with the hub's gRPC listener
      */
-    public HubHttpServer(HubListenerConfig config, IdentifyMemberUseCase members, IngestForwardedUseCase forwarded,
-            IngestAsMemberUseCase otlp, Optional<RouteSet> dashboard) {
+    public HubHttpServer(HubListenerConfig config, IdentifyMemberUseCase members, MemberQuota quota,
+            IngestForwardedUseCase forwarded, IngestAsMemberUseCase otlp, Optional<RouteSet> dashboard) {
         this.config = Objects.requireNonNull(config, "config");
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
@@ -55,8 +56,7 @@ public final class HubHttpServer implements AutoCloseable {
         this.admission = new Admission(config.maxConcurrentExports());
         OtlpExchange exchange = new OtlpExchange(config.maxMessageBytes(), admission);
         MemberAuthorization auth = new MemberAuthorization(members);
-        MemberQuota quota = new MemberQuota(config.maxConcurrentPerMember(), config.maxRequestsPerSecondPerMember(),
-                System::nanoTime);
+        Objects.requireNonNull(quota, "quota");
         ContractRoute contract = new ContractRoute(forwarded, config.maxMessageBytes());
         HttpRouting.Builder routing = HttpRouting.builder();
         if (dashboard.isPresent()) {
@@ -102,19 +102,27 @@ public final class HubHttpServer implements AutoCloseable {
             if (member.isEmpty()) {
                 return;
             }
-            Optional<Runnable> permit = quota.tryEnter(member.get());
-            if (permit.isEmpty()) {
-                res.status(429).header(HeaderNames.RETRY_AFTER, "1").header(HeaderNames.CONTENT_TYPE, "application/json")
-                        .send("{\"success\":false,\"message\":\"this member is over the hub's bounds of "
-                                + quota.bounds() + " (hub.max-concurrent-per-member, hub.max-requests-per-second);"
-                                + " retry\"}");
-                return;
+            switch (quota.tryEnter(member.get())) {
+                case MemberQuota.Entry.Refused refused -> res.status(429).header(HeaderNames.RETRY_AFTER, "1")
+                        .header(HeaderNames.CONTENT_TYPE, "application/json")
+                        .send("{\"success\":false,\"message\":\"this member is over the hub's bound of "
+                                + refused.description() + " (" + key(refused.bound()) + "); retry\"}");
+                case MemberQuota.Entry.Admitted admitted -> {
+                    try {
+                        handler.apply(member.get()).handle(req, res);
+                    } finally {
+                        admitted.leave().run();
+                    }
+                }
             }
-            try {
-                handler.apply(member.get()).handle(req, res);
-            } finally {
-                permit.get().run();
-            }
+        };
+    }
+
+    /** The setting that raises a bound, named in the 429's message. */
+    static String key(MemberQuota.Bound bound) {
+        return switch (bound) {
+            case IN_FLIGHT -> "hub.max-concurrent-per-member";
+            case PER_SECOND -> "hub.max-requests-per-second";
         };
     }
 

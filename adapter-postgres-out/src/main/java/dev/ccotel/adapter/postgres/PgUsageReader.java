@@ -1,7 +1,10 @@
 package dev.ccotel.adapter.postgres;
 
 import dev.ccotel.domain.model.CostSource;
+import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.domain.model.Usage;
+import dev.ccotel.ports.model.DecisionCount;
+import dev.ccotel.ports.model.TimelineEvent;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.sql.Connection;
@@ -23,6 +26,7 @@ import javax.sql.DataSource;
  * in PostgreSQL's words), so the report use cases read it as they read the local store. What a
  * slice calls its project is the session's project, its member, or its member and machine
  * ({@link PostgresStore.Attribution}): the team's reports group by either with the same use case.
+ * One session's events and spans, and the tool decisions, are {@link PgTimeline}'s.
  */
 final class PgUsageReader implements ReadUsagePort {
     static final long QUARTER_MS = 15 * 60 * 1000;
@@ -54,9 +58,11 @@ final class PgUsageReader implements ReadUsagePort {
 
     private final DataSource pool;
     private final String project;
+    private final PgTimeline timeline;
 
     PgUsageReader(DataSource pool, PostgresStore.Attribution attribution) {
         this.pool = pool;
+        this.timeline = new PgTimeline(pool);
         this.project = switch (attribution) {
             case PROJECT -> "s.project";
             case MEMBER -> "mb.name";
@@ -147,6 +153,21 @@ final class PgUsageReader implements ReadUsagePort {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the hub's database: " + PostgresStore.rootMessage(e), e);
         }
+    }
+
+    @Override
+    public List<TimelineEvent> events(String sessionId, int limit) {
+        return timeline.events(sessionId, limit);
+    }
+
+    @Override
+    public List<SessionSpan> spans(String sessionId, int limit) {
+        return timeline.spans(sessionId, limit);
+    }
+
+    @Override
+    public List<DecisionCount> decisions(Instant from, Instant to) {
+        return timeline.decisions(from, to);
     }
 
     /** The hub keeps telemetry only (no transcript imports): no session is in both sources. */

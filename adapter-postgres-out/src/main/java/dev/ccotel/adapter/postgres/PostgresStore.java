@@ -3,6 +3,7 @@ package dev.ccotel.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ccotel.ports.out.KeepMemberTelemetryPort;
+import dev.ccotel.ports.out.KeepSpansPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.LockSessionsPort;
 import dev.ccotel.ports.out.ManageMembersPort;
@@ -102,6 +103,11 @@ public final class PostgresStore implements AutoCloseable {
 
     public LoadSessionStatePort sessionStates() {
         return new PgSessionStates(pool, trustedSince);
+    }
+
+    /** Spans of raw OTLP traces, for the team dashboard's session timeline. */
+    public KeepSpansPort spans() {
+        return new PgSpans(pool);
     }
 
     public LockSessionsPort sessionLocks() {

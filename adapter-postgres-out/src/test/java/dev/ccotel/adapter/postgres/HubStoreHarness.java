@@ -27,7 +27,7 @@ final class HubStoreHarness implements AutoCloseable {
         this.config = config;
         this.store = PostgresStore.open(config, clock);
         this.ingest = new IngestAsMemberService(new OtlpMapper(clock, MappingOptions.privateByDefault("hub")),
-                store.sessionStates(), new RecordingEncoder(), store.keeper(), store.sessionLocks(), clock);
+                store.sessionStates(), new RecordingEncoder(), store.keeper(), store.sessionLocks(), store.spans(), clock);
     }
 
     IngestResult send(Member member, ExportLogsServiceRequest export) {

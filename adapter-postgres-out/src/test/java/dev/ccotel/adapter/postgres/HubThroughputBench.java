@@ -3,15 +3,11 @@ package dev.ccotel.adapter.postgres;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ccotel.domain.fixtures.Fixtures;
+import dev.ccotel.domain.fixtures.FreshSession;
 import dev.ccotel.ports.in.IngestResult;
 import dev.ccotel.ports.model.Member;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +54,8 @@ class HubThroughputBench {
                 senders.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         String session = UUID.randomUUID().toString();
-                        assertInstanceOf(IngestResult.Success.class, hub.send(member, withSession(logs, session)));
-                        assertInstanceOf(IngestResult.Success.class, hub.send(member, withSession(metrics, session)));
+                        assertInstanceOf(IngestResult.Success.class, hub.send(member, FreshSession.logs(logs, session)));
+                        assertInstanceOf(IngestResult.Success.class, hub.send(member, FreshSession.metrics(metrics, session)));
                         exports.addAndGet(2);
                     }
                     return null;
@@ -85,40 +81,5 @@ class HubThroughputBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static ExportLogsServiceRequest withSession(ExportLogsServiceRequest export, String session) {
-        ExportLogsServiceRequest.Builder b = export.toBuilder();
-        b.getResourceLogsBuilderList().forEach(r -> r.getScopeLogsBuilderList().forEach(s -> {
-            for (LogRecord.Builder record : s.getLogRecordsBuilderList()) {
-                List<KeyValue> attributes = replaced(record.getAttributesList(), session);
-                record.clearAttributes().addAllAttributes(attributes);
-            }
-        }));
-        return b.build();
-    }
-
-    private static ExportMetricsServiceRequest withSession(ExportMetricsServiceRequest export, String session) {
-        ExportMetricsServiceRequest.Builder b = export.toBuilder();
-        b.getResourceMetricsBuilderList().forEach(r -> r.getScopeMetricsBuilderList().forEach(s -> {
-            for (Metric.Builder metric : s.getMetricsBuilderList()) {
-                if (metric.hasSum()) {
-                    for (NumberDataPoint.Builder p : metric.getSumBuilder().getDataPointsBuilderList()) {
-                        List<KeyValue> attributes = replaced(p.getAttributesList(), session);
-                        p.clearAttributes().addAllAttributes(attributes);
-                    }
-                }
-            }
-        }));
-        return b.build();
-    }
-
-    private static List<KeyValue> replaced(List<KeyValue> attributes, String session) {
-        List<KeyValue> out = new ArrayList<>();
-        for (KeyValue kv : attributes) {
-            out.add(kv.getKey().equals("session.id")
-                    ? kv.toBuilder().setValue(AnyValue.newBuilder().setStringValue(session)).build() : kv);
-        }
-        return out;
     }
 }

@@ -42,6 +42,36 @@ public final class PostgresExtension implements BeforeAllCallback {
 
     /** A new empty database on the shared server. */
     public PostgresConfig newDatabase() {
+        return newDatabase(server);
+    }
+
+    /**
+     * A server of its own outside JUnit, for the hub's load generator (bench profile): the same
+     * temporary cluster on a free loopback port, stopped by {@link Standalone#close()}.
+     */
+    public static Standalone standalone() {
+        return new Standalone(Server.start());
+    }
+
+    /** A server started by {@link #standalone()}. */
+    public static final class Standalone implements AutoCloseable {
+        private final Server server;
+
+        private Standalone(Server server) {
+            this.server = server;
+        }
+
+        public PostgresConfig newDatabase() {
+            return PostgresExtension.newDatabase(server);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    private static PostgresConfig newDatabase(Server server) {
         String name = "hub_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(server.url("postgres"), USER, "");
                 Statement s = c.createStatement()) {

@@ -100,6 +100,11 @@ public final class SqliteHubStore implements AutoCloseable {
         return sessionLocks;
     }
 
+    /** The spans of raw OTLP traces members send, for the team dashboard's session pages. */
+    public dev.ccotel.ports.out.KeepSpansPort spans() {
+        return new SqliteSpans(db);
+    }
+
     /** The history for reports and the dashboard, with each session's project, member, or member and machine as the project. */
     public ReadUsagePort usage(Attribution attribution) {
         return usage(db.path(), attribution);

@@ -52,7 +52,7 @@ class SqliteHubStoreTest {
 
     private IngestAsMemberService ingest(SqliteHubStore store) {
         return new IngestAsMemberService(new OtlpMapper(CLOCK, MappingOptions.privateByDefault("hub")),
-                store.sessionStates(), new RecordingEncoder(), store.keeper(), store.sessionLocks(), CLOCK);
+                store.sessionStates(), new RecordingEncoder(), store.keeper(), store.sessionLocks(), store.spans(), CLOCK);
     }
 
     @Test
@@ -132,7 +132,7 @@ class SqliteHubStoreTest {
             };
             IngestAsMemberService ingest = new IngestAsMemberService(new OtlpMapper(CLOCK,
                     MappingOptions.privateByDefault("hub")), first.sessionStates(), new RecordingEncoder(), recording,
-                    first.sessionLocks(), CLOCK);
+                    first.sessionLocks(), first.spans(), CLOCK);
             ingest.logs(ada).ingest(new IngestLogsCommand(Fixtures.pbLogs("write-file"), "test"));
             ingest.metrics(ada).ingest(new IngestMetricsCommand(Fixtures.pbMetrics("write-file"), "test"));
         }

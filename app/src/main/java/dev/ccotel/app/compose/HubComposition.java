@@ -17,6 +17,8 @@ import dev.ccotel.ports.in.ReportUsageUseCase;
 import dev.ccotel.ports.service.hub.IdentifyMemberService;
 import dev.ccotel.ports.service.hub.IngestAsMemberService;
 import dev.ccotel.ports.service.hub.IngestForwardedService;
+import dev.ccotel.ports.service.hub.LastKept;
+import dev.ccotel.ports.service.hub.MemberQuota;
 import dev.ccotel.ports.service.hub.MembersService;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import java.security.SecureRandom;
@@ -26,6 +28,7 @@ import dev.ccotel.ports.in.DaemonStatus;
 import dev.ccotel.ports.in.ReportStatusUseCase;
 import dev.ccotel.ports.model.DeliveryStatus;
 import dev.ccotel.ports.model.OutboxDepth;
+import dev.ccotel.ports.out.KeepMemberTelemetryPort;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.service.report.LimitsReport;
 import dev.ccotel.ports.service.report.OverviewService;
@@ -39,6 +42,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every wire of {@code ccotel hub}, drawn here and nowhere else: the store behind the out-ports
@@ -69,8 +73,10 @@ public final class HubComposition {
         private final HubStore store;
         private final HubHttpServer http;
         private final Optional<HubGrpcServer> grpc;
+        private final AtomicBoolean open;
 
-        private Running(HubStore store, HubHttpServer http, Optional<HubGrpcServer> grpc) {
+        private Running(HubStore store, HubHttpServer http, Optional<HubGrpcServer> grpc, AtomicBoolean open) {
+            this.open = open;
             this.store = store;
             this.http = http;
             this.grpc = grpc;
@@ -88,6 +94,7 @@ public final class HubComposition {
         /** Stops taking requests and lets those in flight finish before the store's pools close under them. */
         @Override
         public void close() {
+            open.set(false); // first: the dashboards' live streams end before the listener waits for them
             try {
                 grpc.ifPresent(HubGrpcServer::close);
             } finally {
@@ -104,34 +111,45 @@ public final class HubComposition {
     public static Running start(HubConfig config, Clock clock) {
         HubStore store = HubStore.open(config.database(), clock);
         try {
+            LastKept lastKept = new LastKept(clock);
+            AtomicBoolean open = new AtomicBoolean(true);
+            KeepMemberTelemetryPort keeper = lastKept.noting(store.keeper());
             IngestAsMemberService otlp = new IngestAsMemberService(
                     new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
-                    new WireEncoder(), store.keeper(), store.sessionLocks(), clock);
+                    new WireEncoder(), keeper, store.sessionLocks(), lastKept.noting(store.spans()), clock);
             IdentifyMemberService members = new IdentifyMemberService(store.members());
-            HubHttpServer http = new HubHttpServer(config.listener(), members, new IngestForwardedService(store.keeper()),
-                    otlp, Optional.of(dashboard(store, clock))).start();
+            MemberQuota quota = quota(config);
+            HubHttpServer http = new HubHttpServer(config.listener(), members, quota, new IngestForwardedService(keeper),
+                    otlp, Optional.of(dashboard(store, lastKept, open, clock))).start();
             Optional<HubGrpcServer> grpc;
             try {
-                grpc = config.grpc().map(g -> new HubGrpcServer(g, members, otlp).start());
+                grpc = config.grpc().map(g -> new HubGrpcServer(g, members, quota, otlp).start());
             } catch (RuntimeException e) {
                 http.close();
                 throw e;
             }
             store.servedBy("ccotel hub, HTTP " + config.listener().host() + ":" + http.port()
                     + grpc.map(g -> ", OTLP/gRPC :" + g.port()).orElse(""));
-            return new Running(store, http, grpc);
+            return new Running(store, http, grpc, open);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
+    /** Each member's bounds, one quota for both listeners: a member's share is of the hub, not of a port. */
+    private static MemberQuota quota(HubConfig config) {
+        return new MemberQuota(config.listener().maxConcurrentPerMember(),
+                config.listener().maxRequestsPerSecondPerMember(), System::nanoTime);
+    }
+
     /**
      * The dashboard in team mode: the daemon's page and JSON API over the team's record, with each
      * member where the daemon's dashboard shows a project (so "projects" are people), in the hub's time
-     * zone. Its live stream has no exports of its own to watch; the page refreshes when asked.
+     * zone. Its live stream signals what this hub last kept (by the contract or raw OTLP), so open pages
+     * refresh as members' exports arrive.
      */
-    private static DashboardRoutes dashboard(HubStore store, Clock clock) {
+    private static DashboardRoutes dashboard(HubStore store, LastKept lastKept, AtomicBoolean open, Clock clock) {
         ReadUsagePort byMember = store.usage(Rows.MEMBER);
         ZoneId zone = ZoneId.systemDefault();
         ReportUsageService usage = new ReportUsageService(byMember, clock);
@@ -142,9 +160,9 @@ public final class HubComposition {
         Instant started = clock.instant();
         ReportStatusUseCase status = () -> new DaemonStatus(Version.VALUE, ProcessHandle.current().pid(), started,
                 Duration.between(started, clock.instant()), List.of(),
-                new DeliveryStatus(List.of(), OutboxDepth.EMPTY, Optional.empty()), List.of(), 0, Optional.empty(),
+                new DeliveryStatus(List.of(), OutboxDepth.EMPTY, Optional.empty()), List.of(), 0, lastKept.at(),
                 Map.of());
-        return new DashboardRoutes(Optional.of(views), status, () -> true, zone, clock);
+        return new DashboardRoutes(Optional.of(views), status, open::get, zone, clock);
     }
 
     /** The member commands' use cases over an open store; close it after. */

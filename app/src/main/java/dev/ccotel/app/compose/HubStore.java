@@ -5,6 +5,7 @@ import dev.ccotel.adapter.sqlite.SqliteHubStore;
 import dev.ccotel.app.config.ConfigKeys;
 import dev.ccotel.app.config.HubDatabase;
 import dev.ccotel.ports.out.KeepMemberTelemetryPort;
+import dev.ccotel.ports.out.KeepSpansPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.LockSessionsPort;
 import dev.ccotel.ports.out.ManageMembersPort;
@@ -24,6 +25,9 @@ sealed interface HubStore extends AutoCloseable {
     LoadSessionStatePort sessionStates();
 
     LockSessionsPort sessionLocks();
+
+    /** Where the spans of raw OTLP traces are kept, for the team dashboard's timelines. */
+    KeepSpansPort spans();
 
     ReadUsagePort usage(HubComposition.Rows rows);
 
@@ -81,6 +85,11 @@ sealed interface HubStore extends AutoCloseable {
         }
 
         @Override
+        public KeepSpansPort spans() {
+            return store.spans();
+        }
+
+        @Override
         public ReadUsagePort usage(HubComposition.Rows rows) {
             return store.usage(onPostgres(rows));
         }
@@ -116,6 +125,11 @@ sealed interface HubStore extends AutoCloseable {
         @Override
         public LockSessionsPort sessionLocks() {
             return store.sessionLocks();
+        }
+
+        @Override
+        public KeepSpansPort spans() {
+            return store.spans();
         }
 
         @Override

@@ -8,11 +8,13 @@ import dev.ccotel.ports.in.IngestTracesUseCase;
 import dev.ccotel.ports.model.Member;
 import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.ports.out.KeepMemberTelemetryPort;
+import dev.ccotel.ports.out.KeepSpansPort;
 import dev.ccotel.ports.out.LoadSessionStatePort;
 import dev.ccotel.ports.out.LockSessionsPort;
 import dev.ccotel.ports.service.ingest.ExportPipeline;
 import dev.ccotel.ports.service.ingest.IngestLogsService;
 import dev.ccotel.ports.service.ingest.IngestMetricsService;
+import dev.ccotel.ports.service.ingest.KeepSpansService;
 import dev.ccotel.ports.service.status.CountTracesService;
 import dev.ccotel.ports.service.status.ExportCounters;
 import java.time.Clock;
@@ -23,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Raw OTLP at the hub: the daemon's own pipeline (load state, fold, keep), one per member so that
  * what it keeps carries the member, with the sessions locked in the database from load to keep so
- * that several hubs can share one. Traces are counted, not kept (as the daemon's forwarding does).
+ * that several hubs can share one. Traces are kept as spans for the team dashboard's session timeline,
+ * then counted, as the daemon's store does.
  */
 public final class IngestAsMemberService implements IngestAsMemberUseCase {
     private final OtlpMapper mapper;
@@ -37,7 +40,7 @@ public final class IngestAsMemberService implements IngestAsMemberUseCase {
     private final Map<Long, Pipelines> byMember = new ConcurrentHashMap<>();
 
     public IngestAsMemberService(OtlpMapper mapper, LoadSessionStatePort states, EncodeTelemetryPort encoder,
-            KeepMemberTelemetryPort keeper, LockSessionsPort locks, Clock clock) {
+            KeepMemberTelemetryPort keeper, LockSessionsPort locks, KeepSpansPort spans, Clock clock) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.states = Objects.requireNonNull(states, "states");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
@@ -45,7 +48,7 @@ public final class IngestAsMemberService implements IngestAsMemberUseCase {
         this.locks = Objects.requireNonNull(locks, "locks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = new ExportCounters(clock);
-        this.traces = new CountTracesService(counters);
+        this.traces = new KeepSpansService(spans, new CountTracesService(counters));
     }
 
     @Override
