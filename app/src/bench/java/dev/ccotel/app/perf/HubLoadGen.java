@@ -87,7 +87,8 @@ public final class HubLoadGen {
             List<String> jvm) throws Exception {
         try (HubProcess hub = HubProcess.start(DaemonProcess.findJar(), jvm, db)) {
             List<String> tokens = new ArrayList<>();
-            try (HubComposition.Members members = HubComposition.members(db, Clock.systemUTC())) {
+            try (HubComposition.Members members = HubComposition.members(new dev.ccotel.app.config.HubDatabase.PostgreSql(db),
+                    Clock.systemUTC())) {
                 for (int i = 0; i < memberCount; i++) {
                     tokens.add(members.add().add("load-" + i).orElseThrow(() -> new IllegalStateException(
                             "the database already has members: give the load generator an empty one")).token());
