@@ -18,6 +18,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,12 @@ final class HubCommand implements Callable<Integer> {
                                 + " in ~/.config/ccotel/config.yaml, or Authorization: Bearer <token> for OTLP.");
                     }
                     case "list" -> {
-                        for (Member m : members.list().list()) {
+                        List<Member> listed = members.list().list();
+                        if (listed.isEmpty()) { // on stderr: the list itself (stdout) is empty
+                            top.err.println("No members yet: 'ccotel hub member add NAME' adds one and prints their"
+                                    + " token.");
+                        }
+                        for (Member m : listed) {
                             top.out.println(m.name() + "\tadded " + m.addedAt());
                         }
                     }

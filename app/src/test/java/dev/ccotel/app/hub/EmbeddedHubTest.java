@@ -102,6 +102,14 @@ class EmbeddedHubTest {
     }
 
     @Test
+    void membersOfANewHub_noneListed_andTheListSaysHowToAddOne() {
+        Result listed = cli("hub", "member", "list");
+        assertEquals(0, listed.code(), listed.err());
+        assertEquals("", listed.out(), "the list itself is empty");
+        assertTrue(listed.err().contains("'ccotel hub member add NAME'"), listed.err());
+    }
+
+    @Test
     void reportOfAHubThatNeverRan_saysNothingIsRecorded() {
         Result report = cli("hub", "report", "members");
         assertEquals(0, report.code(), report.err());
