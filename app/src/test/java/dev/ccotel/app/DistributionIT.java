@@ -488,6 +488,7 @@ class DistributionIT {
             assertTrue(Await.until(() -> read(err).contains("keeps its record in") || !hub.isAlive()),
                     "the hub did not start: " + read(err));
             assertTrue(read(err).contains("the hub keeps its record in SQLite " + file), read(err));
+            assertFalse(read(err).contains("no members yet"), "ada was added before the start: " + read(err));
             Matcher listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(read(err));
             assertTrue(listening.find(), read(err));
             java.net.http.HttpResponse<String> kept = java.net.http.HttpClient.newHttpClient().send(
@@ -517,6 +518,23 @@ class DistributionIT {
         assertTrue(Files.isRegularFile(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertFalse(Files.exists(file.resolveSibling("ccotel.db")), "the daemon's store is not the hub's");
+    }
+
+    /** A new user's first hub refuses everyone until a member is added: its start says so, and how. */
+    @Test
+    void hub_startedBeforeAnyMember_saysEveryRequestIsRefusedUntilOneIsAdded() throws Exception {
+        Path err = temp.resolve("hub-err");
+        Process hub = launcher(Map.of("JAVA_HOME", THIS_JDK), "hub", "--set", "hub.port=0")
+                .redirectError(err.toFile()).start();
+        try {
+            assertTrue(Await.until(() -> read(err).contains("no members yet") || !hub.isAlive()),
+                    "no hint at the start: " + read(err));
+            assertTrue(read(err).contains("'ccotel hub member add NAME'"), read(err));
+            hub.destroy(); // SIGTERM
+            assertTrue(hub.waitFor(30, TimeUnit.SECONDS), "exits within a bounded time");
+        } finally {
+            hub.destroyForcibly();
+        }
     }
 
     /** Polls a condition for up to 60 s; never asserts on how long it took. */

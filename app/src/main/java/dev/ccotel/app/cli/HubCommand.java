@@ -59,6 +59,10 @@ final class HubCommand implements Callable<Integer> {
                         Version.VALUE, config.listener().tls().isPresent() ? "https" : "http", config.listener().host(),
                         hub.port(), "/api/v1/cc/otel", hub.grpcPort().map(p -> " and :" + p + " (OTLP/gRPC)").orElse(""));
                 parent.err.println("ccotel: the hub keeps its record in " + config.database().describe());
+                if (hub.members() == 0) {
+                    parent.err.println("ccotel: no members yet, so every request is refused (401): 'ccotel hub member"
+                            + " add NAME' adds one and prints their token; the hub need not be restarted");
+                }
             }
             stop.await();
             if (!parent.quiet) {

@@ -86,6 +86,11 @@ public final class HubComposition {
             return http.port();
         }
 
+        /** How many members may send now: none on a new hub, which then refuses every request. */
+        public int members() {
+            return store.members().list().size();
+        }
+
         /** The OTLP/gRPC port, when {@code hub.grpc-port} opened one. */
         public Optional<Integer> grpcPort() {
             return grpc.map(HubGrpcServer::port);
