@@ -175,21 +175,10 @@ public final class SqliteUsageReader implements ReadUsagePort {
             ps.setString(6, project.orElse(null));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Builder b = into.computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                            k -> new Builder((String) k.get(0), (String) k.get(1), (Long) k.get(2)));
-                    Usage.Tokens tokens = new Usage.Tokens(Math.round(rs.getDouble(4)), Math.round(rs.getDouble(5)),
-                            Math.round(rs.getDouble(6)), Math.round(rs.getDouble(7)));
-                    UsageSlice.Priced priced = new UsageSlice.Priced(tokens, rs.getDouble(8));
                     if (metrics) {
-                        b.fromMetrics = priced;
-                        b.code = new Usage.CodeChanges(Math.round(rs.getDouble(9)), Math.round(rs.getDouble(10)),
-                                Math.round(rs.getDouble(11)), Math.round(rs.getDouble(12)));
-                        b.activeSeconds = rs.getDouble(13);
-                        b.lastAt = Math.max(b.lastAt, rs.getLong(14));
+                        builder(into, rs).metrics(rs, 4);
                     } else {
-                        b.fromEvents = priced;
-                        b.activity = new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
-                        b.lastAt = Math.max(b.lastAt, rs.getLong(13));
+                        builder(into, rs).events(rs, 4);
                     }
                 }
             }
@@ -206,26 +195,22 @@ public final class SqliteUsageReader implements ReadUsagePort {
             ps.setString(4, project.orElse(null));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Builder b = into.computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                            k -> new Builder((String) k.get(0), (String) k.get(1), (Long) k.get(2)));
-                    if (rs.getLong(4) > 0) {
-                        b.fromMetrics = new UsageSlice.Priced(new Usage.Tokens(Math.round(rs.getDouble(5)),
-                                Math.round(rs.getDouble(6)), Math.round(rs.getDouble(7)), Math.round(rs.getDouble(8))),
-                                rs.getDouble(9));
-                        b.code = new Usage.CodeChanges(Math.round(rs.getDouble(10)), Math.round(rs.getDouble(11)),
-                                Math.round(rs.getDouble(12)), Math.round(rs.getDouble(13)));
-                        b.activeSeconds = rs.getDouble(14);
-                        b.lastAt = Math.max(b.lastAt, rs.getLong(15));
+                    Builder b = builder(into, rs);
+                    if (rs.getLong(4) > 0) { // the quarter's metric rows, in the columns after their count
+                        b.metrics(rs, 5);
                     }
-                    if (rs.getLong(16) > 0) {
-                        b.fromEvents = new UsageSlice.Priced(new Usage.Tokens(rs.getLong(17), rs.getLong(18),
-                                rs.getLong(19), rs.getLong(20)), rs.getDouble(21));
-                        b.activity = new Usage.Activity(rs.getLong(22), rs.getLong(23), rs.getLong(24), rs.getLong(25));
-                        b.lastAt = Math.max(b.lastAt, rs.getLong(26));
+                    if (rs.getLong(16) > 0) { // and its event rows
+                        b.events(rs, 17);
                     }
                 }
             }
         }
+    }
+
+    /** The slice of the row's session, model and quarter (its first three columns), made on first sight. */
+    private static Builder builder(Map<List<Object>, Builder> into, ResultSet rs) throws SQLException {
+        return into.computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                k -> new Builder((String) k.get(0), (String) k.get(1), (Long) k.get(2)));
     }
 
     /** A query of a store an older daemon still writes, unmigrated: no session has a context there. */
@@ -513,6 +498,31 @@ public final class SqliteUsageReader implements ReadUsagePort {
             this.sessionId = sessionId;
             this.model = model;
             this.quarter = quarter;
+        }
+
+        /**
+         * The metrics' sums from column {@code first} on: four token types, cost, lines added and removed,
+         * commits, pull requests, active seconds, the latest time.
+         */
+        void metrics(ResultSet rs, int first) throws SQLException {
+            fromMetrics = new UsageSlice.Priced(tokens(rs, first), rs.getDouble(first + 4));
+            code = new Usage.CodeChanges(Math.round(rs.getDouble(first + 5)), Math.round(rs.getDouble(first + 6)),
+                    Math.round(rs.getDouble(first + 7)), Math.round(rs.getDouble(first + 8)));
+            activeSeconds = rs.getDouble(first + 9);
+            lastAt = Math.max(lastAt, rs.getLong(first + 10));
+        }
+
+        /** The events' sums from column {@code first} on: four token types, cost, the four counts, the latest time. */
+        void events(ResultSet rs, int first) throws SQLException {
+            fromEvents = new UsageSlice.Priced(tokens(rs, first), rs.getDouble(first + 4));
+            activity = new Usage.Activity(rs.getLong(first + 5), rs.getLong(first + 6), rs.getLong(first + 7),
+                    rs.getLong(first + 8));
+            lastAt = Math.max(lastAt, rs.getLong(first + 9));
+        }
+
+        private static Usage.Tokens tokens(ResultSet rs, int first) throws SQLException {
+            return new Usage.Tokens(Math.round(rs.getDouble(first)), Math.round(rs.getDouble(first + 1)),
+                    Math.round(rs.getDouble(first + 2)), Math.round(rs.getDouble(first + 3)));
         }
 
         UsageSlice build(String project, Instant sessionStart, String repo, String branch) {
