@@ -102,13 +102,19 @@ class HubSafetyTest {
             String bob = members.add().add("bob").orElseThrow().token();
             HttpClient client = HttpClient.newHttpClient();
             try (java.net.Socket slow = new java.net.Socket("127.0.0.1", hub.port())) {
-                // ada's first request sends its head and part of its body, and holds her one place while the
-                // hub waits for the rest. When it has taken the place is not known from outside, so the test
-                // waits for the condition itself: her next request refused (no fixed sleep a busy machine misses).
+                // ada's first request sends only its head, asking to be told before it sends its body
+                // (Expect: 100-continue). The hub says "100 Continue" once the handler reads the body, that is
+                // once the request holds her one place; the test waits for those words, not for a time.
+                slow.setSoTimeout((int) TimeUnit.MINUTES.toMillis(10)); // only so that a broken hub fails, not hangs
                 slow.getOutputStream().write(("POST /api/v1/cc/otel HTTP/1.1\r\nHost: 127.0.0.1:" + hub.port()
                         + "\r\nAuthorization: CLI " + ada + "\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 1000\r\n\r\n{\"host\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        + "Expect: 100-continue\r\nContent-Length: 1000\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 slow.getOutputStream().flush();
+                java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        slow.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                String status = answer.readLine();
+                assertTrue(status != null && status.contains(" 100 "), "the hub reads the body: " + status);
                 HttpResponse<String> second = eventually(() -> contract(client, hub.port(), ada), r -> r.statusCode() == 429);
                 assertTrue(second.body().contains("1 request at once") && second.body()
                         .contains("hub.max-concurrent-per-member"), "the answer names the bound: " + second.body());
