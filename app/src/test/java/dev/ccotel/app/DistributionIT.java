@@ -213,14 +213,10 @@ class DistributionIT {
         for (int run = 1; run <= 2; run++) { // the first run writes the class-data archive, the second uses it
             Path out = temp.resolve("out-" + run);
             Path err = temp.resolve("err-" + run);
-            int port = freePort();
-            Process daemon = launcher(Map.of("JAVA_HOME", THIS_JDK), "daemon", "--dry-run", "--port",
-                    Integer.toString(port)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process daemon = launcher(Map.of("JAVA_HOME", THIS_JDK), "daemon", "--dry-run", "--port", "0")
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
-                assertTrue(Await.until(() -> read(err).contains("listening on") || !daemon.isAlive()),
-                        "the daemon did not start: " + read(err));
-                assertTrue(daemon.isAlive(), read(err));
-                export(port);
+                export(grpcPort(daemon, err));
                 assertTrue(Await.until(() -> read(out).endsWith("\n")), "no request printed");
                 daemon.destroy(); // SIGTERM
                 assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "exits within a bounded time");
@@ -290,13 +286,15 @@ class DistributionIT {
     void statusline_throughTheLauncher_showsTheSessionFromTheRunningDaemon() throws Exception {
         Path out = temp.resolve("sl-out");
         Path err = temp.resolve("sl-err");
-        int port = freePort();
-        Map<String, String> env = Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(freePort()));
-        Process daemon = launcher(env, "daemon", "--port", Integer.toString(port)).redirectOutput(out.toFile())
+        // Ports the daemon picks itself (a port probed free here may be taken by the time it binds, with
+        // another test fork beside this one): the launcher finds it through the address file alone.
+        Map<String, String> env = Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT", "0");
+        Process daemon = launcher(env, "daemon", "--port", "0").redirectOutput(out.toFile())
                 .redirectError(err.toFile()).start();
         try {
-            assertTrue(Await.until(() -> read(err).contains("listening on") || !daemon.isAlive()),
-                    "the daemon did not start: " + read(err));
+            grpcPort(daemon, err);
+            assertTrue(Files.isRegularFile(temp.resolve("home/.local/state/ccotel/daemon-http")),
+                    "the daemon says where it listens: " + read(err));
             Run line = run(Map.of("COLUMNS", "200", "NO_COLOR", "1"), capturedStatusline(), "statusline");
             assertEquals(0, line.exit(), line.err());
             assertTrue(line.out().startsWith("~$0.016 · today $0.00"), line.out());
@@ -372,18 +370,15 @@ class DistributionIT {
         for (int run = 1; run <= 2; run++) {
             Path out = temp.resolve("aot-out-" + run);
             Path err = temp.resolve("aot-err-" + run);
-            int port = freePort();
             Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", THIS_JDK,
-                    "CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(freePort())));
+                    "CCOTEL_RECEIVER_HTTP_PORT", "0"));
             if (run == 2) {
                 env.put("CCOTEL_JAVA_OPTS", "-XX:AOTMode=on");
             }
-            Process daemon = launcher(env, "daemon", "--port", Integer.toString(port))
+            Process daemon = launcher(env, "daemon", "--port", "0")
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
-                assertTrue(Await.until(() -> read(err).contains("listening on") || !daemon.isAlive()),
-                        "the daemon did not start: " + read(err));
-                export(port);
+                export(grpcPort(daemon, err));
                 daemon.destroy();
                 assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "exits within a bounded time");
                 assertEquals(0, daemon.exitValue(), read(err));
@@ -410,8 +405,7 @@ class DistributionIT {
     void daemonOnTakenPorts_saysSoInOneLine_exitsTwo_noJvmLines() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Path err = temp.resolve("taken-err");
-            Process daemon = launcher(Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT",
-                    Integer.toString(freePort())), "daemon", "--port", Integer.toString(taken.getLocalPort()))
+            Process daemon = launcher(Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT", "0"), "daemon", "--port", Integer.toString(taken.getLocalPort()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
             assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "stops by itself: " + read(err));
             assertEquals(2, daemon.exitValue(), read(err));
@@ -452,6 +446,17 @@ class DistributionIT {
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    private static final Pattern LISTENING = Pattern.compile("listening on \\S+:(\\d+) \\(OTLP/gRPC\\)");
+
+    /** The gRPC port a daemon started on port 0 says it listens on, once it says so; fails if it stops first. */
+    private static int grpcPort(Process daemon, Path err) throws InterruptedException {
+        assertTrue(Await.until(() -> LISTENING.matcher(read(err)).find() || !daemon.isAlive()),
+                "the daemon did not start: " + read(err));
+        Matcher listening = LISTENING.matcher(read(err));
+        assertTrue(listening.find(), "the daemon stopped before it listened: " + read(err));
+        return Integer.parseInt(listening.group(1));
     }
 
     private static int freePort() throws IOException {
