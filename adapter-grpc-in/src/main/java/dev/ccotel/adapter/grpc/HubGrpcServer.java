@@ -40,7 +40,7 @@ public final class HubGrpcServer implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         MemberCalls memberCalls = new MemberCalls(members);
         MemberBounds bounds = new MemberBounds(quota);
-        ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls());
+        ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls(), handlers);
         ConnectionOrigin origin = new ConnectionOrigin();
         // The use case runs on another virtual thread: the call's context (its member) goes with it.
         Executor blocking = Context.currentContextExecutor(handlers);

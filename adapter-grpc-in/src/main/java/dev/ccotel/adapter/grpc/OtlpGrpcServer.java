@@ -58,6 +58,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
     private final ExecutorService handlers;
     private final EventLoopGroup transport;
     private final Server server;
+    private final ConcurrencyLimit limit;
     private final Clock clock;
     private WrongProtocolWarning wrongProtocol;
     private Optional<String> httpEndpoint = Optional.empty();
@@ -85,13 +86,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
         }
         DirectMemoryHeadroom.shortfall(config, PlatformDependent.maxDirectMemory())
                 .ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
-        ConcurrencyLimit limit = new ConcurrencyLimit(config.maxConcurrentCalls());
-        ConnectionOrigin origin = new ConnectionOrigin();
         // Use cases block on the backend POST; virtual threads make a blocked export cost almost nothing.
-        // Only they leave the transport threads: gRPC's own callbacks of a call (headers, message,
-        // half-close, completion) are short, and handing each to its own virtual thread cost ~10% more
-        // daemon CPU at 300 evenly spaced exports/s (docs/PERFORMANCE.md).
+        // Only they leave the transport threads (and calls waiting for a place): gRPC's own callbacks of
+        // a call (headers, message, half-close, completion) are short, and handing each to its own
+        // virtual thread cost ~10% more daemon CPU at 300 evenly spaced exports/s (docs/PERFORMANCE.md).
         this.handlers = Executors.newVirtualThreadPerTaskExecutor();
+        this.limit = new ConcurrencyLimit(config.maxConcurrentCalls(), handlers);
+        ConnectionOrigin origin = new ConnectionOrigin();
         MetricsServiceImpl metricsService = new MetricsServiceImpl(metrics, handlers);
         LogsServiceImpl logsService = new LogsServiceImpl(logs, handlers);
         TraceServiceImpl traceService = new TraceServiceImpl(traces, handlers);
@@ -188,6 +189,11 @@ public final class OtlpGrpcServer implements AutoCloseable {
                 wrongProtocol.uninstall();
             }
         }
+    }
+
+    /** Exports waiting for a place in {@code receiver.max-concurrent-calls} now. */
+    int waitingForAPlace() {
+        return limit.waiting();
     }
 
     /** HTTP/1.x requests that reached this gRPC port so far; 0 before start. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class BlockingIngest implements IngestMetricsUseCase, IngestLogsUseCase {
     private final Semaphore entered = new Semaphore(0);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger entries = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public IngestResult ingest(IngestMetricsCommand command) {
@@ -36,7 +37,13 @@ final class BlockingIngest implements IngestMetricsUseCase, IngestLogsUseCase {
         release.countDown();
     }
 
+    /** Exports that reached the use case so far. */
+    int entries() {
+        return entries.get();
+    }
+
     private IngestResult hold() {
+        entries.incrementAndGet();
         entered.release();
         try {
             release.await();

@@ -12,9 +12,9 @@ class DirectMemoryHeadroomTest {
     private static final GrpcReceiverConfig DEFAULTS = GrpcReceiverConfig.defaults();
 
     @Test
-    void defaults_needTwiceTheMessagesInFlight_512MiB() {
-        assertEquals(Optional.empty(), DirectMemoryHeadroom.shortfall(DEFAULTS, 512 * MIB));
-        assertTrue(DirectMemoryHeadroom.shortfall(DEFAULTS, 512 * MIB - 1).isPresent());
+    void defaults_needTwiceTheMessagesInFlight_andAWindowPerWaitingCall_768MiB() {
+        assertEquals(Optional.empty(), DirectMemoryHeadroom.shortfall(DEFAULTS, 768 * MIB));
+        assertTrue(DirectMemoryHeadroom.shortfall(DEFAULTS, 768 * MIB - 1).isPresent());
     }
 
     @Test
@@ -23,7 +23,7 @@ class DirectMemoryHeadroomTest {
 
         assertTrue(warning.contains("receiver.max-concurrent-calls 64"), warning);
         assertTrue(warning.contains("receiver.max-message-bytes 4194304"), warning);
-        assertTrue(warning.contains("up to 512 MiB"), warning);
+        assertTrue(warning.contains("up to 768 MiB"), warning);
         assertTrue(warning.contains("allows 247 MiB"), warning);
     }
 

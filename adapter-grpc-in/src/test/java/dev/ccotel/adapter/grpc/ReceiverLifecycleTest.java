@@ -69,27 +69,89 @@ class ReceiverLifecycleTest {
     }
 
     @Test
-    void exportsBeyondTheLimit_getResourceExhausted_whileHealthStillAnswers() throws Exception {
+    void exportsBeyondTheLimit_waitForAPlace_fourPerPlace_andOnlyTheRestGetResourceExhausted()
+            throws Exception {
         GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 2, Duration.ofSeconds(10));
         BlockingIngest ingest = new BlockingIngest();
         try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
             ListenableFuture<ExportLogsServiceResponse> first = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
             ListenableFuture<ExportLogsServiceResponse> second = receiver.logsAsync().export(Fixtures.pbLogs("bash-tool"));
             ingest.awaitHeld(2);
+            java.util.List<ListenableFuture<ExportLogsServiceResponse>> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < 2 * ConcurrencyLimit.WAITING_PER_PLACE; i++) {
+                waiting.add(receiver.logsAsync().export(Fixtures.pbLogs("write-file")));
+            }
+            awaitWaiting(receiver, 2 * ConcurrencyLimit.WAITING_PER_PLACE);
 
             StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
                     () -> receiver.metrics().export(Fixtures.pbMetrics("text-reply")));
             assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode(), refused::toString);
-            assertTrue(refused.getStatus().getDescription().contains("receiver.max-concurrent-calls"));
+            assertTrue(refused.getStatus().getDescription().contains("2 exports and 8 more wait")
+                    && refused.getStatus().getDescription().contains("receiver.max-concurrent-calls"),
+                    refused.getStatus().getDescription());
             assertEquals(ServingStatus.SERVING, receiver.health().check(HealthCheckRequest.getDefaultInstance()).getStatus());
+            assertFalse(waiting.stream().anyMatch(java.util.concurrent.Future::isDone), "the waiting calls wait");
+            assertEquals(2, ingest.entries(), "a waiting call has not started");
 
             ingest.release();
-            assertEquals(ExportLogsServiceResponse.getDefaultInstance(), first.get(WAIT_SECONDS, TimeUnit.SECONDS));
-            assertEquals(ExportLogsServiceResponse.getDefaultInstance(), second.get(WAIT_SECONDS, TimeUnit.SECONDS));
-            // Permits come back: the limit bounds concurrency, not the number of exports.
+            waiting.addAll(java.util.List.of(first, second));
+            for (ListenableFuture<ExportLogsServiceResponse> call : waiting) {
+                assertEquals(ExportLogsServiceResponse.getDefaultInstance(), call.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            assertEquals(10, ingest.entries());
+            // Places come back: the limit bounds concurrency, not the number of exports.
             receiver.metrics().export(Fixtures.pbMetrics("text-reply"));
             receiver.logs().export(Fixtures.pbLogs("text-reply"));
             receiver.logs().export(Fixtures.pbLogs("write-file"));
+            assertEquals(0, receiver.server.waitingForAPlace());
+        }
+    }
+
+    @Test
+    void aWaitingCallThatIsCancelled_givesItsPlaceInTheQueueBack_andNeverStarts() throws Exception {
+        GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 1, Duration.ofSeconds(10));
+        BlockingIngest ingest = new BlockingIngest();
+        try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
+            ListenableFuture<ExportLogsServiceResponse> first = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
+            ingest.awaitHeld(1);
+            ListenableFuture<ExportLogsServiceResponse> cancelled = receiver.logsAsync().export(Fixtures.pbLogs("bash-tool"));
+            awaitWaiting(receiver, 1);
+
+            cancelled.cancel(true);
+            awaitWaiting(receiver, 0);
+            ingest.release();
+
+            first.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            receiver.logs().export(Fixtures.pbLogs("write-file"));
+            assertEquals(2, ingest.entries(), "the cancelled call never reached the use case");
+        }
+    }
+
+    @Test
+    void aCallWhoseDeadlineComesFirst_isNotStarted_andSaysWhy() throws Exception {
+        GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 1, Duration.ofSeconds(10));
+        BlockingIngest ingest = new BlockingIngest();
+        try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
+            ListenableFuture<ExportLogsServiceResponse> first = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
+            ingest.awaitHeld(1);
+
+            // Its wait ends half a second before its deadline, kept for the export itself.
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> receiver.logs()
+                    .withDeadlineAfter(1, TimeUnit.SECONDS).export(Fixtures.pbLogs("bash-tool")));
+            ingest.release();
+
+            // On a loaded machine the client's own deadline may win the race; either way it never started.
+            assertTrue(refused.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
+                    || refused.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED, refused::toString);
+            first.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertEquals(1, ingest.entries(), "the refused call never reached the use case");
+        }
+    }
+
+    private static void awaitWaiting(RunningReceiver receiver, int calls) throws InterruptedException {
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                receiver.server.waitingForAPlace() != calls; Thread.sleep(5)) {
+            assertTrue(System.nanoTime() < end, "never " + calls + " calls waiting: " + receiver.server.waitingForAPlace());
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Bounds the exports in flight on this listener and drains them on close. Each export may hold a
- * thread for the use case's whole delivery budget, so past the bound the answer is 503 at once instead
- * of a queue without limit; once closing, every new export is told to retry (elsewhere or later).
+ * thread for the use case's whole delivery budget, so past the bound an export waits a bounded time
+ * for a place, then is answered 503; once closing, every new export is told to retry (elsewhere or later).
  */
 final class Admission {
     private final int limit;
@@ -21,12 +21,26 @@ final class Admission {
         this.permits = new Semaphore(limit);
     }
 
-    /** A permit, or empty when the listener is full or closing; the caller answers 503. */
-    Optional<Permit> tryEnter() {
-        if (closing || !permits.tryAcquire()) {
+    /**
+     * A permit, waiting up to {@code wait} for one when the listener is full (a burst while the JVM is
+     * still cold waits instead of bouncing); empty when it stayed full or the listener is closing, and
+     * the caller answers 503. The wait holds only this request's virtual thread; the listener's
+     * connection bound bounds how many wait.
+     */
+    Optional<Permit> enter(Duration wait) throws InterruptedException {
+        if (closing || !permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            return Optional.empty();
+        }
+        if (closing) { // closed while this one waited: the drain wants every place back
+            permits.release();
             return Optional.empty();
         }
         return Optional.of(new Permit());
+    }
+
+    /** About how many exports wait for a place now (for tests and diagnostics). */
+    int waiting() {
+        return permits.getQueueLength();
     }
 
     boolean closing() {

@@ -24,6 +24,13 @@ import java.util.OptionalLong;
 final class OtlpExchange {
     private static final System.Logger LOG = System.getLogger(OtlpExchange.class.getName());
 
+    /**
+     * How long an export waits for a place when the listener is full, within an OTLP exporter's own
+     * 10 s timeout: long enough for a cold JVM's first burst, short enough to answer 503 (which an
+     * OTLP/HTTP exporter retries) before the exporter gives up.
+     */
+    static final Duration WAIT_FOR_A_PLACE = Duration.ofSeconds(5);
+
     private final int maxMessageBytes;
     private final Admission admission;
 
@@ -56,11 +63,18 @@ final class OtlpExchange {
             send(res, kind.get(), tooLarge(signal, "the body of " + declared.getAsLong() + " bytes"), true);
             return;
         }
-        Optional<Admission.Permit> permit = admission.tryEnter();
+        Optional<Admission.Permit> permit;
+        try {
+            permit = admission.enter(WAIT_FOR_A_PLACE);
+        } catch (InterruptedException e) { // the server is stopping
+            Thread.currentThread().interrupt();
+            permit = Optional.empty();
+        }
         if (permit.isEmpty()) {
-            String reason = admission.closing() ? "ccotel is shutting down; retry the export"
-                    : "ccotel is already handling " + admission.limit()
-                            + " exports; retry later or raise receiver.max-concurrent-calls";
+            String reason = admission.closing() || Thread.currentThread().isInterrupted()
+                    ? "ccotel is shutting down; retry the export"
+                    : "ccotel was handling " + admission.limit() + " exports for the " + WAIT_FOR_A_PLACE.toSeconds()
+                            + " s this one waited; retry later or raise receiver.max-concurrent-calls";
             send(res, kind.get(), HttpReplies.retryLater(reason, HttpReplies.DEFAULT_RETRY_AFTER), true);
             return;
         }

@@ -131,6 +131,11 @@ public final class OtlpHttpServer implements AutoCloseable {
         return server.port();
     }
 
+    /** About how many exports wait for a place in {@code receiver.max-concurrent-calls} now. */
+    int waitingForAPlace() {
+        return admission.waiting();
+    }
+
     /**
      * Stops taking exports (new ones get 503, /healthz says so), lets those in flight finish within
      * {@code shutdownGrace}, then stops the listener, which cuts what is left.

@@ -17,7 +17,7 @@ class ReceiverLifecycleTest {
     private static final byte[] METRICS = Fixtures.bytes(Fixtures.pb("text-reply", "0002-metrics.pb"));
 
     @Test
-    void pastTheConcurrencyLimit_exportsAreToldToRetry() throws Exception {
+    void pastTheConcurrencyLimit_anExportWaitsForAPlace_insteadOfBouncing() throws Exception {
         ScriptedIngest ingest = ScriptedIngest.blocking();
         HttpReceiverConfig config = new HttpReceiverConfig("127.0.0.1", 0, 1 << 20, 2, Duration.ofSeconds(5));
         try (RunningHttpReceiver receiver = RunningHttpReceiver.start(config, ingest, () -> RunningHttpReceiver.IDLE)) {
@@ -26,14 +26,19 @@ class ReceiverLifecycleTest {
             CompletableFuture<HttpResponse<byte[]>> second = CompletableFuture.supplyAsync(() ->
                     receiver.send(receiver.post("/v1/metrics", "application/x-protobuf", METRICS)));
             ingest.awaitHeld(2);
+            CompletableFuture<HttpResponse<byte[]>> third = CompletableFuture.supplyAsync(() ->
+                    receiver.send(receiver.post("/v1/metrics", "application/x-protobuf", METRICS)));
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); receiver.server.waitingForAPlace() != 1;
+                    Thread.sleep(5)) {
+                assertTrue(System.nanoTime() < end, "the third export never waited");
+            }
+            assertTrue(!third.isDone(), "it waits");
 
-            HttpResponse<byte[]> third = receiver.send(receiver.post("/v1/metrics", "application/x-protobuf", METRICS));
             ingest.release();
 
-            assertEquals(503, third.statusCode());
-            assertEquals("1", third.headers().firstValue("Retry-After").orElseThrow());
             assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals(200, second.get(10, TimeUnit.SECONDS).statusCode());
+            assertEquals(200, third.get(10, TimeUnit.SECONDS).statusCode(), "it got its place");
             assertEquals(200, receiver.send(receiver.post("/v1/metrics", "application/x-protobuf", METRICS)).statusCode(),
                     "permits come back");
         }

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The configured worst case at once: receiver.max-concurrent-calls (64) exports of nearly
  * receiver.max-message-bytes (4 MiB) each, held in flight by a slow backend, plus more beyond the
- * limit, against the packaged daemon started with a bounded heap ({@code -Dccotel.memory.xmx},
- * default 1g; Netty's direct memory is bounded by the same figure). The daemon answers every call
- * with OK or RESOURCE_EXHAUSTED and does not run out of memory. Measured by hand: with -Xmx512m or
+ * limit (which wait for a place), against the packaged daemon started with a bounded heap
+ * ({@code -Dccotel.memory.xmx}, default 1g; Netty's direct memory is bounded by the same figure). The
+ * daemon answers every call with OK or RESOURCE_EXHAUSTED and does not run out of memory. Measured by hand: with -Xmx512m or
  * 256m Netty's direct memory runs out instead, the HTTP/2 connection fails (its calls end INTERNAL or
  * UNAVAILABLE), and the daemon survives and serves the next connection (see docs/RELIABILITY.md);
  * the daemon warns about that at start-up.
@@ -111,8 +111,8 @@ class MemoryBoundIT {
         daemon = start("1g");
         String large = daemon.err().toString();
 
-        assertTrue(small.contains("receiver.max-concurrent-calls 64 x receiver.max-message-bytes 4194304 may need up "
-                + "to 512 MiB of direct memory"), small);
+        assertTrue(small.contains("receiver.max-concurrent-calls 64 x receiver.max-message-bytes 4194304, with up to 4"
+                + " calls per place waiting for one, may need up to 768 MiB of direct memory"), small);
         assertFalse(large.contains("direct memory"), large);
     }
 
