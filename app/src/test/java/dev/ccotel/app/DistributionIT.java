@@ -288,7 +288,9 @@ class DistributionIT {
         Path err = temp.resolve("sl-err");
         // Ports the daemon picks itself (a port probed free here may be taken by the time it binds, with
         // another test fork beside this one): the launcher finds it through the address file alone.
-        Map<String, String> env = Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT", "0");
+        Path javaTemp = Files.createDirectories(temp.resolve("java-tmp"));
+        Map<String, String> env = Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_RECEIVER_HTTP_PORT", "0",
+                "CCOTEL_JAVA_OPTS", "-Djava.io.tmpdir=" + javaTemp);
         Process daemon = launcher(env, "daemon", "--port", "0").redirectOutput(out.toFile())
                 .redirectError(err.toFile()).start();
         try {
@@ -304,6 +306,12 @@ class DistributionIT {
             assertTrue(coloured.out().contains("\u001b[2m~$0.016\u001b[0m"), coloured.out());
             Run hook = run(Map.of(), capturedStatusline(), "hook");
             assertEquals("", hook.out());
+            // While it runs: sqlite-jdbc's own copy would be there until its exit (and forever after a kill -9).
+            try (var tmp = Files.list(javaTemp); var cache = Files.walk(temp.resolve("home/.cache/ccotel"))) {
+                assertEquals(List.of(), tmp.toList(), "sqlite-jdbc's library is not copied to the temporary folder");
+                assertTrue(cache.anyMatch(f -> f.getFileName().toString().equals("libsqlitejdbc.so")),
+                        "it is kept in the cache");
+            }
             daemon.destroy();
             assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
         } finally {

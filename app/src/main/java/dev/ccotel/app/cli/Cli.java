@@ -64,8 +64,15 @@ public final class Cli {
     }
 
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        if (subcommandIn(args).filter(OPEN_A_STORE::contains).isPresent()) {
+            CliComposition.keepSqliteLibraryInTheCache(environment); // the others spare loading its classes
+        }
         return commandLine(environment, clock, out, err, needed(args)).execute(args);
     }
+
+    /** The subcommands that may open a SQLite store. */
+    private static final java.util.Set<String> OPEN_A_STORE = java.util.Set.of("daemon", "report", "dashboard",
+            "import", "store", "hub", "train-cache");
 
     /** The subcommands, in the order the usage lists them. */
     private static final List<String> NAMES = List.of("daemon", "status", "report", "dashboard", "import", "store",

@@ -1,5 +1,8 @@
 package dev.ccotel.app.compose;
 
+import dev.ccotel.adapter.sqlite.NativeLibraryCopy;
+import dev.ccotel.app.config.ConfigError;
+import dev.ccotel.app.config.XdgDirs;
 import dev.ccotel.adapter.shellenv.ShellEnvAdapterFactory;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
 import dev.ccotel.adapter.sqlite.StoreInUseException;
@@ -35,6 +38,19 @@ public final class CliComposition {
     }
 
     /** The local store's history, read-only (reports, status, the dashboard's command). */
+    /**
+     * sqlite-jdbc's native library from a copy kept in the cache folder, instead of a fresh one in the
+     * temporary folder at every start (see {@link NativeLibraryCopy}); before any command opens a store.
+     * Without a HOME (or XDG_CACHE_HOME), sqlite-jdbc copies it where it always did.
+     */
+    public static void keepSqliteLibraryInTheCache(Map<String, String> environment) {
+        try {
+            NativeLibraryCopy.keepIn(XdgDirs.cache(environment));
+        } catch (ConfigError e) {
+            // no folder to keep it in: the library's own way
+        }
+    }
+
     public static ReadUsagePort usage(Path store) {
         return new SqliteUsageReader(store);
     }

@@ -31,6 +31,11 @@ public final class XdgDirs {
         return base(env, "XDG_DATA_HOME", ".local/share").resolve("ccotel").resolve("dist");
     }
 
+    /** ccotel's cache, as the launcher names it: {@code ${XDG_CACHE_HOME:-~/.cache}/ccotel}. */
+    public static Path cache(Map<String, String> env) {
+        return base(env, "XDG_CACHE_HOME", ".cache").resolve("ccotel");
+    }
+
     /**
      * Where a running daemon writes the address of its OTLP/HTTP listener, {@code host:port}, for the
      * launcher's {@code ccotel statusline} and {@code ccotel hook}, which start no JVM to read the config:
