@@ -11,6 +11,7 @@ import dev.ccotel.adapter.httpout.HttpPublishers;
 import dev.ccotel.adapter.httpout.JsonLinesPublisher;
 import dev.ccotel.adapter.httpout.client.BackendClient;
 import dev.ccotel.adapter.httpout.wire.WireEncoder;
+import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.adapter.shellenv.git.GitCheckouts;
 import dev.ccotel.adapter.sqlite.SqliteStore;
 import dev.ccotel.adapter.sqlite.SqliteUsageReader;
@@ -99,6 +100,12 @@ public final class DaemonComposition {
     private DaemonComposition() {
     }
 
+    /** The backend's wire form, unless nothing is sent anywhere: a store without a backend. */
+    private static EncodeTelemetryPort encoder(Delivery delivery) {
+        return delivery instanceof Delivery.Stored stored && stored.backend().isEmpty() ? EncodeTelemetryPort.NOT_SENT
+                : new WireEncoder();
+    }
+
     /**
      * Starts the outbound side first (store, backend client, forwarder) and the gRPC server last,
      * so that no export is accepted before it can be kept.
@@ -112,7 +119,7 @@ public final class DaemonComposition {
             Outbound outbound = outbound(config, clock, dryRunOut, started, counters);
             // Created now, so its run (in the ids of records without a session.id) is this daemon's start.
             OtlpMapper mapper = new OtlpMapper(clock, config.mapping());
-            ExportPipeline pipeline = new ExportPipeline(mapper, outbound.states, new WireEncoder(),
+            ExportPipeline pipeline = new ExportPipeline(mapper, outbound.states, encoder(config.delivery()),
                     outbound.activity.around(outbound.keeper), clock, counters);
             StatuslineService statusline = new StatuslineService(
                     outbound.store.map(SqliteStore::sessionContexts).orElse(KeepSessionContextPort.NONE),
