@@ -97,6 +97,45 @@ class SessionStateCodecTest {
         assertThrows(IllegalArgumentException.class, () -> SessionState.decode(foreign));
     }
 
+    @Test
+    void aStateWrittenInVersionOne_isReadAsTheSame_andIsWrittenAgainDeflated_aFifthOfTheSize() {
+        for (String scenario : new String[] {"write-file", "bash-tool", "text-reply"}) {
+            SessionLedger ledger = new SessionLedger(FixtureScenariosTest.clockBefore2026());
+            OtlpMapper mapper = new OtlpMapper(ledger, MappingOptions.privateByDefault("h"));
+            mapper.map(Fixtures.pbLogs(scenario));
+            for (String id : allIds(ledger, scenario)) {
+                SessionState state = ledger.states(Set.of(id)).get(id);
+                byte[] version1 = SessionStateCodec.plain(state);
+                byte[] written = state.encode();
+
+                assertEquals(1, version1[0], scenario);
+                assertEquals(2, written[0], scenario);
+                assertArrayEquals(written, SessionState.decode(version1).encode(), "read the same: " + scenario);
+                assertArrayEquals(version1, SessionStateCodec.plain(SessionState.decode(written)), scenario);
+                assertTrue(written.length < version1.length, scenario + ": " + written.length + " of " + version1.length);
+            }
+        }
+    }
+
+    @Test
+    void deflatedBytesThatAreDamaged_areRefused_neverMisread() {
+        SessionLedger ledger = new SessionLedger(FixtureScenariosTest.clockBefore2026());
+        new OtlpMapper(ledger, MappingOptions.privateByDefault("h")).map(Fixtures.pbLogs("bash-tool"));
+        String id = allIds(ledger, "bash-tool").iterator().next();
+        byte[] bytes = ledger.states(Set.of(id)).get(id).encode();
+        long seed = 20261207L;
+        Random random = new Random(seed);
+        for (int i = 0; i < 200; i++) {
+            byte[] damaged = bytes.clone();
+            int at = 1 + random.nextInt(damaged.length - 1);
+            damaged[at] ^= (byte) (1 + random.nextInt(255));
+            // the zlib stream's header check and Adler-32 cover every byte after the version
+            assertThrows(IllegalArgumentException.class, () -> SessionState.decode(damaged), "seed " + seed + ", byte " + at);
+        }
+        byte[] trailing = Arrays.copyOf(bytes, bytes.length + 3);
+        assertThrows(IllegalArgumentException.class, () -> SessionState.decode(trailing));
+    }
+
     private static Set<String> allIds(SessionLedger ledger, String scenario) {
         OtlpMapper probe = new OtlpMapper(FixtureScenariosTest.clockBefore2026(), MappingOptions.privateByDefault("h"));
         return probe.group(Fixtures.pbLogs(scenario)).sessionIds();
