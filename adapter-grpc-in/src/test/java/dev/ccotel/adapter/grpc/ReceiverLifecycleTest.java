@@ -109,11 +109,9 @@ class ReceiverLifecycleTest {
 
     @Test
     void aWaitingCallThatIsCancelled_givesItsPlaceInTheQueueBack_andNeverStarts() throws Exception {
-        GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 1, Duration.ofSeconds(10));
         BlockingIngest ingest = new BlockingIngest();
-        try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
-            ListenableFuture<ExportLogsServiceResponse> first = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
-            ingest.awaitHeld(1);
+        try (RunningReceiver receiver = RunningReceiver.start(places(1), ingest)) {
+            ListenableFuture<ExportLogsServiceResponse> first = holdThePlace(receiver, ingest);
             ListenableFuture<ExportLogsServiceResponse> cancelled = receiver.logsAsync().export(Fixtures.pbLogs("bash-tool"));
             awaitWaiting(receiver, 1);
 
@@ -129,11 +127,9 @@ class ReceiverLifecycleTest {
 
     @Test
     void aCallWhoseDeadlineComesFirst_isNotStarted_andSaysWhy() throws Exception {
-        GrpcReceiverConfig config = new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, 1, Duration.ofSeconds(10));
         BlockingIngest ingest = new BlockingIngest();
-        try (RunningReceiver receiver = RunningReceiver.start(config, ingest)) {
-            ListenableFuture<ExportLogsServiceResponse> first = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
-            ingest.awaitHeld(1);
+        try (RunningReceiver receiver = RunningReceiver.start(places(1), ingest)) {
+            ListenableFuture<ExportLogsServiceResponse> first = holdThePlace(receiver, ingest);
 
             // Its wait ends half a second before its deadline, kept for the export itself.
             StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> receiver.logs()
@@ -146,6 +142,18 @@ class ReceiverLifecycleTest {
             first.get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertEquals(1, ingest.entries(), "the refused call never reached the use case");
         }
+    }
+
+    private static GrpcReceiverConfig places(int calls) {
+        return new GrpcReceiverConfig("127.0.0.1", 0, 1 << 20, calls, Duration.ofSeconds(10));
+    }
+
+    /** An export that holds the receiver's one place, inside the use case, until the ingest is released. */
+    private static ListenableFuture<ExportLogsServiceResponse> holdThePlace(RunningReceiver receiver,
+            BlockingIngest ingest) throws InterruptedException {
+        ListenableFuture<ExportLogsServiceResponse> call = receiver.logsAsync().export(Fixtures.pbLogs("text-reply"));
+        ingest.awaitHeld(1);
+        return call;
     }
 
     private static void awaitWaiting(RunningReceiver receiver, int calls) throws InterruptedException {
