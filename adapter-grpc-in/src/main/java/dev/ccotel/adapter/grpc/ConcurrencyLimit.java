@@ -8,10 +8,13 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Bounds the exports in flight. Each one may hold a thread for the use case's whole delivery budget, so
@@ -103,13 +106,17 @@ final class ConcurrencyLimit implements ServerInterceptor {
     /**
      * A call waiting for its place. Until it has one it has asked for no message, so the only event the
      * transport can bring is a cancel (or readiness, which means nothing yet); once admitted, the call
-     * starts as any other, and every event goes to the handler's listener.
+     * starts as any other, and every event goes to the handler's listener. The handler asks for its
+     * message while it starts, and gRPC may deliver it at once, on this same thread, before the handler's
+     * listener is known: such events are kept and handed over, in order, as soon as it is.
      */
     private static final class Waiting<Q, R> extends ServerCall.Listener<Q> {
         private final ServerCall<Q, R> call;
         private final Metadata headers;
         private final ServerCallHandler<Q, R> next;
         private ServerCall.Listener<Q> started; // guarded by this
+        private boolean starting; // guarded by this
+        private final List<Consumer<ServerCall.Listener<Q>>> early = new ArrayList<>(); // guarded by this
         private boolean cancelled; // guarded by this
         private Thread waiting; // guarded by this
 
@@ -127,7 +134,7 @@ final class ConcurrencyLimit implements ServerInterceptor {
 
         /**
          * Starts the call with its place, or refuses it; a call cancelled meanwhile gives the place back.
-         * Held under the lock while the handler starts, so that the messages it asks for reach its listener.
+         * Held under the lock while the handler starts: an event from the transport thread waits for it.
          */
         synchronized void admitted(boolean admitted, Runnable release, String refusal) {
             if (cancelled) {
@@ -141,35 +148,42 @@ final class ConcurrencyLimit implements ServerInterceptor {
                 call.close(Status.RESOURCE_EXHAUSTED.withDescription(refusal), new Metadata());
                 return;
             }
-            started = CallPermit.hold(call, headers, next, release);
+            starting = true;
+            ServerCall.Listener<Q> listener = CallPermit.hold(call, headers, next, release);
+            started = listener;
+            early.forEach(event -> event.accept(listener));
+            early.clear();
         }
 
-        private synchronized ServerCall.Listener<Q> started() {
-            return started;
-        }
-
-        @Override
-        public void onMessage(Q message) {
-            ServerCall.Listener<Q> listener = started();
-            if (listener != null) {
-                listener.onMessage(message);
-            }
-        }
-
-        @Override
-        public void onHalfClose() {
-            ServerCall.Listener<Q> listener = started();
-            if (listener != null) {
-                listener.onHalfClose();
-            }
-        }
-
-        @Override
-        public void onCancel() {
+        /** Hands {@code event} to the started call, keeps it while the call starts, drops it before. */
+        private void deliver(Consumer<ServerCall.Listener<Q>> event) {
             ServerCall.Listener<Q> listener;
             synchronized (this) {
                 listener = started;
                 if (listener == null) {
+                    if (starting) {
+                        early.add(event);
+                    }
+                    return;
+                }
+            }
+            event.accept(listener);
+        }
+
+        @Override
+        public void onMessage(Q message) {
+            deliver(listener -> listener.onMessage(message));
+        }
+
+        @Override
+        public void onHalfClose() {
+            deliver(ServerCall.Listener::onHalfClose);
+        }
+
+        @Override
+        public void onCancel() {
+            synchronized (this) {
+                if (started == null && !starting) {
                     cancelled = true;
                     if (waiting != null) {
                         waiting.interrupt();
@@ -177,23 +191,17 @@ final class ConcurrencyLimit implements ServerInterceptor {
                     return;
                 }
             }
-            listener.onCancel();
+            deliver(ServerCall.Listener::onCancel);
         }
 
         @Override
         public void onComplete() {
-            ServerCall.Listener<Q> listener = started();
-            if (listener != null) {
-                listener.onComplete();
-            }
+            deliver(ServerCall.Listener::onComplete);
         }
 
         @Override
         public void onReady() {
-            ServerCall.Listener<Q> listener = started();
-            if (listener != null) {
-                listener.onReady();
-            }
+            deliver(ServerCall.Listener::onReady);
         }
     }
 }
