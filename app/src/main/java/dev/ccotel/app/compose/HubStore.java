@@ -11,38 +11,42 @@ import dev.ccotel.ports.out.LockSessionsPort;
 import dev.ccotel.ports.out.ManageMembersPort;
 import dev.ccotel.ports.out.ReadUsagePort;
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The out-ports a running hub is wired with, from whichever store {@code hub.database.*} chose:
  * {@link HubComposition} draws the same wires over either. Only this file and the composition name
  * the stores' types.
+ *
+ * @param spans where the spans of raw OTLP traces are kept, for the team dashboard's timelines
+ * @param usageBy the history, with a report's rows standing for projects, members or machines
+ * @param holder says who serves the store, where a second hub would want to know (the SQLite file's
+ *     lock); a database several hubs share has no one holder to name
+ * @param closer closes the store
  */
-sealed interface HubStore extends AutoCloseable {
-    ManageMembersPort members();
+record HubStore(ManageMembersPort members, KeepMemberTelemetryPort keeper, LoadSessionStatePort sessionStates,
+        LockSessionsPort sessionLocks, KeepSpansPort spans, Function<HubComposition.Rows, ReadUsagePort> usageBy,
+        Consumer<String> holder, Runnable closer) implements AutoCloseable {
 
-    KeepMemberTelemetryPort keeper();
-
-    LoadSessionStatePort sessionStates();
-
-    LockSessionsPort sessionLocks();
-
-    /** Where the spans of raw OTLP traces are kept, for the team dashboard's timelines. */
-    KeepSpansPort spans();
-
-    ReadUsagePort usage(HubComposition.Rows rows);
-
-    /** Says who serves the store, where a second hub would want to know (the SQLite file's lock). */
-    void servedBy(String listeners);
-
-    @Override
-    void close();
-
-    /** Opens (creating or migrating) the store for a running hub. */
+    /**
+     * Opens (creating or migrating) the store for a running hub. PostgreSQL: several hubs may share it,
+     * sessions are held by the database's advisory locks. SQLite: one hub process holds the file, sessions
+     * are held in that process.
+     */
     static HubStore open(HubDatabase database, Clock clock) {
         return switch (database) {
-            case HubDatabase.PostgreSql pg -> new OnPostgres(PostgresStore.open(pg.config(), clock));
-            case HubDatabase.SqliteFile file -> new OnSqlite(SqliteHubStore.open(file.path(),
-                    ConfigKeys.HUB_DATABASE_PATH, SqliteHubStore.DEFAULT_LOCK_WAIT, clock));
+            case HubDatabase.PostgreSql pg -> {
+                PostgresStore store = PostgresStore.open(pg.config(), clock);
+                yield new HubStore(store.members(), store.keeper(), store.sessionStates(), store.sessionLocks(),
+                        store.spans(), rows -> store.usage(onPostgres(rows)), listeners -> { }, store::close);
+            }
+            case HubDatabase.SqliteFile file -> {
+                SqliteHubStore store = SqliteHubStore.open(file.path(), ConfigKeys.HUB_DATABASE_PATH,
+                        SqliteHubStore.DEFAULT_LOCK_WAIT, clock);
+                yield new HubStore(store.members(), store.keeper(), store.sessionStates(), store.sessionLocks(),
+                        store.spans(), rows -> store.usage(onSqlite(rows)), store::holderIs, store::close);
+            }
         };
     }
 
@@ -62,89 +66,16 @@ sealed interface HubStore extends AutoCloseable {
         };
     }
 
-    /** Several hubs may share it: sessions are held by the database's advisory locks. */
-    record OnPostgres(PostgresStore store) implements HubStore {
-        @Override
-        public ManageMembersPort members() {
-            return store.members();
-        }
-
-        @Override
-        public KeepMemberTelemetryPort keeper() {
-            return store.keeper();
-        }
-
-        @Override
-        public LoadSessionStatePort sessionStates() {
-            return store.sessionStates();
-        }
-
-        @Override
-        public LockSessionsPort sessionLocks() {
-            return store.sessionLocks();
-        }
-
-        @Override
-        public KeepSpansPort spans() {
-            return store.spans();
-        }
-
-        @Override
-        public ReadUsagePort usage(HubComposition.Rows rows) {
-            return store.usage(onPostgres(rows));
-        }
-
-        @Override
-        public void servedBy(String listeners) {
-            // a database several hubs share has no one holder to name
-        }
-
-        @Override
-        public void close() {
-            store.close();
-        }
+    ReadUsagePort usage(HubComposition.Rows rows) {
+        return usageBy.apply(rows);
     }
 
-    /** One hub process holds the file; sessions are held in that process. */
-    record OnSqlite(SqliteHubStore store) implements HubStore {
-        @Override
-        public ManageMembersPort members() {
-            return store.members();
-        }
+    void servedBy(String listeners) {
+        holder.accept(listeners);
+    }
 
-        @Override
-        public KeepMemberTelemetryPort keeper() {
-            return store.keeper();
-        }
-
-        @Override
-        public LoadSessionStatePort sessionStates() {
-            return store.sessionStates();
-        }
-
-        @Override
-        public LockSessionsPort sessionLocks() {
-            return store.sessionLocks();
-        }
-
-        @Override
-        public KeepSpansPort spans() {
-            return store.spans();
-        }
-
-        @Override
-        public ReadUsagePort usage(HubComposition.Rows rows) {
-            return store.usage(onSqlite(rows));
-        }
-
-        @Override
-        public void servedBy(String listeners) {
-            store.holderIs(listeners);
-        }
-
-        @Override
-        public void close() {
-            store.close();
-        }
+    @Override
+    public void close() {
+        closer.run();
     }
 }
