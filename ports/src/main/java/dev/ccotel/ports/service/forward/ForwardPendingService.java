@@ -6,6 +6,7 @@ import dev.ccotel.ports.out.OutboxPort;
 import dev.ccotel.ports.out.PendingRequest;
 import dev.ccotel.ports.out.PublishOutcome;
 import dev.ccotel.ports.out.PublishTelemetryPort;
+import dev.ccotel.ports.service.Futures;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,7 +123,7 @@ public final class ForwardPendingService implements ForwardPendingUseCase {
             }
             List<Chain> chains = new ArrayList<>();
             for (Future<Chain> f : sending) {
-                chains.add(result(f));
+                chains.add(Futures.result(f, "forwarding"));
             }
             return chains;
         } finally {
@@ -166,16 +166,6 @@ public final class ForwardPendingService implements ForwardPendingUseCase {
 
     private record Refusal(long id, String message) {}
 
-    private static Chain result(Future<Chain> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("forwarding was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
 
     private PublishOutcome publishSafely(PendingRequest pending) {
         try {

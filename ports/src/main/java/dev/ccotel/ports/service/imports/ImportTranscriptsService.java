@@ -9,6 +9,7 @@ import dev.ccotel.ports.out.KeepImportsPort;
 import dev.ccotel.ports.out.LoadPricesPort;
 import dev.ccotel.ports.out.ReadTranscriptsPort;
 import dev.ccotel.ports.out.ReadTranscriptsPort.TranscriptFile;
+import dev.ccotel.ports.service.Futures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,7 +59,7 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
             Future<Before> before = pool.submit(() -> new Before(store.readBefore(),
                     store.estimatedWithOtherPrices(prices.asOf())));
             List<TranscriptFile> found = transcripts.find(command.roots());
-            Before last = result(before);
+            Before last = Futures.result(before, "the import");
             Map<String, List<TranscriptFile>> changed = changed(found, last.files(), last.repriced());
             if (changed.isEmpty()) {
                 return new ImportSummary(found.size(), 0, 0, 0, 0, Map.of());
@@ -89,7 +89,7 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
             List<ImportedSession> batch = new ArrayList<>();
             List<TranscriptFile> batchFiles = new ArrayList<>();
             for (Future<SessionRead> f : reading) {
-                SessionRead read = result(f);
+                SessionRead read = Futures.result(f, "the import");
                 read.skipped().forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
                 filesDone += read.files().size();
                 bytesDone += read.bytes();
@@ -132,14 +132,4 @@ public final class ImportTranscriptsService implements ImportTranscriptsUseCase 
         return changed;
     }
 
-    private static <T> T result(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the import was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
 }
