@@ -1,7 +1,6 @@
 package dev.ccotel.app.compose;
 
 import dev.ccotel.adapter.grpc.HubGrpcServer;
-import dev.ccotel.adapter.httpout.wire.WireEncoder;
 import dev.ccotel.adapter.httpin.HubHttpServer;
 import dev.ccotel.adapter.postgres.PostgresStore;
 import dev.ccotel.adapter.sqlite.SqliteHubStore;
@@ -28,6 +27,7 @@ import dev.ccotel.ports.in.DaemonStatus;
 import dev.ccotel.ports.in.ReportStatusUseCase;
 import dev.ccotel.ports.model.DeliveryStatus;
 import dev.ccotel.ports.model.OutboxDepth;
+import dev.ccotel.ports.out.EncodeTelemetryPort;
 import dev.ccotel.ports.out.KeepMemberTelemetryPort;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.service.report.LimitsReport;
@@ -121,7 +121,7 @@ public final class HubComposition {
             KeepMemberTelemetryPort keeper = lastKept.noting(store.keeper());
             IngestAsMemberService otlp = new IngestAsMemberService(
                     new OtlpMapper(clock, MappingOptions.privateByDefault(DIRECT_OTLP_HOST)), store.sessionStates(),
-                    new WireEncoder(), keeper, store.sessionLocks(), lastKept.noting(store.spans()), clock);
+                    EncodeTelemetryPort.NOT_SENT, keeper, store.sessionLocks(), lastKept.noting(store.spans()), clock);
             IdentifyMemberService members = new IdentifyMemberService(store.members());
             MemberQuota quota = quota(config);
             HubHttpServer http = new HubHttpServer(config.listener(), members, quota, new IngestForwardedService(keeper),

@@ -5,9 +5,9 @@ import dev.ccotel.domain.model.SessionUpdate;
 /** Puts a backend request into its wire form. */
 public interface EncodeTelemetryPort {
     /**
-     * For a daemon that sends nothing anywhere (a local store, no backend): the store keeps the mapped
-     * request, and no one would read a wire form, which cost a tenth of such a daemon's CPU per export.
-     * The body is empty.
+     * Where nothing is sent anywhere (a daemon's store without a backend, the hub's raw OTLP): the store
+     * keeps the mapped request, and no one would read a wire form, which cost a tenth of such a daemon's
+     * CPU per export. The body is empty.
      */
     EncodeTelemetryPort NOT_SENT = request -> new EncodedRequest(request.session().sessionId(), new byte[0],
             request.itemCount());

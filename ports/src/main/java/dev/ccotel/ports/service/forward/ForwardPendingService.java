@@ -166,7 +166,6 @@ public final class ForwardPendingService implements ForwardPendingUseCase {
 
     private record Refusal(long id, String message) {}
 
-
     private PublishOutcome publishSafely(PendingRequest pending) {
         try {
             return publisher.publish(pending.request());
