@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Brings a store file up to this build's schema. Each version is one SQL file beside this class,
@@ -71,8 +74,8 @@ final class SchemaMigrations {
      * A script's statements: each ends with a semicolon at the end of a line, except inside a trigger,
      * whose body of statements ends with {@code END;} on a line of its own.
      */
-    static java.util.List<String> statements(String script) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
         StringBuilder statement = new StringBuilder();
         boolean inTrigger = false;
         for (String line : script.lines().toList()) {
@@ -80,7 +83,7 @@ final class SchemaMigrations {
             if (code.startsWith("--") || code.isEmpty()) {
                 continue;
             }
-            if (!containsSql(statement.toString()) && code.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER")) {
+            if (!containsSql(statement.toString()) && code.toUpperCase(Locale.ROOT).startsWith("CREATE TRIGGER")) {
                 inTrigger = true;
             }
             statement.append(line).append('\n');

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Builds the command line and runs it; the exit code says how it went (0, 1 runtime, 2 usage/config). */
@@ -71,7 +72,7 @@ public final class Cli {
     }
 
     /** The subcommands that may open a SQLite store. */
-    private static final java.util.Set<String> OPEN_A_STORE = java.util.Set.of("daemon", "report", "dashboard",
+    private static final Set<String> OPEN_A_STORE = Set.of("daemon", "report", "dashboard",
             "import", "store", "hub", "train-cache");
 
     /** The subcommands, in the order the usage lists them. */
