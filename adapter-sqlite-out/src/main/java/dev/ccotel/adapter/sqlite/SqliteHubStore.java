@@ -58,8 +58,7 @@ public final class SqliteHubStore implements AutoCloseable {
         } catch (StoreInUseException e) {
             throw e.ofHub(key);
         } catch (IOException e) {
-            throw new StoreException("cannot open the hub's store " + path + ": " + SqliteStore.describe(e) + " (set "
-                    + key + " to a writable file)", e);
+            throw cannotOpen(path, key, e);
         }
         try {
             return new SqliteHubStore(key, Database.open(path), lock, clock, lockWait);
@@ -69,9 +68,13 @@ public final class SqliteHubStore implements AutoCloseable {
             } catch (IOException closing) {
                 e.addSuppressed(closing);
             }
-            throw new StoreException("cannot open the hub's store " + path + ": " + SqliteStore.describe(e) + " (set "
-                    + key + " to a writable file)", e);
+            throw cannotOpen(path, key, e);
         }
+    }
+
+    private static StoreException cannotOpen(Path path, String key, Exception e) {
+        return new StoreException("cannot open the hub's store " + path + ": " + SqliteStore.describe(e) + " (set "
+                + key + " to a writable file)", e);
     }
 
     /** Says in the lock file who holds it (e.g. "hub http 127.0.0.1:8318"), so that a second hub can name this one. */
@@ -133,8 +136,7 @@ public final class SqliteHubStore implements AutoCloseable {
             Database.createFolderPrivately(path);
             return new Members(Database.open(path));
         } catch (IOException | SQLException e) {
-            throw new StoreException("cannot open the hub's store " + path + ": " + SqliteStore.describe(e) + " (set "
-                    + key + " to a writable file)", e);
+            throw cannotOpen(path, key, e);
         }
     }
 
