@@ -8,6 +8,10 @@ import com.github.freva.asciitable.HorizontalAlign;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,21 +30,22 @@ public final class ReportTables {
     private ReportTables() {}
 
     public static String render(UsageReport report) {
+        Numbers n = new Numbers();
         List<Line> lines = lines(report);
         String head = heading(report.query().grouping());
         StringBuilder out = new StringBuilder();
         boolean byModel = report.query().grouping() == UsageQuery.Grouping.MODELS;
         List<ColumnData<Line>> costColumns = new ArrayList<>(List.of(text(head, l -> l.key)));
         if (byModel) {
-            costColumns.add(number("Sess", l -> l.usage.sessions()));
+            costColumns.add(column("Sess", l -> n.count(l.usage.sessions())));
         }
         costColumns.addAll(List.of(
-                number("Input", l -> l.usage.tokens().input()),
-                number("Output", l -> l.usage.tokens().output()),
-                number("Cache wr", l -> l.usage.tokens().cacheCreation()),
-                number("Cache rd", l -> l.usage.tokens().cacheRead()),
-                number("Tokens", l -> l.usage.tokens().total()),
-                column("Cost $", l -> cost(l.usage.costUsd()))));
+                column("Input", l -> n.count(l.usage.tokens().input())),
+                column("Output", l -> n.count(l.usage.tokens().output())),
+                column("Cache wr", l -> n.count(l.usage.tokens().cacheCreation())),
+                column("Cache rd", l -> n.count(l.usage.tokens().cacheRead())),
+                column("Tokens", l -> n.count(l.usage.tokens().total())),
+                column("Cost $", l -> n.cost(l.usage.costUsd()))));
         out.append(AsciiTable.getTable(BORDER, lines, costColumns));
         out.append("\n\n");
         if (byModel) {
@@ -49,22 +54,21 @@ public final class ReportTables {
                     + "%,d/%,d API requests/errors, +%,d/-%,d lines, active %s.%n", report.totals().activity().prompts(),
                     report.totals().activity().toolCalls(), report.totals().activity().apiRequests(),
                     report.totals().activity().apiErrors(), report.totals().code().linesAdded(),
-                    report.totals().code().linesRemoved(), duration(report.totals().activeSeconds())));
+                    report.totals().code().linesRemoved(), n.duration(report.totals().activeSeconds())));
             return out.toString();
         }
         List<Line> rowsOnly = lines.stream().filter(l -> !l.modelShare).toList();
         out.append(AsciiTable.getTable(BORDER, rowsOnly, List.of(
                 text(head, l -> l.key),
-                number("Sess", l -> l.usage.sessions()),
-                number("Prompts", l -> l.usage.activity().prompts()),
-                number("Tools", l -> l.usage.activity().toolCalls()),
-                column("API/err", l -> String.format(Locale.ROOT, "%,d/%,d", l.usage.activity().apiRequests(),
-                        l.usage.activity().apiErrors())),
-                column("Lines +/-", l -> String.format(Locale.ROOT, "+%,d/-%,d", l.usage.code().linesAdded(),
-                        l.usage.code().linesRemoved())),
-                column("Git/PR", l -> String.format(Locale.ROOT, "%,d/%,d", l.usage.code().commits(),
-                        l.usage.code().pullRequests())),
-                column("Active", l -> duration(l.usage.activeSeconds())))));
+                column("Sess", l -> n.count(l.usage.sessions())),
+                column("Prompts", l -> n.count(l.usage.activity().prompts())),
+                column("Tools", l -> n.count(l.usage.activity().toolCalls())),
+                column("API/err", l -> n.count(l.usage.activity().apiRequests()) + "/"
+                        + n.count(l.usage.activity().apiErrors())),
+                column("Lines +/-", l -> "+" + n.count(l.usage.code().linesAdded()) + "/-"
+                        + n.count(l.usage.code().linesRemoved())),
+                column("Git/PR", l -> n.count(l.usage.code().commits()) + "/" + n.count(l.usage.code().pullRequests())),
+                column("Active", l -> n.duration(l.usage.activeSeconds())))));
         out.append('\n');
         if (report.query().grouping() == UsageQuery.Grouping.SESSIONS) {
             out.append('\n');
@@ -136,24 +140,49 @@ public final class ReportTables {
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
-    /** Cents hide what a session costs (a few tenths of a cent); above a dollar they are enough. */
-    private static String cost(double usd) {
-        return String.format(Locale.ROOT, usd < 1 ? "%,.4f" : "%,.2f", usd);
-    }
+    /**
+     * The table's numbers, formatted as {@code String.format(Locale.ROOT, ...)} would ({@code %,d}, {@code %,.4f}):
+     * a formatter per render, since {@code String.format} builds a {@code NumberFormat} at every call, and a
+     * year's sessions report formats 300,000 cells.
+     */
+    static final class Numbers {
+        private final DecimalFormat count = format("#,##0");
+        private final DecimalFormat cents = format("#,##0.00");
+        /** Cents hide what a session costs (a few tenths of a cent); above a dollar they are enough. */
+        private final DecimalFormat tenthsOfCents = format("#,##0.0000");
+        private final DecimalFormat tenths = format("0.0");
+        private final DecimalFormat twoDigits = format("00");
 
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return seconds < 59.95 ? String.format(Locale.ROOT, "%.1fs", seconds) : s < 3600 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02ds", s % 60)
-                : (s / 3600) + "h" + String.format(Locale.ROOT, "%02dm", s / 60 % 60);
+        private static DecimalFormat format(String pattern) {
+            DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f;
+        }
+
+        /** String.format rounds a double's shortest decimal form half up, not its binary value: so these do. */
+        private static String decimal(DecimalFormat f, double value) {
+            return f.format(BigDecimal.valueOf(value));
+        }
+
+        String count(long n) {
+            return count.format(n);
+        }
+
+        String cost(double usd) {
+            return decimal(usd < 1 ? tenthsOfCents : cents, usd);
+        }
+
+        String duration(double seconds) {
+            long s = Math.round(seconds);
+            return seconds < 59.95 ? decimal(tenths, seconds) + "s"
+                    : s < 3600 ? (s / 60) + "m" + twoDigits.format(s % 60) + "s"
+                    : (s / 3600) + "h" + twoDigits.format(s / 60 % 60) + "m";
+        }
     }
 
     private static ColumnData<Line> text(String header, Function<Line, String> value) {
         return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT)
                 .with(value);
-    }
-
-    private static ColumnData<Line> number(String header, Function<Line, Long> value) {
-        return column(header, l -> String.format(Locale.ROOT, "%,d", value.apply(l)));
     }
 
     private static ColumnData<Line> column(String header, Function<Line, String> value) {

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Groups the store's slices into report rows (see {@link ReportUsageUseCase} for what counts). */
 public final class ReportUsageService implements ReportUsageUseCase {
@@ -164,6 +165,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
 
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PROMPT_WORDS = 8;
+    private static final Pattern WORDS = Pattern.compile("\\s+");
 
     /** One row in the making. */
     private static final class Group {
@@ -235,7 +237,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
             }
             d.append(", ").append(project);
             firstPrompt.map(String::strip).filter(p -> !p.isEmpty()).ifPresent(p -> {
-                String[] words = p.split("\\s+");
+                String[] words = WORDS.split(p, PROMPT_WORDS + 1); // the rest in the last: only whether there is more
                 d.append(", \"").append(String.join(" ", Arrays.copyOf(words, Math.min(words.length, PROMPT_WORDS))))
                         .append(words.length > PROMPT_WORDS ? " …\"" : "\"");
             });
