@@ -7,6 +7,7 @@ import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.out.LimitSnapshot;
 import dev.ccotel.ports.model.TimelineEvent;
+import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.nio.file.Files;
@@ -16,6 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -86,6 +91,66 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
             + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
+    /**
+     * A window's usage by period, in one statement (each pass over 40,000 quarters of a year costs tens of
+     * milliseconds). Numbered parameters: the window's start and end, the project or NULL. {@code %1$s} the local
+     * day of {@code u.quarter}, {@code %2$s} what telemetry's quarters are read from, {@code %3$s} the condition on
+     * their project, if any, {@code %4$s} a period's first day from {@code day}.
+     * <ul>
+     * <li>{@code tr}: the sessions whose transcript counts, each session being counted from one source: where
+     * telemetry holds no session of that id, or the transcript's whole cost is higher;
+     * <li>{@code f}: each session of the window, once: whether its cost and tokens come from its metrics (it has
+     * some with tokens or cost), whether it is a session of work (a prompt or an API request), its source;
+     * <li>{@code a}: each quarter of those sessions with the figures counted ({@code m_*} metrics, {@code e_*}
+     * api_request events; an import has one set, and its lines in its last quarter of the window, on one model);
+     * <li>the rows: kind 0 a period and model's sums, kind 1 a period's sessions of work by source, kind 2 the
+     * window's.
+     * </ul>
+     */
+    private static final String TELEMETRY = CostSource.TELEMETRY.wireName();
+    private static final String BY_PERIOD = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
+            + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
+            + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
+            + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)),"
+            + " f AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND (ROUND(u.m_input) + ROUND(u.m_output)"
+            + " + ROUND(u.m_cache_creation) + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)) AS metrics,"
+            + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source"
+            + " FROM %2$s WHERE u.quarter >= ?1 AND u.quarter < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id"
+            + " UNION ALL SELECT u.session_id, MAX(u.input_tokens + u.output_tokens + u.cache_creation_tokens"
+            + " + u.cache_read_tokens <> 0 OR u.cost_usd <> 0), MAX(u.prompts > 0 OR u.api_requests > 0), MAX(i.cost_source)"
+            + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND u.session_id IN tr GROUP BY u.session_id),"
+            + " a AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, f.sid AS sid, f.work AS work, f.source AS source,"
+            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_input) ELSE (u.event_rows > 0) * u.e_input END AS input,"
+            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_output) ELSE (u.event_rows > 0) * u.e_output END AS output,"
+            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_creation)"
+            + " ELSE (u.event_rows > 0) * u.e_cache_creation END AS cc,"
+            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_read)"
+            + " ELSE (u.event_rows > 0) * u.e_cache_read END AS cr,"
+            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * u.m_cost ELSE (u.event_rows > 0) * u.e_cost END AS cost,"
+            + " (u.event_rows > 0) * u.prompts AS prompts, (u.event_rows > 0) * u.tool_results AS tools,"
+            + " (u.event_rows > 0) * u.api_requests AS requests, (u.event_rows > 0) * u.api_errors AS errors,"
+            + " (u.metric_rows > 0) * ROUND(u.lines_added) AS added, (u.metric_rows > 0) * ROUND(u.lines_removed) AS removed,"
+            + " (u.metric_rows > 0) * ROUND(u.commits) AS commits, (u.metric_rows > 0) * ROUND(u.pull_requests) AS prs,"
+            + " (u.metric_rows > 0) * u.active_seconds AS active"
+            + " FROM f JOIN usage_quarters u ON u.session_id = f.sid AND f.source = '" + TELEMETRY + "'"
+            + " WHERE u.quarter >= ?1 AND u.quarter < ?2"
+            + " UNION ALL SELECT %1$s, u.model, f.sid, f.work, f.source, u.input_tokens, u.output_tokens,"
+            + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, 0, u.api_requests, 0,"
+            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_added ELSE 0 END,"
+            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_removed ELSE 0 END, 0, 0, 0"
+            + " FROM f JOIN imported_usage u ON u.session_id = f.sid AND f.source <> '" + TELEMETRY + "'"
+            + " JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " JOIN (SELECT session_id, MAX(quarter) AS last, MAX(model) AS model FROM imported_usage x"
+            + " WHERE quarter >= ?1 AND quarter < ?2 AND quarter = (SELECT MAX(quarter) FROM imported_usage"
+            + " WHERE session_id = x.session_id AND quarter >= ?1 AND quarter < ?2) GROUP BY session_id) l"
+            + " ON l.session_id = u.session_id WHERE u.quarter >= ?1 AND u.quarter < ?2)"
+            + " SELECT 0, %4$s AS period, model, SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
+            + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)"
+            + " FROM a GROUP BY 2, 3"
+            + " UNION ALL SELECT 1, %4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
+            + " FROM a WHERE work GROUP BY 2, 3"
+            + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM f WHERE work GROUP BY 3";
     /** What joins a session to its member in a hub's store (schema-5.sql). */
     private static final String MEMBERS = " JOIN members mb ON mb.id = s.member_id";
 
@@ -171,6 +236,110 @@ public final class SqliteUsageReader implements ReadUsagePort {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public Optional<CalendarUsage> calendar(Instant from, Instant to, Optional<String> project, ZoneId zone,
+            CalendarUsage.Period period) {
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
+        if (start % QUARTER_MS != 0 || end % QUARTER_MS != 0) {
+            return Optional.empty(); // a window that begins or ends inside a quarter: the slices read that part
+        }
+        if (!exists() || start >= end) {
+            return Optional.of(new CalendarUsage(List.of(), List.of()));
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            c.setAutoCommit(false); // one read transaction: the quarters' range and their sums from the same moment
+            if (Database.userVersion(c) < SchemaMigrations.QUARTERS) {
+                return Optional.empty(); // an older daemon's unmigrated store: no sums kept
+            }
+            Optional<String> day = localDay(c, zone, start, end);
+            if (day.isEmpty()) {
+                return Optional.of(new CalendarUsage(List.of(), List.of()));
+            }
+            String telemetry = project.isEmpty() && members.isEmpty() ? "usage_quarters u"
+                    : "usage_quarters u JOIN sessions s ON s.session_id = u.session_id" + members
+                            + " LEFT JOIN session_context x ON x.session_id = u.session_id";
+            String ofProject = project.isEmpty() ? "" : " AND " + this.project + " = ?3";
+            String periodStart = switch (period) {
+                case DAY -> "day";
+                case WEEK -> "day - (day + 3) % 7"; // day 0, 1970-01-01, was a Thursday
+                case MONTH -> "day - CAST(strftime('%d', day * 86400, 'unixepoch') AS INTEGER) + 1";
+            };
+            List<CalendarUsage.Cell> cells = new ArrayList<>();
+            List<CalendarUsage.Sessions> sessions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(BY_PERIOD.formatted(day.get(), telemetry, ofProject,
+                    periodStart))) {
+                ps.setLong(1, start);
+                ps.setLong(2, end);
+                ps.setString(3, project.orElse(null));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long epochDay = rs.getLong(2);
+                        Optional<LocalDate> first = rs.wasNull() ? Optional.empty()
+                                : Optional.of(LocalDate.ofEpochDay(epochDay));
+                        if (rs.getInt(1) == 0) {
+                            cells.add(new CalendarUsage.Cell(first.orElseThrow(), rs.getString(3),
+                                    new UsageSlice.Priced(new Usage.Tokens(rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                            rs.getLong(7)), rs.getDouble(8)),
+                                    new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                                    new Usage.CodeChanges(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16)),
+                                    rs.getDouble(17)));
+                        } else {
+                            sessions.add(new CalendarUsage.Sessions(first, CostSource.ofWireName(rs.getString(3)),
+                                    rs.getLong(4)));
+                        }
+                    }
+                }
+            }
+            c.commit();
+            return Optional.of(new CalendarUsage(cells, sessions));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The local day (days since 1970-01-01 in {@code zone}) of {@code u.quarter}, in SQL: the zone's offsets
+     * between the first and the last quarter the window holds, newest first; empty where it holds none.
+     */
+    private static Optional<String> localDay(Connection c, ZoneId zone, long start, long end) throws SQLException {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (String table : List.of("usage_quarters", "imported_usage")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(quarter), MAX(quarter) FROM " + table
+                    + " WHERE quarter >= ? AND quarter < ?")) {
+                ps.setLong(1, start);
+                ps.setLong(2, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        first = Math.min(first, rs.getLong(1));
+                        last = Math.max(last, rs.getLong(2));
+                    }
+                }
+            }
+        }
+        if (first > last) {
+            return Optional.empty();
+        }
+        ZoneRules rules = zone.getRules();
+        Instant at = Instant.ofEpochMilli(first);
+        String offset = Long.toString(rules.getOffset(at).getTotalSeconds() * 1000L);
+        for (ZoneOffsetTransition t = rules.nextTransition(at); t != null && t.toEpochSecond() * 1000 <= last;
+                t = rules.nextTransition(t.getInstant())) {
+            // each later offset tried before the earlier ones: most of a history is recent
+            offset = "CASE WHEN u.quarter >= " + t.toEpochSecond() * 1000 + " THEN "
+                    + t.getOffsetAfter().getTotalSeconds() * 1000L + " ELSE " + offset + " END";
+        }
+        // SQLite's integer division rounds towards zero: a first quarter within an offset of 1970 would make
+        // a negative local time, so days are counted from two days earlier and shifted back
+        return Optional.of("((u.quarter + " + offset + " + " + SHIFT_DAYS * DAY_MS + ") / " + DAY_MS + " - "
+                + SHIFT_DAYS + ")");
+    }
+
+    private static final long DAY_MS = 86_400_000L;
+    /** Days the local day is counted from before SQLite divides: every offset in use is under one. */
+    private static final long SHIFT_DAYS = 2;
 
     private static void read(Connection c, String sql, long from, long to, Optional<String> project,
             Map<List<Object>, Builder> into, boolean metrics) throws SQLException {

@@ -62,7 +62,7 @@ class UsageQuartersTest {
             // migrated to the latest schema, triggers in place
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            fill(c, random);
+            fill(c, random, T0, SPAN);
             if (random.nextBoolean()) {
                 try (Statement s = c.createStatement()) { // what store.max-age's prune does
                     // within the first half: what is left after it is something to compare (20+ rows a session)
@@ -94,8 +94,8 @@ class UsageQuartersTest {
                 .size() > 0, "the round read something");
     }
 
-    /** Sessions with metrics and events at random times over four days, some rows sent twice. */
-    private static void fill(Connection c, Random random) throws SQLException {
+    /** Sessions with metrics and events at random times in [{@code t0}, {@code t0 + span}), some rows sent twice. */
+    static void fill(Connection c, Random random, long t0, long span) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement session = c.prepareStatement("INSERT INTO sessions (session_id, host, project,"
                 + " app_version, terminal_type, os_type, started_at, last_seen, prompts, tool_calls, api_requests,"
@@ -112,12 +112,12 @@ class UsageQuartersTest {
                 String id = "s" + s;
                 session.setString(1, id);
                 session.setString(2, "/p" + random.nextInt(3));
-                session.setLong(3, T0);
-                session.setLong(4, T0 + SPAN);
+                session.setLong(3, t0);
+                session.setLong(4, t0 + span);
                 session.executeUpdate();
                 int rows = 20 + random.nextInt(130); // none at all, one round in 1,800, left nothing to compare
                 for (int r = 0; r < rows; r++) {
-                    long ts = T0 + random.nextLong(SPAN);
+                    long ts = t0 + random.nextLong(span);
                     String model = random.nextBoolean() ? "claude-sonnet-4-5" : "claude-haiku-4-5";
                     int copies = random.nextInt(5) == 0 ? 2 : 1; // an export sent again
                     for (int copy = 0; copy < copies; copy++) {

@@ -4,6 +4,7 @@ import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.model.TimelineEvent;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,18 @@ public interface ReadUsagePort {
      * @throws IllegalStateException when the store cannot be read, with the reason in words
      */
     List<UsageSlice> slices(Instant from, Instant to, Optional<String> project);
+
+    /**
+     * The usage of [{@code from}, {@code to}) by {@code period} in {@code zone}, of one project or all, summed by
+     * the store; empty where this store cannot sum so (then a report adds up {@link #slices}, which gives the
+     * same figures). {@code from} and {@code to} on quarter hours.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    default Optional<CalendarUsage> calendar(Instant from, Instant to, Optional<String> project, ZoneId zone,
+            CalendarUsage.Period period) {
+        return Optional.empty();
+    }
 
     /**
      * Of {@code sessionIds}, those that telemetry and an import both hold, with each source's cost of the

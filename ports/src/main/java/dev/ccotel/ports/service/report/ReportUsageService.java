@@ -5,6 +5,7 @@ import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
+import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.time.Clock;
@@ -45,7 +46,18 @@ public final class ReportUsageService implements ReportUsageUseCase {
     public UsageReport report(UsageQuery query) {
         Instant from = query.since().map(d -> d.atStartOfDay(query.zone()).toInstant()).orElse(Instant.EPOCH);
         Instant to = query.until().map(d -> d.plusDays(1).atStartOfDay(query.zone()).toInstant())
-                .orElse(clock.instant().plusSeconds(86_400));
+                .orElse(aQuarterHourFrom(clock.instant().plusSeconds(86_400)));
+        if (query.grouping().byTime()) {
+            Optional<CalendarUsage> summed = store.calendar(from, to, query.project(), query.zone(),
+                    switch (query.grouping()) {
+                        case WEEKLY -> CalendarUsage.Period.WEEK;
+                        case MONTHLY -> CalendarUsage.Period.MONTH;
+                        default -> CalendarUsage.Period.DAY;
+                    });
+            if (summed.isPresent()) {
+                return byPeriod(query, summed.get());
+            }
+        }
         List<UsageSlice> slices = oneSourceEach(store.slices(from, to, query.project()));
         Set<String> fromMetrics = withMetrics(slices);
         Set<String> ofWork = new HashSet<>();
@@ -76,6 +88,64 @@ public final class ReportUsageService implements ReportUsageUseCase {
         groups.forEach((k, g) -> rows.add(g.row(k, query, Optional.ofNullable(prompts.get(k)))));
         rows.sort(order(query, groups));
         return new UsageReport(query, rows, all.usage.withSessions(all.sessions.size()), all.costSources());
+    }
+
+    /** The quarter hour at or after {@code t}: a window's end a store's sums of quarters can stop at. */
+    private static Instant aQuarterHourFrom(Instant t) {
+        long quarter = Duration.ofMinutes(15).toMillis();
+        return Instant.ofEpochMilli(Math.ceilDiv(t.toEpochMilli(), quarter) * quarter);
+    }
+
+    /** The report of days, weeks or months from what the store summed per period (the same rows as from slices). */
+    private static UsageReport byPeriod(UsageQuery query, CalendarUsage summed) {
+        Function<LocalDate, String> key = query.grouping() == UsageQuery.Grouping.MONTHLY
+                ? d -> YearMonth.from(d).toString()
+                : LocalDate::toString;
+        Map<String, Usage> usage = new TreeMap<>();
+        Map<String, Map<String, UsageSlice.Priced>> models = new HashMap<>();
+        Usage all = Usage.ZERO;
+        for (CalendarUsage.Cell cell : summed.cells()) {
+            Usage u = new Usage(0, cell.priced().tokens(), cell.priced().costUsd(), cell.activity(), cell.code(),
+                    cell.activeSeconds());
+            String k = key.apply(cell.period());
+            usage.merge(k, u, Usage::plus);
+            all = all.plus(u);
+            if (!cell.priced().isEmpty()) {
+                models.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(
+                        cell.model().isEmpty() ? "(no model)" : cell.model(), cell.priced(), ReportUsageService::plus);
+            }
+        }
+        Map<String, Map<CostSource, Long>> sources = new HashMap<>();
+        Map<CostSource, Long> allSources = new EnumMap<>(CostSource.class);
+        for (CalendarUsage.Sessions s : summed.sessions()) {
+            Map<CostSource, Long> into = s.period().map(d -> sources.computeIfAbsent(key.apply(d),
+                    x -> new EnumMap<>(CostSource.class))).orElse(allSources);
+            into.merge(s.source(), s.count(), Long::sum);
+        }
+        List<UsageReport.Row> rows = new ArrayList<>();
+        usage.forEach((k, u) -> {
+            Map<CostSource, Long> counts = sources.getOrDefault(k, Map.of());
+            rows.add(new UsageReport.Row(k, "", u.withSessions(sessions(counts)),
+                    query.breakdown() ? shares(models.getOrDefault(k, Map.of())) : List.of(), counts, Optional.empty()));
+        });
+        return new UsageReport(query, rows, all.withSessions(sessions(allSources)), allSources);
+    }
+
+    private static long sessions(Map<CostSource, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static UsageSlice.Priced plus(UsageSlice.Priced a, UsageSlice.Priced b) {
+        return new UsageSlice.Priced(a.tokens().plus(b.tokens()), a.costUsd() + b.costUsd());
+    }
+
+    /** Each model's part of a row, the most expensive first. */
+    private static List<UsageReport.ModelShare> shares(Map<String, UsageSlice.Priced> models) {
+        return models.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, UsageSlice.Priced> e) -> -e.getValue().costUsd())
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new UsageReport.ModelShare(e.getKey(), e.getValue().tokens(), e.getValue().costUsd()))
+                .toList();
     }
 
     /** A transcript's figures must be higher than telemetry's by more than rounding to replace them. */
@@ -186,8 +256,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
                 sources.put(s.sessionId(), s.costSource());
             }
             if (!priced.isEmpty()) {
-                models.merge(s.model().isEmpty() ? "(no model)" : s.model(), priced,
-                        (a, b) -> new UsageSlice.Priced(a.tokens().plus(b.tokens()), a.costUsd() + b.costUsd()));
+                models.merge(s.model().isEmpty() ? "(no model)" : s.model(), priced, ReportUsageService::plus);
             }
             if (s.sessionStart().isBefore(start)) {
                 start = s.sessionStart();
@@ -202,15 +271,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
 
         /** @param firstPrompt the session's first prompt, for a row of the sessions report, where it was kept */
         UsageReport.Row row(String key, UsageQuery query, Optional<String> firstPrompt) {
-            List<UsageReport.ModelShare> shares = new ArrayList<>();
-            if (query.breakdown()) {
-                Map<String, UsageSlice.Priced> byCost = new HashMap<>(models);
-                byCost.entrySet().stream()
-                        .sorted(Comparator.comparingDouble((Map.Entry<String, UsageSlice.Priced> e) -> -e.getValue()
-                                .costUsd()).thenComparing(Map.Entry::getKey))
-                        .forEach(e -> shares.add(new UsageReport.ModelShare(e.getKey(), e.getValue().tokens(),
-                                e.getValue().costUsd())));
-            }
+            List<UsageReport.ModelShare> shares = query.breakdown() ? shares(models) : List.of();
             String detail = query.grouping() == UsageQuery.Grouping.SESSIONS ? sessionDetail(query, firstPrompt)
                     : "";
             Optional<UsageReport.SessionFacts> facts = query.grouping() == UsageQuery.Grouping.SESSIONS
