@@ -9,7 +9,9 @@ import dev.ccotel.ports.out.LimitSnapshot;
 import dev.ccotel.ports.model.TimelineEvent;
 import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.out.SessionUsage;
 import dev.ccotel.ports.out.UsageSlice;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +25,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,24 +94,24 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
             + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
+    private static final String TELEMETRY = CostSource.TELEMETRY.wireName();
     /**
-     * A window's usage by period, in one statement (each pass over 40,000 quarters of a year costs tens of
-     * milliseconds). Numbered parameters: the window's start and end, the project or NULL. {@code %1$s} the local
-     * day of {@code u.quarter}, {@code %2$s} what telemetry's quarters are read from, {@code %3$s} the condition on
-     * their project, if any, {@code %4$s} a period's first day from {@code day}.
+     * A window's quarters with the figures every report counts, the part that {@link #BY_PERIOD} and
+     * {@link #BY_SESSION} share: summed in the store, since each pass over a year's 40,000 quarters costs tens of
+     * milliseconds and reading them out costs more. Numbered parameters: the window's start and end, the project
+     * or NULL. {@code %1$s} the local day of {@code u.quarter}, {@code %2$s} what telemetry's quarters are read
+     * from, {@code %3$s} the condition on their project, if any.
      * <ul>
      * <li>{@code tr}: the sessions whose transcript counts, each session being counted from one source: where
      * telemetry holds no session of that id, or the transcript's whole cost is higher;
      * <li>{@code f}: each session of the window, once: whether its cost and tokens come from its metrics (it has
      * some with tokens or cost), whether it is a session of work (a prompt or an API request), its source;
      * <li>{@code a}: each quarter of those sessions with the figures counted ({@code m_*} metrics, {@code e_*}
-     * api_request events; an import has one set, and its lines in its last quarter of the window, on one model);
-     * <li>the rows: kind 0 a period and model's sums, kind 1 a period's sessions of work by source, kind 2 the
-     * window's.
+     * api_request events; an import has one set, and its lines in its last quarter of the window, on one model)
+     * and its latest time.
      * </ul>
      */
-    private static final String TELEMETRY = CostSource.TELEMETRY.wireName();
-    private static final String BY_PERIOD = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
+    private static final String WINDOW = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
             + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
             + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)),"
@@ -132,25 +135,54 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " (u.event_rows > 0) * u.api_requests AS requests, (u.event_rows > 0) * u.api_errors AS errors,"
             + " (u.metric_rows > 0) * ROUND(u.lines_added) AS added, (u.metric_rows > 0) * ROUND(u.lines_removed) AS removed,"
             + " (u.metric_rows > 0) * ROUND(u.commits) AS commits, (u.metric_rows > 0) * ROUND(u.pull_requests) AS prs,"
-            + " (u.metric_rows > 0) * u.active_seconds AS active"
+            + " (u.metric_rows > 0) * u.active_seconds AS active,"
+            + " MAX((u.metric_rows > 0) * u.m_last, (u.event_rows > 0) * u.e_last) AS last"
             + " FROM f JOIN usage_quarters u ON u.session_id = f.sid AND f.source = '" + TELEMETRY + "'"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2"
             + " UNION ALL SELECT %1$s, u.model, f.sid, f.work, f.source, u.input_tokens, u.output_tokens,"
             + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, 0, u.api_requests, 0,"
             + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_added ELSE 0 END,"
-            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_removed ELSE 0 END, 0, 0, 0"
+            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_removed ELSE 0 END, 0, 0, 0,"
+            + " MAX(MIN(i.ended_at, u.quarter + " + (QUARTER_MS - 1) + "), u.quarter)"
             + " FROM f JOIN imported_usage u ON u.session_id = f.sid AND f.source <> '" + TELEMETRY + "'"
             + " JOIN imported_sessions i ON i.session_id = u.session_id"
             + " JOIN (SELECT session_id, MAX(quarter) AS last, MAX(model) AS model FROM imported_usage x"
             + " WHERE quarter >= ?1 AND quarter < ?2 AND quarter = (SELECT MAX(quarter) FROM imported_usage"
             + " WHERE session_id = x.session_id AND quarter >= ?1 AND quarter < ?2) GROUP BY session_id) l"
-            + " ON l.session_id = u.session_id WHERE u.quarter >= ?1 AND u.quarter < ?2)"
+            + " ON l.session_id = u.session_id WHERE u.quarter >= ?1 AND u.quarter < ?2)";
+    /**
+     * Of {@link #WINDOW}, by period ({@code %4$s}, a period's first day from {@code day}): kind 0 a period and
+     * model's sums, kind 1 a period's sessions of work by source, kind 2 the window's.
+     */
+    private static final String BY_PERIOD = WINDOW
             + " SELECT 0, %4$s AS period, model, SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
             + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)"
             + " FROM a GROUP BY 2, 3"
             + " UNION ALL SELECT 1, %4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
             + " FROM a WHERE work GROUP BY 2, 3"
             + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM f WHERE work GROUP BY 3";
+
+    /**
+     * Of {@link #WINDOW} ({@code %4$s} unused): per session its sums, its models with tokens or cost (each
+     * {@code m} and the name in hex, since a name may hold the separator), its latest time and what the
+     * sessions report says of it; telemetry's facts as {@link #sessions} reads them.
+     */
+    private static final String BY_SESSION = WINDOW
+            + " SELECT g.*, CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.started_at ELSE COALESCE(s.started_at, 0) END,"
+            + " CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.project WHEN s.session_id IS NULL THEN 'unknown'"
+            + " ELSE COALESCE(x.project_dir, x.cwd, CASE WHEN s.project = '' THEN COALESCE(i.project, '') ELSE s.project END) END,"
+            + " CASE WHEN g.source <> '" + TELEMETRY + "' OR s.session_id IS NULL THEN '' ELSE COALESCE(x.repo, '') END,"
+            + " CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.git_branch WHEN s.session_id IS NULL THEN ''"
+            + " ELSE COALESCE(x.branch, i.git_branch, '') END"
+            + " FROM (SELECT sid, SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts), SUM(tools),"
+            + " SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active), MAX(last),"
+            + " MAX(work), MAX(source) AS source,"
+            + " group_concat(DISTINCT CASE WHEN input + output + cc + cr <> 0 OR cost <> 0 THEN 'm' || hex(model) END)"
+            + " FROM a GROUP BY sid) g"
+            // a session last seen before the window is one the slices know nothing of either (see sessions())
+            + " LEFT JOIN sessions s ON s.session_id = g.sid AND s.last_seen >= ?1"
+            + " LEFT JOIN session_context x ON x.session_id = g.sid LEFT JOIN imported_sessions i ON i.session_id = g.sid";
+
     /** What joins a session to its member in a hub's store (schema-5.sql). */
     private static final String MEMBERS = " JOIN members mb ON mb.id = s.member_id";
 
@@ -257,10 +289,6 @@ public final class SqliteUsageReader implements ReadUsagePort {
             if (day.isEmpty()) {
                 return Optional.of(new CalendarUsage(List.of(), List.of()));
             }
-            String telemetry = project.isEmpty() && members.isEmpty() ? "usage_quarters u"
-                    : "usage_quarters u JOIN sessions s ON s.session_id = u.session_id" + members
-                            + " LEFT JOIN session_context x ON x.session_id = u.session_id";
-            String ofProject = project.isEmpty() ? "" : " AND " + this.project + " = ?3";
             String periodStart = switch (period) {
                 case DAY -> "day";
                 case WEEK -> "day - (day + 3) % 7"; // day 0, 1970-01-01, was a Thursday
@@ -268,11 +296,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             };
             List<CalendarUsage.Cell> cells = new ArrayList<>();
             List<CalendarUsage.Sessions> sessions = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(BY_PERIOD.formatted(day.get(), telemetry, ofProject,
-                    periodStart))) {
-                ps.setLong(1, start);
-                ps.setLong(2, end);
-                ps.setString(3, project.orElse(null));
+            try (PreparedStatement ps = window(c, BY_PERIOD, day.get(), periodStart, start, end, project)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long epochDay = rs.getLong(2);
@@ -297,6 +321,68 @@ public final class SqliteUsageReader implements ReadUsagePort {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Optional<List<SessionUsage>> sessionUsage(Instant from, Instant to, Optional<String> project) {
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
+        if (start % QUARTER_MS != 0 || end % QUARTER_MS != 0 || !members.isEmpty()) {
+            return Optional.empty(); // a window inside a quarter at either end, or a hub's members: from the slices
+        }
+        if (!exists() || start >= end) {
+            return Optional.of(List.of());
+        }
+        try (Connection c = Database.openReadOnly(path)) {
+            if (Database.userVersion(c) < SchemaMigrations.QUARTERS) {
+                return Optional.empty(); // an older daemon's unmigrated store: no sums kept
+            }
+            List<SessionUsage> out = new ArrayList<>();
+            try (PreparedStatement ps = window(c, BY_SESSION, "0", "", start, end, project);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SessionUsage(rs.getString(1), new UsageSlice.Priced(new Usage.Tokens(rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5)), rs.getDouble(6)),
+                            new Usage.Activity(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
+                            new Usage.CodeChanges(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)),
+                            rs.getDouble(15), rs.getBoolean(17), CostSource.ofWireName(rs.getString(18)),
+                            models(rs.getString(19)), Instant.ofEpochMilli(rs.getLong(20)),
+                            Instant.ofEpochMilli(rs.getLong(16)), rs.getString(21), rs.getString(22), rs.getString(23)));
+                }
+            }
+            return Optional.of(out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The models of {@link #BY_SESSION}'s list: each {@code m} and the name in hex, separated by commas. */
+    private static List<String> models(String list) {
+        if (list == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String each : list.split(",")) {
+            out.add(new String(HexFormat.of().parseHex(each, 1, each.length()), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /**
+     * {@code select} (of {@link #WINDOW}) prepared for [{@code start}, {@code end}) and the project, if any;
+     * {@code day} and {@code periodStart} its local day and period expressions.
+     */
+    private PreparedStatement window(Connection c, String select, String day, String periodStart, long start, long end,
+            Optional<String> project) throws SQLException {
+        String telemetry = project.isEmpty() && members.isEmpty() ? "usage_quarters u"
+                : "usage_quarters u JOIN sessions s ON s.session_id = u.session_id" + members
+                        + " LEFT JOIN session_context x ON x.session_id = u.session_id";
+        String ofProject = project.isEmpty() ? "" : " AND " + this.project + " = ?3";
+        PreparedStatement ps = c.prepareStatement(select.formatted(day, telemetry, ofProject, periodStart));
+        ps.setLong(1, start);
+        ps.setLong(2, end);
+        ps.setString(3, project.orElse(null));
+        return ps;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
 import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.out.SessionUsage;
 import dev.ccotel.ports.out.UsageSlice;
 import dev.ccotel.ports.service.report.ReportUsageService;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A report of days, weeks or months summed by the store ({@link SqliteUsageReader#calendar}) has the rows
- * that adding up the store's slices one by one gives ({@link ReportUsageService}'s rules, the reference):
+ * A report of days, weeks, months or sessions summed by the store ({@link SqliteUsageReader#calendar},
+ * {@link SqliteUsageReader#sessionUsage}) has the rows that adding up the store's slices one by one gives
+ * ({@link ReportUsageService}'s rules, the reference):
  * over DST changes and zones a quarter or half hour off, month and week ends, windows, a project, with
  * imported sessions that win or lose against telemetry and sessions only imported. Seeded; the seed is
  * printed on failure.
@@ -52,7 +54,7 @@ class CalendarReportTest {
     Path dir;
 
     @Test
-    void periodsSummedByTheStore_areTheRowsOfItsSlicesAddedUp() throws Exception {
+    void periodsAndSessionsSummedByTheStore_areTheRowsOfItsSlicesAddedUp() throws Exception {
         AtomicInteger summed = new AtomicInteger();
         for (int round = 0; round < 8; round++) {
             long seed = new Random().nextLong();
@@ -62,7 +64,7 @@ class CalendarReportTest {
                 throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
             }
         }
-        assertTrue(summed.get() >= 8 * 20, "the store summed the reports itself: " + summed.get());
+        assertTrue(summed.get() >= 8 * 28, "the store summed the reports itself: " + summed.get());
     }
 
     private void check(long seed, Path folder, AtomicInteger summed) throws Exception {
@@ -83,6 +85,13 @@ class CalendarReportTest {
             public Optional<CalendarUsage> calendar(Instant from, Instant to, Optional<String> project, ZoneId zone,
                     CalendarUsage.Period period) {
                 Optional<CalendarUsage> out = reader.calendar(from, to, project, zone, period);
+                out.ifPresent(x -> summed.incrementAndGet());
+                return out;
+            }
+
+            @Override
+            public Optional<List<SessionUsage>> sessionUsage(Instant from, Instant to, Optional<String> project) {
+                Optional<List<SessionUsage>> out = reader.sessionUsage(from, to, project);
                 out.ifPresent(x -> summed.incrementAndGet());
                 return out;
             }
@@ -122,15 +131,18 @@ class CalendarReportTest {
         ReportUsageService byStore = new ReportUsageService(counting, clock);
         ReportUsageService bySlices = new ReportUsageService(slicesOnly, clock);
         List<UsageQuery.Grouping> groupings = List.of(UsageQuery.Grouping.DAILY, UsageQuery.Grouping.WEEKLY,
-                UsageQuery.Grouping.MONTHLY);
-        for (int q = 0; q < 24; q++) {
+                UsageQuery.Grouping.MONTHLY, UsageQuery.Grouping.SESSIONS);
+        for (int q = 0; q < 32; q++) {
             ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
             LocalDate first = LocalDate.ofInstant(Instant.ofEpochMilli(T0), zone);
             Optional<LocalDate> since = q % 3 == 0 ? Optional.empty() : Optional.of(first.plusDays(random.nextInt(95) - 3));
             Optional<LocalDate> until = q % 4 == 0 ? Optional.empty()
                     : Optional.of(since.orElse(first).plusDays(random.nextInt(60)));
             Optional<String> project = q % 5 == 1 ? Optional.of("/p" + random.nextInt(3)) : Optional.empty();
-            UsageQuery query = new UsageQuery(groupings.get(q % 3), since, until, zone, project, random.nextBoolean());
+            UsageQuery.Grouping grouping = groupings.get(q % 4);
+            // a sessions report split by model adds the slices up (its rows' model shares)
+            boolean breakdown = grouping != UsageQuery.Grouping.SESSIONS && random.nextBoolean();
+            UsageQuery query = new UsageQuery(grouping, since, until, zone, project, breakdown);
             assertSameReport(bySlices.report(query), byStore.report(query), query.toString());
         }
     }
@@ -144,13 +156,24 @@ class CalendarReportTest {
         try (Statement s = c.createStatement()) { // what telemetry saw of each session in all
             s.executeUpdate("UPDATE sessions SET cost_usd = abs(random() % 1000) / 100.0");
         }
+        try (PreparedStatement context = c.prepareStatement("INSERT OR IGNORE INTO session_context (session_id,"
+                + " first_seen, last_seen, project_dir, cwd, repo, branch) VALUES (?, 0, 0, ?, ?, ?, ?)")) {
+            for (int i = 0; i < 12; i++) { // what statuslines told, in part
+                context.setString(1, "s" + i);
+                context.setString(2, random.nextBoolean() ? "/p" + random.nextInt(3) : null);
+                context.setString(3, random.nextBoolean() ? "/p" + random.nextInt(3) + "/sub" : null);
+                context.setString(4, random.nextBoolean() ? "github.com/acme/app" : null);
+                context.setString(5, random.nextBoolean() ? "main" : null);
+                context.executeUpdate();
+            }
+        }
         try (PreparedStatement session = c.prepareStatement("INSERT INTO imported_sessions (session_id, project,"
                 + " git_branch, app_version, started_at, ended_at, cost_source, settled, cost_usd, prompts, lines_added,"
-                + " lines_removed, prices_as_of, imported_at) VALUES (?, ?, 'main', '2.1', ?, ?, ?, 1, ?, 0, ?, ?, '', 0)");
+                + " lines_removed, prices_as_of, imported_at) VALUES (?, ?, 'from-a-transcript', '2.1', ?, ?, ?, 1, ?, 0, ?, ?, '', 0)");
                 PreparedStatement usage = c.prepareStatement("INSERT OR IGNORE INTO imported_usage (session_id, quarter,"
                         + " model, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, cost_usd,"
                         + " prompts, api_requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int sessions = random.nextInt(10);
+            int sessions = 4 + random.nextInt(8);
             for (int i = 0; i < sessions; i++) {
                 String id = random.nextBoolean() ? "s" + random.nextInt(12) : "t" + i; // telemetry's, or its own
                 long start = T0 + random.nextLong(SPAN);
@@ -200,6 +223,7 @@ class CalendarReportTest {
             assertSameUsage(e.usage(), a.usage(), where);
             assertEquals(e.costSources(), a.costSources(), where + ": cost sources");
             assertEquals(e.detail(), a.detail(), where);
+            assertEquals(e.session(), a.session(), where + ": the session's facts");
             assertEquals(byModel(e.models()).keySet(), byModel(a.models()).keySet(), where + ": the models");
             byModel(e.models()).forEach((model, share) -> {
                 UsageReport.ModelShare other = byModel(a.models()).get(model);

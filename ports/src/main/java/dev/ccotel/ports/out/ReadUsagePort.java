@@ -32,6 +32,17 @@ public interface ReadUsagePort {
     }
 
     /**
+     * Each session's usage of [{@code from}, {@code to}), of one project or all, summed by the store; empty where
+     * this store cannot sum so (then the sessions report adds up {@link #slices}, which gives the same figures).
+     * {@code from} and {@code to} on quarter hours.
+     *
+     * @throws IllegalStateException when the store cannot be read, with the reason in words
+     */
+    default Optional<List<SessionUsage>> sessionUsage(Instant from, Instant to, Optional<String> project) {
+        return Optional.empty();
+    }
+
+    /**
      * Of {@code sessionIds}, those that telemetry and an import both hold, with each source's cost of the
      * whole session (not only of a report's days): what decides which source counts.
      *

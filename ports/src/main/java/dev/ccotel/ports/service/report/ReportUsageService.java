@@ -7,9 +7,11 @@ import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
 import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.out.SessionUsage;
 import dev.ccotel.ports.out.UsageSlice;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -56,6 +59,12 @@ public final class ReportUsageService implements ReportUsageUseCase {
                     });
             if (summed.isPresent()) {
                 return byPeriod(query, summed.get());
+            }
+        }
+        if (query.grouping() == UsageQuery.Grouping.SESSIONS && !query.breakdown()) {
+            Optional<List<SessionUsage>> summed = store.sessionUsage(from, to, query.project());
+            if (summed.isPresent()) {
+                return bySession(query, summed.get(), store.firstPrompts(from, to));
             }
         }
         List<UsageSlice> slices = oneSourceEach(store.slices(from, to, query.project()));
@@ -128,6 +137,30 @@ public final class ReportUsageService implements ReportUsageUseCase {
             rows.add(new UsageReport.Row(k, "", u.withSessions(sessions(counts)),
                     query.breakdown() ? shares(models.getOrDefault(k, Map.of())) : List.of(), counts, Optional.empty()));
         });
+        return new UsageReport(query, rows, all.withSessions(sessions(allSources)), allSources);
+    }
+
+    /** The sessions report from what the store summed per session (the same rows as from slices). */
+    private static UsageReport bySession(UsageQuery query, List<SessionUsage> summed, Map<String, String> prompts) {
+        List<UsageReport.Row> rows = new ArrayList<>(summed.size());
+        Usage all = Usage.ZERO;
+        Map<CostSource, Long> allSources = new EnumMap<>(CostSource.class);
+        for (SessionUsage s : summed) {
+            Usage u = new Usage(s.work() ? 1 : 0, s.priced().tokens(), s.priced().costUsd(), s.activity(), s.code(),
+                    s.activeSeconds());
+            all = all.plus(u);
+            if (s.work()) {
+                allSources.merge(s.source(), 1L, Long::sum);
+            }
+            List<String> models = s.models().stream().map(m -> m.isEmpty() ? "(no model)" : m).sorted().toList();
+            Instant end = s.last().isBefore(s.start()) ? s.start() : s.last();
+            rows.add(new UsageReport.Row(s.sessionId(), Group.sessionDetail(query.zone(), s.start(), s.last(), models,
+                    s.project(), Optional.ofNullable(prompts.get(s.sessionId()))), u, List.of(),
+                    s.work() ? Map.of(s.source(), 1L) : Map.of(),
+                    Optional.of(new UsageReport.SessionFacts(s.start(), end, s.project(), s.repo(), s.branch(), models))));
+        }
+        rows.sort(Comparator.comparing((UsageReport.Row r) -> r.session().orElseThrow().start())
+                .thenComparing(UsageReport.Row::key));
         return new UsageReport(query, rows, all.withSessions(sessions(allSources)), allSources);
     }
 
@@ -241,7 +274,8 @@ public final class ReportUsageService implements ReportUsageUseCase {
     private static final class Group {
         Usage usage = Usage.ZERO;
         final Set<String> sessions = new HashSet<>();
-        final Map<String, UsageSlice.Priced> models = new LinkedHashMap<>();
+        /** By name, "(no model)" first: the order a session's models are listed in. */
+        final Map<String, UsageSlice.Priced> models = new TreeMap<>();
         final Map<String, CostSource> sources = new HashMap<>();
         Instant start = Instant.MAX;
         Instant end = Instant.MIN;
@@ -272,7 +306,8 @@ public final class ReportUsageService implements ReportUsageUseCase {
         /** @param firstPrompt the session's first prompt, for a row of the sessions report, where it was kept */
         UsageReport.Row row(String key, UsageQuery query, Optional<String> firstPrompt) {
             List<UsageReport.ModelShare> shares = query.breakdown() ? shares(models) : List.of();
-            String detail = query.grouping() == UsageQuery.Grouping.SESSIONS ? sessionDetail(query, firstPrompt)
+            String detail = query.grouping() == UsageQuery.Grouping.SESSIONS
+                    ? sessionDetail(query.zone(), start, end, models.keySet(), project, firstPrompt)
                     : "";
             Optional<UsageReport.SessionFacts> facts = query.grouping() == UsageQuery.Grouping.SESSIONS
                     ? Optional.of(new UsageReport.SessionFacts(start, end.isBefore(start) ? start : end, project, repo,
@@ -287,14 +322,18 @@ public final class ReportUsageService implements ReportUsageUseCase {
             return counts;
         }
 
-        /** Start (in the report's zone), how long, the models, the project, and the first prompt's first words where kept. */
-        private String sessionDetail(UsageQuery query, Optional<String> firstPrompt) {
-            StringBuilder d = new StringBuilder(STARTED.format(start.atZone(query.zone())));
+        /**
+         * Start (in the report's zone), how long, the models, the project, and the first prompt's first words where
+         * kept.
+         */
+        static String sessionDetail(ZoneId zone, Instant start, Instant end, Collection<String> models, String project,
+                Optional<String> firstPrompt) {
+            StringBuilder d = new StringBuilder(STARTED.format(start.atZone(zone)));
             if (!end.isBefore(start)) {
                 d.append(", ").append(length(Duration.between(start, end)));
             }
             if (!models.isEmpty()) {
-                d.append(", ").append(String.join("+", models.keySet()));
+                d.append(", ").append(String.join("+", models));
             }
             d.append(", ").append(project);
             firstPrompt.map(String::strip).filter(p -> !p.isEmpty()).ifPresent(p -> {
