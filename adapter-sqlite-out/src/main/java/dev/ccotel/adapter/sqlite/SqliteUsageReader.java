@@ -104,63 +104,78 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * <ul>
      * <li>{@code tr}: the sessions whose transcript counts, each session being counted from one source: where
      * telemetry holds no session of that id, or the transcript's whole cost is higher;
-     * <li>{@code f}: each session of the window, once: whether its cost and tokens come from its metrics (it has
-     * some with tokens or cost), whether it is a session of work (a prompt or an API request), its source;
-     * <li>{@code a}: each quarter of those sessions with the figures counted ({@code m_*} metrics, {@code e_*}
-     * api_request events; an import has one set, and its lines in its last quarter of the window, on one model)
-     * and its latest time.
+     * <li>{@code ft}, {@code fi}: each session of the window, telemetry's and imports', once: whether its cost and
+     * tokens come from its metrics (it has some with tokens or cost), whether it is a session of work (a prompt
+     * or an API request), its source;
+     * <li>{@code at}, {@code ai}: each quarter of those sessions with the figures counted ({@code m_*} metrics,
+     * {@code e_*} api_request events; an import has one set, and its lines in its last quarter of the window, on
+     * one model) and its latest time.
      * </ul>
+     * The two sources are summed apart and their rows put together, since a session is of one only: one
+     * {@code UNION ALL} inside {@code a} would keep SQLite from folding it into the sums (90 ms more on a year).
      */
     private static final String WINDOW = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
             + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
             + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)),"
-            + " f AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND (ROUND(u.m_input) + ROUND(u.m_output)"
-            + " + ROUND(u.m_cache_creation) + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)) AS metrics,"
+            + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND (ROUND(u.m_input)"
+            + " + ROUND(u.m_output) + ROUND(u.m_cache_creation) + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)) AS metrics,"
             + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source"
-            + " FROM %2$s WHERE u.quarter >= ?1 AND u.quarter < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id"
-            + " UNION ALL SELECT u.session_id, MAX(u.input_tokens + u.output_tokens + u.cache_creation_tokens"
-            + " + u.cache_read_tokens <> 0 OR u.cost_usd <> 0), MAX(u.prompts > 0 OR u.api_requests > 0), MAX(i.cost_source)"
-            + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " FROM %2$s WHERE u.quarter >= ?1 AND u.quarter < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id),"
+            + " fi AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.prompts > 0 OR u.api_requests > 0) AS work,"
+            + " MAX(i.cost_source) AS source FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND u.session_id IN tr GROUP BY u.session_id),"
-            + " a AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, f.sid AS sid, f.work AS work, f.source AS source,"
-            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_input) ELSE (u.event_rows > 0) * u.e_input END AS input,"
-            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_output) ELSE (u.event_rows > 0) * u.e_output END AS output,"
-            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_creation)"
+            + " at AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, ft.sid AS sid, ft.work AS work,"
+            + " ft.source AS source,"
+            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_input) ELSE (u.event_rows > 0) * u.e_input END AS input,"
+            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_output) ELSE (u.event_rows > 0) * u.e_output END AS output,"
+            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_creation)"
             + " ELSE (u.event_rows > 0) * u.e_cache_creation END AS cc,"
-            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_read)"
+            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_read)"
             + " ELSE (u.event_rows > 0) * u.e_cache_read END AS cr,"
-            + " CASE WHEN f.metrics THEN (u.metric_rows > 0) * u.m_cost ELSE (u.event_rows > 0) * u.e_cost END AS cost,"
+            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * u.m_cost ELSE (u.event_rows > 0) * u.e_cost END AS cost,"
             + " (u.event_rows > 0) * u.prompts AS prompts, (u.event_rows > 0) * u.tool_results AS tools,"
             + " (u.event_rows > 0) * u.api_requests AS requests, (u.event_rows > 0) * u.api_errors AS errors,"
             + " (u.metric_rows > 0) * ROUND(u.lines_added) AS added, (u.metric_rows > 0) * ROUND(u.lines_removed) AS removed,"
             + " (u.metric_rows > 0) * ROUND(u.commits) AS commits, (u.metric_rows > 0) * ROUND(u.pull_requests) AS prs,"
             + " (u.metric_rows > 0) * u.active_seconds AS active,"
             + " MAX((u.metric_rows > 0) * u.m_last, (u.event_rows > 0) * u.e_last) AS last"
-            + " FROM f JOIN usage_quarters u ON u.session_id = f.sid AND f.source = '" + TELEMETRY + "'"
-            + " WHERE u.quarter >= ?1 AND u.quarter < ?2"
-            + " UNION ALL SELECT %1$s, u.model, f.sid, f.work, f.source, u.input_tokens, u.output_tokens,"
-            + " u.cache_creation_tokens, u.cache_read_tokens, u.cost_usd, u.prompts, 0, u.api_requests, 0,"
-            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_added ELSE 0 END,"
-            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_removed ELSE 0 END, 0, 0, 0,"
-            + " MAX(MIN(i.ended_at, u.quarter + " + (QUARTER_MS - 1) + "), u.quarter)"
-            + " FROM f JOIN imported_usage u ON u.session_id = f.sid AND f.source <> '" + TELEMETRY + "'"
-            + " JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " FROM ft JOIN usage_quarters u ON u.session_id = ft.sid WHERE u.quarter >= ?1 AND u.quarter < ?2),"
+            // an import's figures are its transcript's: tokens and cost as metrics would give them
+            + " ai AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, fi.sid AS sid, fi.work AS work,"
+            + " fi.source AS source, u.input_tokens AS input, u.output_tokens AS output, u.cache_creation_tokens AS cc,"
+            + " u.cache_read_tokens AS cr, u.cost_usd AS cost, u.prompts AS prompts, 0 AS tools, u.api_requests AS requests,"
+            + " 0 AS errors, CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_added ELSE 0 END AS added,"
+            + " CASE WHEN u.quarter = l.last AND u.model = l.model THEN i.lines_removed ELSE 0 END AS removed,"
+            + " 0 AS commits, 0 AS prs, 0 AS active,"
+            + " MAX(MIN(i.ended_at, u.quarter + " + (QUARTER_MS - 1) + "), u.quarter) AS last"
+            + " FROM fi JOIN imported_usage u ON u.session_id = fi.sid JOIN imported_sessions i ON i.session_id = u.session_id"
             + " JOIN (SELECT session_id, MAX(quarter) AS last, MAX(model) AS model FROM imported_usage x"
             + " WHERE quarter >= ?1 AND quarter < ?2 AND quarter = (SELECT MAX(quarter) FROM imported_usage"
             + " WHERE session_id = x.session_id AND quarter >= ?1 AND quarter < ?2) GROUP BY session_id) l"
             + " ON l.session_id = u.session_id WHERE u.quarter >= ?1 AND u.quarter < ?2)";
+    /** The sums of a window's quarters, of {@code at} or {@code ai}. */
+    private static final String SUMS = " SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
+            + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)";
     /**
      * Of {@link #WINDOW}, by period ({@code %4$s}, a period's first day from {@code day}): kind 0 a period and
-     * model's sums, kind 1 a period's sessions of work by source, kind 2 the window's.
+     * model's sums (twice where both sources have some), kind 1 a period's sessions of work by source, kind 2 the
+     * window's.
      */
     private static final String BY_PERIOD = WINDOW
-            + " SELECT 0, %4$s AS period, model, SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
-            + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)"
-            + " FROM a GROUP BY 2, 3"
+            + " SELECT 0, %4$s, model," + SUMS + " FROM at GROUP BY 2, 3"
+            + " UNION ALL SELECT 0, %4$s, model," + SUMS + " FROM ai GROUP BY 2, 3"
             + " UNION ALL SELECT 1, %4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
-            + " FROM a WHERE work GROUP BY 2, 3"
-            + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM f WHERE work GROUP BY 3";
+            + " FROM at WHERE work GROUP BY 2, 3"
+            + " UNION ALL SELECT 1, %4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
+            + " FROM ai WHERE work GROUP BY 2, 3"
+            + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM ft WHERE work GROUP BY 3"
+            + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM fi WHERE work GROUP BY 3";
+
+    /** A session's sums of {@code at} or {@code ai} ({@code %s}), with its models and latest time (BY_SESSION). */
+    private static final String SESSION_SUMS = " SELECT sid," + SUMS + ", MAX(last), MAX(work), MAX(source) AS source,"
+            + " group_concat(DISTINCT CASE WHEN input + output + cc + cr <> 0 OR cost <> 0 THEN 'm' || hex(model) END)"
+            + " FROM %s GROUP BY sid";
 
     /**
      * Of {@link #WINDOW} ({@code %4$s} unused): per session its sums, its models with tokens or cost (each
@@ -174,11 +189,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " CASE WHEN g.source <> '" + TELEMETRY + "' OR s.session_id IS NULL THEN '' ELSE COALESCE(x.repo, '') END,"
             + " CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.git_branch WHEN s.session_id IS NULL THEN ''"
             + " ELSE COALESCE(x.branch, i.git_branch, '') END"
-            + " FROM (SELECT sid, SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts), SUM(tools),"
-            + " SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active), MAX(last),"
-            + " MAX(work), MAX(source) AS source,"
-            + " group_concat(DISTINCT CASE WHEN input + output + cc + cr <> 0 OR cost <> 0 THEN 'm' || hex(model) END)"
-            + " FROM a GROUP BY sid) g"
+            + " FROM (" + SESSION_SUMS.formatted("at") + " UNION ALL" + SESSION_SUMS.formatted("ai") + ") g"
             // a session last seen before the window is one the slices know nothing of either (see sessions())
             + " LEFT JOIN sessions s ON s.session_id = g.sid AND s.last_seen >= ?1"
             + " LEFT JOIN session_context x ON x.session_id = g.sid LEFT JOIN imported_sessions i ON i.session_id = g.sid";
