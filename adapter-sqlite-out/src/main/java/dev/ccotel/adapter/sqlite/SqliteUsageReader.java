@@ -100,7 +100,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * {@link #BY_SESSION} share: summed in the store, since each pass over a year's 40,000 quarters costs tens of
      * milliseconds and reading them out costs more. Numbered parameters: the window's start and end, the project
      * or NULL. {@code %1$s} the local day of {@code u.quarter}, {@code %2$s} what telemetry's quarters are read
-     * from, {@code %3$s} the condition on their project, if any.
+     * from, {@code %3$s} the condition on their project, if any, {@code %5$s} what keeps a hub's imports out.
      * <ul>
      * <li>{@code tr}: the sessions whose transcript counts, each session being counted from one source: where
      * telemetry holds no session of that id, or the transcript's whole cost is higher;
@@ -117,7 +117,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
     private static final String WINDOW = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
             + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
-            + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)),"
+            + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)%5$s),"
             + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND (ROUND(u.m_input)"
             + " + ROUND(u.m_output) + ROUND(u.m_cache_creation) + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)) AS metrics,"
             + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source"
@@ -389,7 +389,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 : "usage_quarters u JOIN sessions s ON s.session_id = u.session_id" + members
                         + " LEFT JOIN session_context x ON x.session_id = u.session_id";
         String ofProject = project.isEmpty() ? "" : " AND " + this.project + " = ?3";
-        PreparedStatement ps = c.prepareStatement(select.formatted(day, telemetry, ofProject, periodStart));
+        String noImports = members.isEmpty() ? "" : " AND 0"; // a hub imports no transcripts (see slices())
+        PreparedStatement ps = c.prepareStatement(select.formatted(day, telemetry, ofProject, periodStart, noImports));
         ps.setLong(1, start);
         ps.setLong(2, end);
         ps.setString(3, project.orElse(null));

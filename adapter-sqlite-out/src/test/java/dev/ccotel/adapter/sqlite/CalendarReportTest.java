@@ -111,22 +111,7 @@ class CalendarReportTest {
                 return reader.firstPrompts(from, to);
             }
         };
-        ReadUsagePort slicesOnly = new ReadUsagePort() { // no calendar(): the report adds the slices up
-            @Override
-            public List<UsageSlice> slices(Instant from, Instant to, Optional<String> project) {
-                return reader.slices(from, to, project);
-            }
-
-            @Override
-            public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
-                return reader.inBothSources(sessionIds);
-            }
-
-            @Override
-            public Map<String, String> firstPrompts(Instant from, Instant to) {
-                return reader.firstPrompts(from, to);
-            }
-        };
+        ReadUsagePort slicesOnly = onlySlices(reader); // no sums of its own: the report adds the slices up
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + SPAN + random.nextLong(DAY)), ZoneOffset.UTC);
         ReportUsageService byStore = new ReportUsageService(counting, clock);
         ReportUsageService bySlices = new ReportUsageService(slicesOnly, clock);
@@ -145,6 +130,44 @@ class CalendarReportTest {
             UsageQuery query = new UsageQuery(grouping, since, until, zone, project, breakdown);
             assertSameReport(bySlices.report(query), byStore.report(query), query.toString());
         }
+        // a hub's store (schema-5.sql): reports by member, or member and machine, of the sessions members sent
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO members (name, token_sha256, added_at) VALUES ('ada', 'a', 0), ('bob', 'b', 0)");
+            s.executeUpdate("UPDATE sessions SET member_id = CASE abs(random()) % 3 WHEN 0 THEN NULL WHEN 1 THEN 1"
+                    + " ELSE 2 END");
+        }
+        SqliteUsageReader hub = SqliteUsageReader.byMember(file, random.nextBoolean());
+        for (int q = 0; q < 6; q++) {
+            ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
+            Optional<String> member = q % 2 == 0 ? Optional.empty() : Optional.of(random.nextBoolean() ? "ada" : "bob@h");
+            UsageQuery query = new UsageQuery(groupings.get(q % 3), Optional.empty(), Optional.empty(), zone, member,
+                    random.nextBoolean());
+            Optional<CalendarUsage> summedByHub = hub.calendar(Instant.EPOCH, Instant.ofEpochMilli(T0 + 2 * SPAN), member,
+                    zone, CalendarUsage.Period.DAY);
+            assertTrue(summedByHub.isPresent(), "a hub's store sums periods too");
+            assertSameReport(new ReportUsageService(onlySlices(hub), clock).report(query),
+                    new ReportUsageService(hub, clock).report(query), "at a hub: " + query);
+        }
+    }
+
+    /** {@code reader} without the sums it makes itself: a report adds up its slices. */
+    private static ReadUsagePort onlySlices(SqliteUsageReader reader) {
+        return new ReadUsagePort() {
+            @Override
+            public List<UsageSlice> slices(Instant from, Instant to, Optional<String> project) {
+                return reader.slices(from, to, project);
+            }
+
+            @Override
+            public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
+                return reader.inBothSources(sessionIds);
+            }
+
+            @Override
+            public Map<String, String> firstPrompts(Instant from, Instant to) {
+                return reader.firstPrompts(from, to);
+            }
+        };
     }
 
     /**
