@@ -406,6 +406,33 @@ class DistributionIT {
     }
 
     /**
+     * {@code report} and {@code status} get an AOT cache of their own, trained in the background on the command
+     * itself (its output thrown away); the next run uses it ({@code -XX:AOTMode=on} makes the JVM refuse to start
+     * when it cannot) and prints what the first printed, and nothing more.
+     */
+    @Test
+    void reportAndStatusOnJdk25_firstRunTrainsACacheInTheBackground_andTheNextUsesItQuietly() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25,
+                "the AOT cache needs JDK 25; this JDK is " + Runtime.version().feature());
+        Path cacheDir = temp.resolve("home").resolve(".cache").resolve("ccotel");
+        String report = "";
+        for (String command : List.of("report", "status")) {
+            Run first = run(Map.of("JAVA_HOME", THIS_JDK), command);
+            report = command.equals("report") ? first.out() : report;
+            assertEquals("", first.err().lines().filter(l -> l.contains("cache")).reduce("", String::concat),
+                    command + ": a short command trains without a word");
+            assertTrue(Await.until(() -> aotCaches(cacheDir).stream()
+                    .anyMatch(f -> f.getFileName().toString().endsWith("-cli-" + command + ".aot")), 300),
+                    command + ": its cache is made: " + trainingLog(cacheDir));
+            Run next = run(Map.of("JAVA_HOME", THIS_JDK, "CCOTEL_JAVA_OPTS", "-XX:AOTMode=on"), command);
+            assertEquals(first, next, command + ": the same words, exit code and nothing about the cache");
+        }
+        assertFalse(report.isBlank(), "report says something");
+        assertFalse(trainingLog(cacheDir).contains(report.lines().findFirst().orElseThrow()),
+                "a training's output is thrown away, not logged: " + trainingLog(cacheDir));
+    }
+
+    /**
      * A second daemon on taken ports: one line, exit 2 at once, and no JVM chatter (the cache is never
      * trained on a failed start: a separate training run makes it).
      */
