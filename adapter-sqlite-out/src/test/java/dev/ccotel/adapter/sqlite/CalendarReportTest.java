@@ -12,7 +12,6 @@ import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.SessionUsage;
 import dev.ccotel.ports.out.UsageSlice;
 import dev.ccotel.ports.service.report.ReportUsageService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,18 +68,13 @@ class CalendarReportTest {
 
     private void check(long seed, Path folder, AtomicInteger summed) throws Exception {
         Random random = new Random(seed);
-        Files.createDirectories(folder);
-        Path file = folder.resolve("ccotel.db");
-        try (SqliteStore store = SqliteStore.open(StoreConfig.at(file, false), Clock.fixed(Instant.ofEpochMilli(T0),
-                ZoneOffset.UTC))) {
-            // migrated to the latest schema, triggers in place
-        }
+        Path file = UsageQuartersTest.newStore(folder);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             UsageQuartersTest.fill(c, random, T0, SPAN);
             alsoImported(c, random);
         }
         SqliteUsageReader reader = new SqliteUsageReader(file);
-        ReadUsagePort counting = new ReadUsagePort() {
+        ReadUsagePort counting = new SlicesOf(reader) { // the store's own sums, counted
             @Override
             public Optional<CalendarUsage> calendar(Instant from, Instant to, Optional<String> project, ZoneId zone,
                     CalendarUsage.Period period) {
@@ -95,23 +89,8 @@ class CalendarReportTest {
                 out.ifPresent(x -> summed.incrementAndGet());
                 return out;
             }
-
-            @Override
-            public List<UsageSlice> slices(Instant from, Instant to, Optional<String> project) {
-                return reader.slices(from, to, project);
-            }
-
-            @Override
-            public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
-                return reader.inBothSources(sessionIds);
-            }
-
-            @Override
-            public Map<String, String> firstPrompts(Instant from, Instant to) {
-                return reader.firstPrompts(from, to);
-            }
         };
-        ReadUsagePort slicesOnly = onlySlices(reader); // no sums of its own: the report adds the slices up
+        ReadUsagePort slicesOnly = new SlicesOf(reader); // no sums of its own: the report adds the slices up
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + SPAN + random.nextLong(DAY)), ZoneOffset.UTC);
         ReportUsageService byStore = new ReportUsageService(counting, clock);
         ReportUsageService bySlices = new ReportUsageService(slicesOnly, clock);
@@ -145,29 +124,33 @@ class CalendarReportTest {
             Optional<CalendarUsage> summedByHub = hub.calendar(Instant.EPOCH, Instant.ofEpochMilli(T0 + 2 * SPAN), member,
                     zone, CalendarUsage.Period.DAY);
             assertTrue(summedByHub.isPresent(), "a hub's store sums periods too");
-            assertSameReport(new ReportUsageService(onlySlices(hub), clock).report(query),
+            assertSameReport(new ReportUsageService(new SlicesOf(hub), clock).report(query),
                     new ReportUsageService(hub, clock).report(query), "at a hub: " + query);
         }
     }
 
-    /** {@code reader} without the sums it makes itself: a report adds up its slices. */
-    private static ReadUsagePort onlySlices(SqliteUsageReader reader) {
-        return new ReadUsagePort() {
-            @Override
-            public List<UsageSlice> slices(Instant from, Instant to, Optional<String> project) {
-                return reader.slices(from, to, project);
-            }
+    /** A reader without the sums it makes itself: a report adds up its slices. */
+    private static class SlicesOf implements ReadUsagePort {
+        private final SqliteUsageReader reader;
 
-            @Override
-            public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
-                return reader.inBothSources(sessionIds);
-            }
+        SlicesOf(SqliteUsageReader reader) {
+            this.reader = reader;
+        }
 
-            @Override
-            public Map<String, String> firstPrompts(Instant from, Instant to) {
-                return reader.firstPrompts(from, to);
-            }
-        };
+        @Override
+        public List<UsageSlice> slices(Instant from, Instant to, Optional<String> project) {
+            return reader.slices(from, to, project);
+        }
+
+        @Override
+        public Map<String, BothSources> inBothSources(Collection<String> sessionIds) {
+            return reader.inBothSources(sessionIds);
+        }
+
+        @Override
+        public Map<String, String> firstPrompts(Instant from, Instant to) {
+            return reader.firstPrompts(from, to);
+        }
     }
 
     /**

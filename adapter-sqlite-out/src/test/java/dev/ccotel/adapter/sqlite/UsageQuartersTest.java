@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccotel.ports.out.UsageSlice;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,12 +56,7 @@ class UsageQuartersTest {
 
     private void check(long seed, Path folder) throws Exception {
         Random random = new Random(seed);
-        Files.createDirectories(folder);
-        Path file = folder.resolve("ccotel.db");
-        try (SqliteStore store = SqliteStore.open(StoreConfig.at(file, false), Clock.fixed(Instant.ofEpochMilli(T0),
-                ZoneOffset.UTC))) {
-            // migrated to the latest schema, triggers in place
-        }
+        Path file = newStore(folder);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             fill(c, random, T0, SPAN);
             if (random.nextBoolean()) {
@@ -92,6 +88,16 @@ class UsageQuartersTest {
         }
         assertTrue(kept.slices(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + SPAN + Q), Optional.empty())
                 .size() > 0, "the round read something");
+    }
+
+    /** A store in {@code folder}, migrated to the latest schema, its triggers in place, and empty. */
+    static Path newStore(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("ccotel.db");
+        try (SqliteStore store = SqliteStore.open(StoreConfig.at(file, false), Clock.fixed(Instant.ofEpochMilli(T0),
+                ZoneOffset.UTC))) {
+            return file;
+        }
     }
 
     /** Sessions with metrics and events at random times in [{@code t0}, {@code t0 + span}), some rows sent twice. */
