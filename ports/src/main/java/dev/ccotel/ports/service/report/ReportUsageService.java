@@ -35,7 +35,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Groups the store's slices into report rows (see {@link ReportUsageUseCase} for what counts). */
+/**
+ * Groups the store's slices into report rows (see {@link ReportUsageUseCase} for what counts), or, for days,
+ * weeks, months and sessions, takes the rows the store summed itself by the same rules where it can.
+ */
 public final class ReportUsageService implements ReportUsageUseCase {
     private final ReadUsagePort store;
     private final Clock clock;
@@ -121,7 +124,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
             all = all.plus(u);
             if (!cell.priced().isEmpty()) {
                 models.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(
-                        cell.model().isEmpty() ? "(no model)" : cell.model(), cell.priced(), ReportUsageService::plus);
+                        modelName(cell.model()), cell.priced(), ReportUsageService::plus);
             }
         }
         Map<String, Map<CostSource, Long>> sources = new HashMap<>();
@@ -152,7 +155,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
             if (s.work()) {
                 allSources.merge(s.source(), 1L, Long::sum);
             }
-            List<String> models = s.models().stream().map(m -> m.isEmpty() ? "(no model)" : m).sorted().toList();
+            List<String> models = s.models().stream().map(ReportUsageService::modelName).sorted().toList();
             Instant end = s.last().isBefore(s.start()) ? s.start() : s.last();
             rows.add(new UsageReport.Row(s.sessionId(), Group.sessionDetail(query.zone(), s.start(), s.last(), models,
                     s.project(), Optional.ofNullable(prompts.get(s.sessionId()))), u, List.of(),
@@ -243,7 +246,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
             case MONTHLY -> s -> YearMonth.from(LocalDate.ofInstant(s.quarter(), query.zone())).toString();
             case SESSIONS -> UsageSlice::sessionId;
-            case MODELS -> s -> s.model().isEmpty() ? "(no model)" : s.model();
+            case MODELS -> s -> modelName(s.model());
             case PROJECTS -> UsageSlice::project;
             case REPOS -> s -> s.repo().isEmpty() ? NO_REPO : s.repo();
             case BRANCHES -> s -> s.branch().isEmpty() ? NO_BRANCH
@@ -260,6 +263,11 @@ public final class ReportUsageService implements ReportUsageUseCase {
             case MODELS, PROJECTS, REPOS, BRANCHES -> Comparator.comparingDouble((UsageReport.Row r) -> -r.usage().costUsd())
                     .thenComparing(UsageReport.Row::key);
         };
+    }
+
+    /** A model as a report names it: what has none (prompts, lines of code) is "(no model)". */
+    private static String modelName(String model) {
+        return model.isEmpty() ? "(no model)" : model;
     }
 
     /** The row of sessions no statusline told a repository or branch of (or that ran outside git). */
@@ -290,7 +298,7 @@ public final class ReportUsageService implements ReportUsageUseCase {
                 sources.put(s.sessionId(), s.costSource());
             }
             if (!priced.isEmpty()) {
-                models.merge(s.model().isEmpty() ? "(no model)" : s.model(), priced, ReportUsageService::plus);
+                models.merge(modelName(s.model()), priced, ReportUsageService::plus);
             }
             if (s.sessionStart().isBefore(start)) {
                 start = s.sessionStart();
