@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Reads the history for reports over a read-only connection of its own: it never creates, migrates
@@ -120,10 +121,12 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)%5$s),"
             + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND (ROUND(u.m_input)"
             + " + ROUND(u.m_output) + ROUND(u.m_cache_creation) + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)) AS metrics,"
-            + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source"
+            + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source,"
+            + " MIN(%1$s) AS first_day, MAX(%1$s) AS last_day"
             + " FROM %2$s WHERE u.quarter >= ?1 AND u.quarter < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id),"
             + " fi AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.prompts > 0 OR u.api_requests > 0) AS work,"
-            + " MAX(i.cost_source) AS source FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
+            + " MAX(i.cost_source) AS source, MIN(%1$s) AS first_day, MAX(%1$s) AS last_day"
+            + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND u.session_id IN tr GROUP BY u.session_id),"
             + " at AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, ft.sid AS sid, ft.work AS work,"
             + " ft.source AS source,"
@@ -154,21 +157,29 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " WHERE quarter >= ?1 AND quarter < ?2 AND quarter = (SELECT MAX(quarter) FROM imported_usage"
             + " WHERE session_id = x.session_id AND quarter >= ?1 AND quarter < ?2) GROUP BY session_id) l"
             + " ON l.session_id = u.session_id WHERE u.quarter >= ?1 AND u.quarter < ?2)";
+    /**
+     * The sessions of work per period and source, of {@code ft} and its quarters {@code at} (or {@code fi} and
+     * {@code ai}): each session within one period from its own row, the others (a session over midnight) from
+     * their quarters. Its {@code %%} become {@code %} when the tables' names are put in: then {@code %6$s} and
+     * {@code %7$s} are the period of a session's first and last day, {@code %4$s} a quarter's.
+     */
+    private static final String PERIOD_SESSIONS = " UNION ALL SELECT 1, %%6$s, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0,"
+            + " 0, 0, 0, 0, 0 FROM %1$s WHERE work AND %%6$s = %%7$s GROUP BY 2, 3"
+            + " UNION ALL SELECT 1, %%4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM %2$s"
+            + " WHERE work AND sid IN (SELECT sid FROM %1$s WHERE %%6$s <> %%7$s) GROUP BY 2, 3";
     /** The sums of a window's quarters, of {@code at} or {@code ai}. */
     private static final String SUMS = " SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
             + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)";
     /**
-     * Of {@link #WINDOW}, by period ({@code %4$s}, a period's first day from {@code day}): kind 0 a period and
-     * model's sums (twice where both sources have some), kind 1 a period's sessions of work by source, kind 2 the
-     * window's.
+     * Of {@link #WINDOW}, by period ({@code %4$s}, {@code %6$s} and {@code %7$s} a period's first day from
+     * {@code day}, {@code first_day} and {@code last_day}): kind 0 a period and model's sums (twice where both
+     * sources have some), kind 1 a period's sessions of work by source, kind 2 the window's. A session within
+     * one period is counted from its own row; only the others from their quarters.
      */
     private static final String BY_PERIOD = WINDOW
             + " SELECT 0, %4$s, model," + SUMS + " FROM at GROUP BY 2, 3"
             + " UNION ALL SELECT 0, %4$s, model," + SUMS + " FROM ai GROUP BY 2, 3"
-            + " UNION ALL SELECT 1, %4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
-            + " FROM at WHERE work GROUP BY 2, 3"
-            + " UNION ALL SELECT 1, %4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
-            + " FROM ai WHERE work GROUP BY 2, 3"
+            + PERIOD_SESSIONS.formatted("ft", "at") + PERIOD_SESSIONS.formatted("fi", "ai")
             + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM ft WHERE work GROUP BY 3"
             + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM fi WHERE work GROUP BY 3";
 
@@ -300,10 +311,10 @@ public final class SqliteUsageReader implements ReadUsagePort {
             if (day.isEmpty()) {
                 return Optional.of(new CalendarUsage(List.of(), List.of()));
             }
-            String periodStart = switch (period) {
-                case DAY -> "day";
-                case WEEK -> "day - (day + 3) % 7"; // day 0, 1970-01-01, was a Thursday
-                case MONTH -> "day - CAST(strftime('%d', day * 86400, 'unixepoch') AS INTEGER) + 1";
+            Function<String, String> periodStart = switch (period) {
+                case DAY -> d -> d;
+                case WEEK -> d -> d + " - (" + d + " + 3) % 7"; // day 0, 1970-01-01, was a Thursday
+                case MONTH -> d -> d + " - CAST(strftime('%d', " + d + " * 86400, 'unixepoch') AS INTEGER) + 1";
             };
             List<CalendarUsage.Cell> cells = new ArrayList<>();
             List<CalendarUsage.Sessions> sessions = new ArrayList<>();
@@ -349,7 +360,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 return Optional.empty(); // an older daemon's unmigrated store: no sums kept
             }
             List<SessionUsage> out = new ArrayList<>();
-            try (PreparedStatement ps = window(c, BY_SESSION, "0", "", start, end, project);
+            try (PreparedStatement ps = window(c, BY_SESSION, "0", d -> d, start, end, project);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SessionUsage(rs.getString(1), new UsageSlice.Priced(new Usage.Tokens(rs.getLong(2),
@@ -381,16 +392,17 @@ public final class SqliteUsageReader implements ReadUsagePort {
 
     /**
      * {@code select} (of {@link #WINDOW}) prepared for [{@code start}, {@code end}) and the project, if any;
-     * {@code day} and {@code periodStart} its local day and period expressions.
+     * {@code day} its local day expression, {@code periodStart} a period's first day from a day's.
      */
-    private PreparedStatement window(Connection c, String select, String day, String periodStart, long start, long end,
-            Optional<String> project) throws SQLException {
+    private PreparedStatement window(Connection c, String select, String day, Function<String, String> periodStart,
+            long start, long end, Optional<String> project) throws SQLException {
         String telemetry = project.isEmpty() && members.isEmpty() ? "usage_quarters u"
                 : "usage_quarters u JOIN sessions s ON s.session_id = u.session_id" + members
                         + " LEFT JOIN session_context x ON x.session_id = u.session_id";
         String ofProject = project.isEmpty() ? "" : " AND " + this.project + " = ?3";
         String noImports = members.isEmpty() ? "" : " AND 0"; // a hub imports no transcripts (see slices())
-        PreparedStatement ps = c.prepareStatement(select.formatted(day, telemetry, ofProject, periodStart, noImports));
+        PreparedStatement ps = c.prepareStatement(select.formatted(day, telemetry, ofProject, periodStart.apply("day"),
+                noImports, periodStart.apply("first_day"), periodStart.apply("last_day")));
         ps.setLong(1, start);
         ps.setLong(2, end);
         ps.setString(3, project.orElse(null));
