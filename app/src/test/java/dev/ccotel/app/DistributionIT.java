@@ -415,6 +415,18 @@ class DistributionIT {
         Assumptions.assumeTrue(Runtime.version().feature() >= 25,
                 "the AOT cache needs JDK 25; this JDK is " + Runtime.version().feature());
         Path cacheDir = temp.resolve("home").resolve(".cache").resolve("ccotel");
+        Path store = temp.resolve("home/.local/share/ccotel/ccotel.db");
+        Run beforeAnyStore = run(Map.of("JAVA_HOME", THIS_JDK), "report");
+        assertEquals(0, beforeAnyStore.exit(), beforeAnyStore.err());
+        try (var files = Files.list(cacheDir)) { // neither a cache nor the folder a training makes it in
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.contains("-cli-report.aot")),
+                    "no report cache is trained before there is a store to read: " + names);
+        }
+        Files.createDirectories(store.getParent(), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        dev.ccotel.adapter.sqlite.SqliteStore.open(dev.ccotel.adapter.sqlite.StoreConfig.at(store, false),
+                java.time.Clock.systemUTC()).close(); // an empty store, as a daemon leaves it
         String report = "";
         for (String command : List.of("report", "status")) {
             Run first = run(Map.of("JAVA_HOME", THIS_JDK), command);
