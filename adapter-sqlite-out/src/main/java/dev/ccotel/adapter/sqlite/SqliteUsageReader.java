@@ -318,23 +318,21 @@ public final class SqliteUsageReader implements ReadUsagePort {
             };
             List<CalendarUsage.Cell> cells = new ArrayList<>();
             List<CalendarUsage.Sessions> sessions = new ArrayList<>();
-            try (PreparedStatement ps = window(c, BY_PERIOD, day.get(), periodStart, start, end, project)) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long epochDay = rs.getLong(2);
-                        Optional<LocalDate> first = rs.wasNull() ? Optional.empty()
-                                : Optional.of(LocalDate.ofEpochDay(epochDay));
-                        if (rs.getInt(1) == 0) {
-                            cells.add(new CalendarUsage.Cell(first.orElseThrow(), rs.getString(3),
-                                    new UsageSlice.Priced(new Usage.Tokens(rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                                            rs.getLong(7)), rs.getDouble(8)),
-                                    new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                                    new Usage.CodeChanges(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16)),
-                                    rs.getDouble(17)));
-                        } else {
-                            sessions.add(new CalendarUsage.Sessions(first, CostSource.ofWireName(rs.getString(3)),
-                                    rs.getLong(4)));
-                        }
+            try (PreparedStatement ps = window(c, BY_PERIOD, day.get(), periodStart, start, end, project);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long epochDay = rs.getLong(2);
+                    Optional<LocalDate> first = rs.wasNull() ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
+                    if (rs.getInt(1) == 0) {
+                        cells.add(new CalendarUsage.Cell(first.orElseThrow(), rs.getString(3),
+                                new UsageSlice.Priced(new Usage.Tokens(rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                        rs.getLong(7)), rs.getDouble(8)),
+                                new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                                new Usage.CodeChanges(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16)),
+                                rs.getDouble(17)));
+                    } else {
+                        sessions.add(new CalendarUsage.Sessions(first, CostSource.ofWireName(rs.getString(3)),
+                                rs.getLong(4)));
                     }
                 }
             }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * metrics where it has them and from its api_request events otherwise, and only sessions of work counted.
  * What a report of days reads in place of the slices, which it would otherwise add up one by one.
  *
- * @param cells what the sessions did in a period with one model, or with none (prompts, lines of code)
+ * @param cells what the sessions did in a period with one model, or with none (prompts, lines of code); a
+ *     period and model may come more than once (telemetry's sessions and imported ones), to be added up
  * @param sessions the sessions of work, per period and per source, and of the whole window
  */
 public record CalendarUsage(List<Cell> cells, List<Sessions> sessions) {
