@@ -4,11 +4,14 @@ import dev.ccotel.domain.model.SessionSpan;
 import dev.ccotel.ports.model.DecisionCount;
 import dev.ccotel.ports.model.TimelineEvent;
 import dev.ccotel.ports.out.LimitSnapshot;
+import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
+import dev.ccotel.ports.out.SessionUsage;
 import dev.ccotel.ports.out.UsageSlice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,17 @@ public final class SharedReads implements ReadUsagePort {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    @Override
+    public Optional<CalendarUsage> calendar(Instant from, Instant to, Optional<String> project, ZoneId zone,
+            CalendarUsage.Period period) {
+        return store.calendar(from, to, project, zone, period);
+    }
+
+    @Override
+    public Optional<List<SessionUsage>> sessionUsage(Instant from, Instant to, Optional<String> project) {
+        return store.sessionUsage(from, to, project);
     }
 
     @Override

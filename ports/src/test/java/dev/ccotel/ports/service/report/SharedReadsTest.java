@@ -1,8 +1,10 @@
 package dev.ccotel.ports.service.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ccotel.ports.out.CalendarUsage;
 import dev.ccotel.ports.out.ReadUsagePort;
 import dev.ccotel.ports.out.UsageSlice;
 import java.time.Clock;
@@ -24,7 +26,7 @@ class SharedReadsTest {
     private static final Instant TO = Instant.parse("2026-12-08T00:00:00Z");
 
     /** Counts its reads; the first can be held until released. */
-    private static final class Store implements ReadUsagePort {
+    private static class Store implements ReadUsagePort {
         final AtomicInteger reads = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean hold;
@@ -110,6 +112,30 @@ class SharedReadsTest {
             t.join(60_000);
         }
         assertEquals(1, store.reads.get());
+    }
+
+    /**
+     * A read the port gains later must reach the store: one left to the interface's default would answer
+     * "this store cannot" for a store that can (the daemon's dashboard lost the store's sums of its days
+     * and sessions that way until this test).
+     */
+    @Test
+    void everyOtherReadIsAskedOfTheStore_noneLeftToThePortsDefault() throws Exception {
+        for (java.lang.reflect.Method m : ReadUsagePort.class.getMethods()) {
+            assertEquals(SharedReads.class, SharedReads.class.getMethod(m.getName(), m.getParameterTypes())
+                    .getDeclaringClass(), m.getName() + " is forwarded to the store");
+        }
+        CalendarUsage summed = new CalendarUsage(List.of(), List.of());
+        Store store = new Store() {
+            @Override
+            public Optional<CalendarUsage> calendar(Instant from, Instant to, Optional<String> project,
+                    java.time.ZoneId zone, CalendarUsage.Period period) {
+                return Optional.of(summed);
+            }
+        };
+        SharedReads reads = new SharedReads(store, () -> "v", Clock.fixed(TO, ZoneOffset.UTC), Duration.ofSeconds(2));
+        assertSame(summed, reads.calendar(FROM, TO, Optional.empty(), ZoneOffset.UTC, CalendarUsage.Period.DAY)
+                .orElseThrow());
     }
 
     @Test
