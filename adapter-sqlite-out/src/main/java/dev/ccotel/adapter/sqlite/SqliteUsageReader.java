@@ -324,12 +324,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
                     long epochDay = rs.getLong(2);
                     Optional<LocalDate> first = rs.wasNull() ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
                     if (rs.getInt(1) == 0) {
-                        cells.add(new CalendarUsage.Cell(first.orElseThrow(), rs.getString(3),
-                                new UsageSlice.Priced(new Usage.Tokens(rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                                        rs.getLong(7)), rs.getDouble(8)),
-                                new Usage.Activity(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                                new Usage.CodeChanges(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16)),
-                                rs.getDouble(17)));
+                        cells.add(new CalendarUsage.Cell(first.orElseThrow(), rs.getString(3), priced(rs, 4),
+                                activity(rs, 4), code(rs, 4), rs.getDouble(4 + 13)));
                     } else {
                         sessions.add(new CalendarUsage.Sessions(first, CostSource.ofWireName(rs.getString(3)),
                                 rs.getLong(4)));
@@ -361,11 +357,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
             try (PreparedStatement ps = window(c, BY_SESSION, "0", d -> d, start, end, project);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new SessionUsage(rs.getString(1), new UsageSlice.Priced(new Usage.Tokens(rs.getLong(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5)), rs.getDouble(6)),
-                            new Usage.Activity(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
-                            new Usage.CodeChanges(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)),
-                            rs.getDouble(15), rs.getBoolean(17), CostSource.ofWireName(rs.getString(18)),
+                    out.add(new SessionUsage(rs.getString(1), priced(rs, 2), activity(rs, 2), code(rs, 2),
+                            rs.getDouble(2 + 13), rs.getBoolean(17), CostSource.ofWireName(rs.getString(18)),
                             models(rs.getString(19)), Instant.ofEpochMilli(rs.getLong(20)),
                             Instant.ofEpochMilli(rs.getLong(16)), rs.getString(21), rs.getString(22), rs.getString(23)));
                 }
@@ -374,6 +367,24 @@ public final class SqliteUsageReader implements ReadUsagePort {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Tokens and cost: the first five of the {@link #SUMS} columns, from column {@code first} on. */
+    private static UsageSlice.Priced priced(ResultSet rs, int first) throws SQLException {
+        return new UsageSlice.Priced(new Usage.Tokens(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
+                rs.getLong(first + 3)), rs.getDouble(first + 4));
+    }
+
+    /** Prompts, tool results, API requests and errors: the next four of the {@link #SUMS} columns from {@code first}. */
+    private static Usage.Activity activity(ResultSet rs, int first) throws SQLException {
+        return new Usage.Activity(rs.getLong(first + 5), rs.getLong(first + 6), rs.getLong(first + 7),
+                rs.getLong(first + 8));
+    }
+
+    /** Lines added and removed, commits, pull requests: the next four of the {@link #SUMS} columns (active time last). */
+    private static Usage.CodeChanges code(ResultSet rs, int first) throws SQLException {
+        return new Usage.CodeChanges(rs.getLong(first + 9), rs.getLong(first + 10), rs.getLong(first + 11),
+                rs.getLong(first + 12));
     }
 
     /** The models of {@link #BY_SESSION}'s list: each {@code m} and the name in hex, separated by commas. */
