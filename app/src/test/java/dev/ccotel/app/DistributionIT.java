@@ -347,6 +347,23 @@ class DistributionIT {
         assertFalse(status.contains("-XX:TrimNativeHeapInterval=60000") || status.contains("-Xms16m"), status.toString());
     }
 
+    @Test
+    void daemonFlags_wakeTheMonitorDeflationEvery10s_onlyOnJavaVersionsKnownToHaveTheDiagnosticFlag() throws Exception {
+        List<String> on25 = run(Map.of("CCOTEL_JAVA", fakeJdk("25.0.3").toString()), "daemon").out().lines().toList();
+        List<String> on21 = run(Map.of("CCOTEL_JAVA", fakeJdk("21.0.9").toString()), "daemon").out().lines().toList();
+        List<String> on26 = run(Map.of("CCOTEL_JAVA", fakeJdk("26.0.1").toString()), "daemon").out().lines().toList();
+        List<String> status = run(Map.of("CCOTEL_JAVA", fakeJdk("25.0.3").toString()), "status").out().lines().toList();
+
+        for (List<String> args : List.of(on25, on21)) {
+            int unlock = args.indexOf("-XX:+UnlockDiagnosticVMOptions");
+            assertTrue(unlock >= 0 && unlock < args.indexOf("-XX:AsyncDeflationInterval=10000"), args.toString());
+        }
+        for (List<String> args : List.of(on26, status)) {
+            assertFalse(args.stream().anyMatch(a -> a.contains("Diagnostic") || a.contains("AsyncDeflation")),
+                    "a JVM refuses to start on a flag it does not know; status is short: " + args);
+        }
+    }
+
     /**
      * The JVM fills a class-data archive once, with what its first run loaded: status, report and import each get
      * their own, and every other short command shares one.
@@ -380,8 +397,9 @@ class DistributionIT {
             Path err = temp.resolve("aot-err-" + run);
             Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", THIS_JDK,
                     "CCOTEL_RECEIVER_HTTP_PORT", "0"));
+            Path classes = temp.resolve("aot-classes-" + run);
             if (run == 2) {
-                env.put("CCOTEL_JAVA_OPTS", "-XX:AOTMode=on");
+                env.put("CCOTEL_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + classes);
             }
             Process daemon = launcher(env, "daemon", "--port", "0")
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
