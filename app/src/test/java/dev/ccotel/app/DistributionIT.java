@@ -419,6 +419,13 @@ class DistributionIT {
             } else {
                 assertEquals("", read(out), "a run that uses the cache says nothing about it");
                 assertFalse(read(err).contains("[warning]") || read(err).contains("AOT"), read(err));
+                // A JDK 25 cache loads every class it holds at start: the training's clients must not be among them.
+                String loaded = read(classes);
+                assertTrue(loaded.contains("dev.ccotel.app.Main source: shared objects file"), "the classes come from the cache");
+                for (String client : List.of("io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder ",
+                        "java.net.http.HttpClient ", "dev.ccotel.app.cli.TrainClient ")) {
+                    assertFalse(loaded.contains(client), "the daemon's cache holds no client: " + client);
+                }
             }
         }
     }
