@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * Usage: {@code TrainClient GRPC_PORT HTTP_PORT}; exit 0 when every call was answered, else 1 and why.
  */
 public final class TrainClient {
-    static final String SESSION = "00000000-0000-4000-8000-00000000c0de";
+    private static final String SESSION = "00000000-0000-4000-8000-00000000c0de";
 
     private TrainClient() {}
 
