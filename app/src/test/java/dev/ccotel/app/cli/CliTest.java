@@ -240,6 +240,20 @@ class CliTest {
     }
 
     @Test
+    void version_withoutPicocli_printsWhatPicocliPrints() {
+        for (String flag : List.of("--version", "-V")) {
+            ByteArrayOutputStream picocli = new ByteArrayOutputStream();
+            PrintStream stream = new PrintStream(picocli, true, StandardCharsets.UTF_8);
+            int code = Cli.commandLine(Map.of(), Clock.systemUTC(), stream, stream).execute(flag);
+            ByteArrayOutputStream fast = new ByteArrayOutputStream();
+            PrintStream fastStream = new PrintStream(fast, true, StandardCharsets.UTF_8);
+
+            assertEquals(code, Cli.run(new String[] {flag}, Map.of(), Clock.systemUTC(), fastStream, fastStream), flag);
+            assertEquals(picocli.toString(StandardCharsets.UTF_8), fast.toString(StandardCharsets.UTF_8), flag);
+        }
+    }
+
+    @Test
     void ccInstall_usesTheConfiguredReceiverPort_andUninstallRemovesTheBlock() throws Exception {
         Path bashrc = home.resolve(".bashrc");
         Files.writeString(bashrc, "alias ll='ls -l'\n");
