@@ -65,7 +65,7 @@ public final class Cli {
     }
 
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (args.length == 1 && VERSION.contains(args[0])) {
             // What picocli prints for it, without loading picocli's model (a third of the command's CPU).
             for (String line : new Version().getVersion()) {
                 out.println(line);
@@ -77,6 +77,9 @@ public final class Cli {
         }
         return commandLine(environment, clock, out, err, needed(args)).execute(args);
     }
+
+    /** picocli's standard version options. */
+    private static final Set<String> VERSION = Set.of("--version", "-V");
 
     /** The subcommands that may open a SQLite store. */
     private static final Set<String> OPEN_A_STORE = Set.of("daemon", "report", "dashboard",
@@ -115,7 +118,7 @@ public final class Cli {
             return List.of(named.get());
         }
         List<String> words = List.of(args);
-        boolean version = words.contains("--version") || words.contains("-V");
+        boolean version = words.stream().anyMatch(VERSION::contains);
         return named.isEmpty() && version && !words.contains("--help") && !words.contains("-h") ? List.of() : NAMES;
     }
 
