@@ -167,6 +167,9 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " 0, 0, 0, 0, 0 FROM %1$s WHERE work AND %%6$s = %%7$s GROUP BY 2, 3"
             + " UNION ALL SELECT 1, %%4$s, source, COUNT(DISTINCT sid), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM %2$s"
             + " WHERE work AND sid IN (SELECT sid FROM %1$s WHERE %%6$s <> %%7$s) GROUP BY 2, 3";
+    /** The sessions of work of the whole window by source, of {@code ft} or {@code fi} ({@code %s}). */
+    private static final String WINDOW_SESSIONS = " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0,"
+            + " 0, 0, 0, 0, 0, 0 FROM %s WHERE work GROUP BY 3";
     /** The sums of a window's quarters, of {@code at} or {@code ai}. */
     private static final String SUMS = " SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
             + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)";
@@ -180,8 +183,7 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " SELECT 0, %4$s, model," + SUMS + " FROM at GROUP BY 2, 3"
             + " UNION ALL SELECT 0, %4$s, model," + SUMS + " FROM ai GROUP BY 2, 3"
             + PERIOD_SESSIONS.formatted("ft", "at") + PERIOD_SESSIONS.formatted("fi", "ai")
-            + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM ft WHERE work GROUP BY 3"
-            + " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM fi WHERE work GROUP BY 3";
+            + WINDOW_SESSIONS.formatted("ft") + WINDOW_SESSIONS.formatted("fi");
 
     /** A session's sums of {@code at} or {@code ai} ({@code %s}), with its models and latest time (BY_SESSION). */
     private static final String SESSION_SUMS = " SELECT sid," + SUMS + ", MAX(last), MAX(work), MAX(source) AS source,"
