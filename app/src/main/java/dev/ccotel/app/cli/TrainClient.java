@@ -1,5 +1,6 @@
 package dev.ccotel.app.cli;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.google.protobuf.ByteString;
 import dev.ccotel.app.runtime.Version;
 import io.grpc.ManagedChannel;
@@ -110,7 +111,7 @@ public final class TrainClient {
 
     /** A JSON string of a path (a temporary folder may hold a backslash or a quote). */
     private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
     private static Resource claudeCode() {
