@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
  * recording, to make the daemon's start-up cache. A daemon on ports of its own and a store in a
  * temporary folder takes Claude-Code-shaped exports over gRPC, OTLP/HTTP protobuf and JSON, a hook's
  * and a statusline's call, answers {@code /status}, and stops; the calls come from {@link TrainClient}
- * in another JVM, so that the cache holds the daemon's classes and not a client's. Training apart from the user's daemon means a daemon that fails to
- * start (a taken port, a bad setting) never leaves a cache trained on its failure, nor makes the user
- * wait for one.
+ * in another JVM, so that the cache holds the daemon's classes and not a client's. Training apart from
+ * the user's daemon means a daemon that fails to start (a taken port, a bad setting) never leaves a
+ * cache trained on its failure, nor makes the user wait for one.
  */
 @Command(name = "train-cache", hidden = true, description = "Make the daemon's start-up cache (run by bin/ccotel).")
 final class TrainCommand implements Callable<Integer> {
