@@ -20,6 +20,8 @@ import dev.ccotel.app.report.ReportTables;
 import dev.ccotel.ports.in.UsageQuery;
 import dev.ccotel.ports.in.UsageReport;
 import dev.ccotel.ports.service.report.ReportUsageService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -109,7 +111,12 @@ final class ReportCommand implements Callable<Integer> {
         Optional<String> pricesAsOf = report.costSources().containsKey(CostSource.ESTIMATE)
                 ? Optional.of(new PriceList(ImportConfig.pricesFile(path)).prices().asOf()) : Optional.empty();
         if (json) {
-            parent.out.println(ReportJson.render(report, pricesAsOf));
+            try {
+                ReportJson.write(report, pricesAsOf, parent.out); // UTF-8, as JSON is, whatever the terminal's charset
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            parent.out.println();
         } else if (report.rows().isEmpty()) {
             boolean filtered = since != null || until != null || project != null;
             if (CliComposition.storeExists(path) && filtered) {

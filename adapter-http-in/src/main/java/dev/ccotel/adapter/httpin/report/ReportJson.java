@@ -1,14 +1,22 @@
 package dev.ccotel.adapter.httpin.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.LimitWindow;
 import dev.ccotel.ports.in.UsageReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
@@ -26,6 +34,14 @@ import java.util.stream.Collectors;
 public final class ReportJson {
     public static final int SCHEMA = 1;
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Indented as every report prints; the caller's stream stays open. */
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter()
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /**
+     * A part of a document {@link #PRETTY} writes: no printer of its own (the generator's keeps the indentation),
+     * no flush after each part (20,000 rows would be 20,000 writes).
+     */
+    private static final ObjectWriter PART = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private ReportJson() {}
 
@@ -35,57 +51,88 @@ public final class ReportJson {
 
     /** @param pricesAsOf the date of the price list estimates were made with, said when the report holds one */
     public static String render(UsageReport report, Optional<String> pricesAsOf) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
-        root.put("timezone", zoneName(report.query().zone()));
-        report.query().since().ifPresent(d -> root.put("since", d.toString()));
-        report.query().until().ifPresent(d -> root.put("until", d.toString()));
-        report.query().project().ifPresent(p -> root.put("project", p));
-        ArrayNode rows = root.putArray("rows");
-        for (UsageReport.Row row : report.rows()) {
-            ObjectNode r = rows.addObject();
-            r.put("key", row.key());
-            if (!row.detail().isEmpty()) {
-                r.put("detail", row.detail());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(report, pricesAsOf, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from memory
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same document as {@link #render(UsageReport, Optional)}, written to {@code out} as UTF-8 a row at a time:
+     * a year's sessions report is 14 MB, which as one tree, then one string, took a third of the command. Flushes
+     * {@code out} at the end but leaves it open.
+     */
+    public static void write(UsageReport report, Optional<String> pricesAsOf, OutputStream out) throws IOException {
+        try (JsonGenerator g = PRETTY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeNumberField("schema", SCHEMA);
+            g.writeStringField("report", report.query().grouping().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("timezone", zoneName(report.query().zone()));
+            if (report.query().since().isPresent()) {
+                g.writeStringField("since", report.query().since().get().toString());
             }
-            row.session().ifPresent(f -> {
-                r.put("start", f.start().toString());
-                r.put("end", f.end().toString());
-                r.put("seconds", java.time.Duration.between(f.start(), f.end()).toMillis() / 1000.0);
-                r.put("project", f.project());
-                if (!f.repo().isEmpty()) {
-                    r.put("repo", f.repo());
-                }
-                if (!f.branch().isEmpty()) {
-                    r.put("branch", f.branch());
-                }
-                ArrayNode names = r.putArray("modelNames");
-                f.models().forEach(names::add);
-            });
-            usage(r, row.usage());
-            if (!row.costSources().isEmpty()) {
-                r.put("costSource", costSource(row.costSources()));
+            if (report.query().until().isPresent()) {
+                g.writeStringField("until", report.query().until().get().toString());
             }
-            if (!row.models().isEmpty()) {
-                ArrayNode models = r.putArray("models");
-                for (UsageReport.ModelShare share : row.models()) {
-                    ObjectNode m = models.addObject();
-                    m.put("model", share.model());
-                    tokens(m, share.tokens());
-                    m.put("costUsd", money(share.costUsd()));
-                }
+            if (report.query().project().isPresent()) {
+                g.writeStringField("project", report.query().project().get());
+            }
+            g.writeArrayFieldStart("rows");
+            for (UsageReport.Row row : report.rows()) {
+                PART.writeValue(g, row(row));
+            }
+            g.writeEndArray();
+            ObjectNode totals = MAPPER.createObjectNode();
+            usage(totals, report.totals());
+            ObjectNode sources = totals.putObject("costSources");
+            report.costSources().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> sources.put(e.getKey().wireName(), e.getValue()));
+            g.writeFieldName("totals");
+            PART.writeValue(g, totals);
+            if (report.costSources().containsKey(CostSource.ESTIMATE) && pricesAsOf.isPresent()) {
+                g.writeStringField("pricesAsOf", pricesAsOf.get());
+            }
+            g.writeEndObject();
+        }
+    }
+
+    private static ObjectNode row(UsageReport.Row row) {
+        ObjectNode r = MAPPER.createObjectNode();
+        r.put("key", row.key());
+        if (!row.detail().isEmpty()) {
+            r.put("detail", row.detail());
+        }
+        row.session().ifPresent(f -> {
+            r.put("start", f.start().toString());
+            r.put("end", f.end().toString());
+            r.put("seconds", java.time.Duration.between(f.start(), f.end()).toMillis() / 1000.0);
+            r.put("project", f.project());
+            if (!f.repo().isEmpty()) {
+                r.put("repo", f.repo());
+            }
+            if (!f.branch().isEmpty()) {
+                r.put("branch", f.branch());
+            }
+            ArrayNode names = r.putArray("modelNames");
+            f.models().forEach(names::add);
+        });
+        usage(r, row.usage());
+        if (!row.costSources().isEmpty()) {
+            r.put("costSource", costSource(row.costSources()));
+        }
+        if (!row.models().isEmpty()) {
+            ArrayNode models = r.putArray("models");
+            for (UsageReport.ModelShare share : row.models()) {
+                ObjectNode m = models.addObject();
+                m.put("model", share.model());
+                tokens(m, share.tokens());
+                m.put("costUsd", money(share.costUsd()));
             }
         }
-        ObjectNode totals = root.putObject("totals");
-        usage(totals, report.totals());
-        ObjectNode sources = totals.putObject("costSources");
-        report.costSources().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sources.put(e.getKey().wireName(), e.getValue()));
-        if (report.costSources().containsKey(CostSource.ESTIMATE)) {
-            pricesAsOf.ifPresent(d -> root.put("pricesAsOf", d));
-        }
-        return text(root);
+        return r;
     }
 
     /** {@code report limits --json}: each window, its start and reset, its use over time, what was spent in it. */
