@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -115,12 +116,14 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * The two sources are summed apart and their rows put together, since a session is of one only: one
      * {@code UNION ALL} inside {@code a} would keep SQLite from folding it into the sums (90 ms more on a year).
      */
+    /** Whether a telemetry quarter's metrics ({@code u}) hold tokens or cost. */
+    private static final String METRIC_TOKENS = "(ROUND(u.m_input) + ROUND(u.m_output) + ROUND(u.m_cache_creation)"
+            + " + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)";
     private static final String WINDOW = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
             + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
             + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)%5$s),"
-            + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND (ROUND(u.m_input)"
-            + " + ROUND(u.m_output) + ROUND(u.m_cache_creation) + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)) AS metrics,"
+            + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND " + METRIC_TOKENS + ") AS metrics,"
             + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source,"
             + " MIN(%1$s) AS first_day, MAX(%1$s) AS last_day"
             + " FROM %2$s WHERE u.quarter >= ?1 AND u.quarter < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id),"
@@ -191,18 +194,52 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " FROM %s GROUP BY sid";
 
     /**
-     * Of {@link #WINDOW} ({@code %4$s} unused): per session its sums, its models with tokens or cost (each
-     * {@code m} and the name in hex, since a name may hold the separator), its latest time and what the
-     * sessions report says of it; telemetry's facts as {@link #sessions} reads them.
+     * Telemetry's sessions summed in one pass over their quarters, grouped as the table's key orders them
+     * ({@code ft} and {@code at} would read each session's quarters twice and sort them, twice the time on a year):
+     * tokens and cost summed both as metrics and as api_request events give them, and those of the session's
+     * reading taken ({@code at}'s rule: from its metrics if it has some with tokens or cost). The columns of
+     * {@link #SESSION_SUMS}. {@code %%s} is how {@code u.quarter} is compared: {@code +u.quarter} keeps SQLite
+     * from finding a window that holds every quarter through the quarter's index.
      */
-    private static final String BY_SESSION = WINDOW
+    private static final String TELEMETRY_SESSION_SUMS = " SELECT sid, CASE WHEN metrics THEN mi ELSE ei END,"
+            + " CASE WHEN metrics THEN mo ELSE eo END, CASE WHEN metrics THEN mcc ELSE ecc END,"
+            + " CASE WHEN metrics THEN mcr ELSE ecr END, CASE WHEN metrics THEN mc ELSE ec END, prompts, tools, requests,"
+            + " errors, added, removed, commits, prs, active, last, work, '" + TELEMETRY + "' AS source,"
+            + " CASE WHEN metrics THEN mm ELSE em END FROM (SELECT u.session_id AS sid,"
+            + " MAX(u.metric_rows > 0 AND " + METRIC_TOKENS + ") AS metrics,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.m_input)) AS mi, SUM((u.event_rows > 0) * u.e_input) AS ei,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.m_output)) AS mo, SUM((u.event_rows > 0) * u.e_output) AS eo,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.m_cache_creation)) AS mcc,"
+            + " SUM((u.event_rows > 0) * u.e_cache_creation) AS ecc,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.m_cache_read)) AS mcr, SUM((u.event_rows > 0) * u.e_cache_read) AS ecr,"
+            + " SUM((u.metric_rows > 0) * u.m_cost) AS mc, SUM((u.event_rows > 0) * u.e_cost) AS ec,"
+            + " SUM((u.event_rows > 0) * u.prompts) AS prompts, SUM((u.event_rows > 0) * u.tool_results) AS tools,"
+            + " SUM((u.event_rows > 0) * u.api_requests) AS requests, SUM((u.event_rows > 0) * u.api_errors) AS errors,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.lines_added)) AS added,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.lines_removed)) AS removed,"
+            + " SUM((u.metric_rows > 0) * ROUND(u.commits)) AS commits, SUM((u.metric_rows > 0) * ROUND(u.pull_requests)) AS prs,"
+            + " SUM((u.metric_rows > 0) * u.active_seconds) AS active,"
+            + " MAX(MAX((u.metric_rows > 0) * u.m_last, (u.event_rows > 0) * u.e_last)) AS last,"
+            + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work,"
+            + " group_concat(DISTINCT CASE WHEN u.metric_rows > 0 AND " + METRIC_TOKENS + " THEN 'm' || hex(u.model) END) AS mm,"
+            + " group_concat(DISTINCT CASE WHEN u.event_rows > 0 AND (u.e_input + u.e_output + u.e_cache_creation"
+            + " + u.e_cache_read <> 0 OR u.e_cost <> 0) THEN 'm' || hex(u.model) END) AS em"
+            + " FROM %%2$s WHERE %1$s >= ?1 AND %1$s < ?2%%3$s AND u.session_id NOT IN tr GROUP BY u.session_id)";
+
+    /**
+     * Of {@link #WINDOW} ({@code %4$s} unused, {@code %%s} as in {@link #TELEMETRY_SESSION_SUMS}): per session its
+     * sums, its models with tokens or cost (each {@code m} and the name in hex, since a name may hold the
+     * separator), its latest time and what the sessions report says of it; telemetry's facts as
+     * {@link #sessions} reads them.
+     */
+    private static final String BY_SESSION = WINDOW.replace("%", "%%")
             + " SELECT g.*, CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.started_at ELSE COALESCE(s.started_at, 0) END,"
             + " CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.project WHEN s.session_id IS NULL THEN 'unknown'"
             + " ELSE COALESCE(x.project_dir, x.cwd, CASE WHEN s.project = '' THEN COALESCE(i.project, '') ELSE s.project END) END,"
             + " CASE WHEN g.source <> '" + TELEMETRY + "' OR s.session_id IS NULL THEN '' ELSE COALESCE(x.repo, '') END,"
             + " CASE WHEN g.source <> '" + TELEMETRY + "' THEN i.git_branch WHEN s.session_id IS NULL THEN ''"
             + " ELSE COALESCE(x.branch, i.git_branch, '') END"
-            + " FROM (" + SESSION_SUMS.formatted("at") + " UNION ALL" + SESSION_SUMS.formatted("ai") + ") g"
+            + " FROM (" + TELEMETRY_SESSION_SUMS + " UNION ALL" + SESSION_SUMS.formatted("ai").replace("%", "%%") + ") g"
             // a session last seen before the window is one the slices know nothing of either (see sessions())
             + " LEFT JOIN sessions s ON s.session_id = g.sid AND s.last_seen >= ?1"
             + " LEFT JOIN session_context x ON x.session_id = g.sid LEFT JOIN imported_sessions i ON i.session_id = g.sid";
@@ -356,7 +393,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
                 return Optional.empty(); // an older daemon's unmigrated store: no sums kept
             }
             List<SessionUsage> out = new ArrayList<>();
-            try (PreparedStatement ps = window(c, BY_SESSION, "0", d -> d, start, end, project);
+            String quarter = everyQuarter(c, start) ? "+u.quarter" : "u.quarter";
+            try (PreparedStatement ps = window(c, BY_SESSION.formatted(quarter), "0", d -> d, start, end, project);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SessionUsage(rs.getString(1), priced(rs, 2), activity(rs, 2), code(rs, 2),
@@ -368,6 +406,16 @@ public final class SqliteUsageReader implements ReadUsagePort {
             return Optional.of(out);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the local store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a window from {@code start} reaches back past telemetry's first quarter (a report without
+     * {@code --since}): then it reads every quarter, in key order, with no use for the quarters' index.
+     */
+    private static boolean everyQuarter(Connection c, long start) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MIN(quarter) FROM usage_quarters")) {
+            return rs.next() && (rs.getObject(1) == null || start <= rs.getLong(1));
         }
     }
 
