@@ -21,7 +21,7 @@ import java.util.Locale;
  */
 final class SchemaMigrations {
     /** The schema version this build writes; {@code PRAGMA user_version} holds the file's. */
-    static final int LATEST = 6;
+    static final int LATEST = 7;
     /**
      * The version whose file adds the tables of sessions imported from transcripts ({@code ccotel import}); a reader
      * of an older file finds none. Renumbered with that file if another version comes before it.
@@ -31,6 +31,8 @@ final class SchemaMigrations {
     static final int MEMBERS = 5;
     /** The version whose file keeps the metric and event sums per session, model and quarter hour ({@code usage_quarters}). */
     static final int QUARTERS = 6;
+    /** The version whose file indexes the prompts whose text is kept ({@code events_first_prompts}). */
+    static final int FIRST_PROMPTS = 7;
 
     private SchemaMigrations() {
     }

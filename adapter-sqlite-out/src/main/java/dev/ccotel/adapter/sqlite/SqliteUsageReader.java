@@ -669,12 +669,17 @@ public final class SqliteUsageReader implements ReadUsagePort {
             return Map.of();
         }
         try (Connection c = Database.openReadOnly(path)) {
-            if (Database.userVersion(c) < PROMPT_TEXT_SINCE) {
+            int version = Database.userVersion(c);
+            if (version < PROMPT_TEXT_SINCE) {
                 return Map.of(); // an older daemon still writes this store, unmigrated: it keeps no prompt text
             }
-            // SQLite takes the bare column (prompt) from the row of the MIN.
+            // SQLite takes the bare column (prompt) from the row of the MIN. Named, the index of kept prompts
+            // (schema-7.sql) is read whole in session order, prompts only; left to itself, the planner would
+            // take the ts range to events_by_time and read every event of the window.
+            String prompts = version >= SchemaMigrations.FIRST_PROMPTS
+                    ? "events INDEXED BY events_first_prompts" : "events";
             Map<String, String> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, prompt, MIN(ts) FROM events WHERE"
+            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, prompt, MIN(ts) FROM " + prompts + " WHERE"
                     + " event_type = 'user_prompt' AND prompt IS NOT NULL AND ts >= ? AND ts < ? GROUP BY session_id")) {
                 ps.setLong(1, from.toEpochMilli());
                 ps.setLong(2, to.toEpochMilli());
