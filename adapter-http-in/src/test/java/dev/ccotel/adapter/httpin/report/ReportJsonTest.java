@@ -3,8 +3,10 @@ package dev.ccotel.adapter.httpin.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccotel.domain.model.CostSource;
 import dev.ccotel.domain.model.Usage;
 import dev.ccotel.ports.in.UsageQuery;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,32 @@ class ReportJsonTest {
         assertEquals(1, doc.path("totals").path("costSources").path("estimate").asInt());
         assertArrayEquals(ReportJson.render(report, Optional.of("2026-11-01")).getBytes(StandardCharsets.UTF_8),
                 bytes.toByteArray(), "the same bytes as the rendered text");
+    }
+
+    /** The dashboard builds its documents as trees, with the report's usage objects in them: the same numbers. */
+    @Test
+    void usageInATree_isWrittenAsTheReportWritesIt() throws IOException {
+        Usage dollars = new Usage(3, new Usage.Tokens(10, 20, 0, 5), 120.0, Usage.Activity.ZERO,
+                Usage.CodeChanges.ZERO, 0.5);
+        ObjectNode node = ReportJson.MAPPER.createObjectNode();
+
+        ReportJson.usage(node, dollars);
+        ReportJson.tokens(node.putObject("event"), dollars.tokens());
+
+        String text = node.toString();
+        assertTrue(text.contains("\"costUsd\":120,"), text); // not 1.2E+2
+        assertEquals(35, node.path("tokens").path("total").asLong());
+        assertEquals(35, node.path("event").path("tokens").path("total").asLong());
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("sessions", "tokens", "costUsd", "prompts", "toolCalls", "apiRequests", "apiErrors",
+                "linesAdded", "linesRemoved", "commits", "pullRequests", "activeSeconds", "event"), names);
+        UsageReport report = new UsageReport(new UsageQuery(UsageQuery.Grouping.DAILY, Optional.empty(),
+                Optional.empty(), ZoneId.of("UTC"), Optional.empty(), false), List.of(), dollars);
+        JsonNode totals = ReportJson.MAPPER.readTree(ReportJson.render(report)).path("totals");
+        node.remove("event");
+        ((ObjectNode) totals).remove("costSources");
+        assertEquals(totals.toString(), node.toString(), "the report's totals and the tree's usage, as text");
     }
 
     @Test
