@@ -97,6 +97,9 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
     private static final String TELEMETRY = CostSource.TELEMETRY.wireName();
+    /** Whether a telemetry quarter's metrics ({@code u}) hold tokens or cost. */
+    private static final String METRIC_TOKENS = "(ROUND(u.m_input) + ROUND(u.m_output) + ROUND(u.m_cache_creation)"
+            + " + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)";
     /**
      * A window's quarters with the figures every report counts, the part that {@link #BY_PERIOD} and
      * {@link #BY_SESSION} share: summed in the store, since each pass over a year's 40,000 quarters costs tens of
@@ -117,9 +120,6 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * The two sources are summed apart and their rows put together, since a session is of one only: one
      * {@code UNION ALL} inside {@code a} would keep SQLite from folding it into the sums (90 ms more on a year).
      */
-    /** Whether a telemetry quarter's metrics ({@code u}) hold tokens or cost. */
-    private static final String METRIC_TOKENS = "(ROUND(u.m_input) + ROUND(u.m_output) + ROUND(u.m_cache_creation)"
-            + " + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)";
     private static final String WINDOW = "WITH tr AS (SELECT DISTINCT u.session_id FROM imported_usage u"
             + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
