@@ -426,6 +426,8 @@ class DistributionIT {
                         "java.net.http.HttpClient ", "dev.ccotel.app.cli.TrainClient ")) {
                     assertFalse(loaded.contains(client), "the daemon's cache holds no client: " + client);
                 }
+                // nor JFR's event machinery, which Netty's allocator events would register at the first gRPC export
+                assertFalse(loaded.contains("jdk.jfr.internal.MetadataRepository "), "JFR's event registry was loaded");
             }
         }
     }
