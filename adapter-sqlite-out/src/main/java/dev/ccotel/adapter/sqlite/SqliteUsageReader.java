@@ -35,6 +35,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the history for reports over a read-only connection of its own: it never creates, migrates
@@ -97,9 +99,49 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " WHERE u.quarter >= ? AND u.quarter < ? AND (? IS NULL OR i.project = ?) ORDER BY u.session_id, u.quarter";
 
     private static final String TELEMETRY = CostSource.TELEMETRY.wireName();
-    /** Whether a telemetry quarter's metrics ({@code u}) hold tokens or cost. */
-    private static final String METRIC_TOKENS = "(ROUND(u.m_input) + ROUND(u.m_output) + ROUND(u.m_cache_creation)"
-            + " + ROUND(u.m_cache_read) <> 0 OR u.m_cost <> 0)";
+    /**
+     * A telemetry quarter's ({@code u}) tokens and cost, each as a column of {@code at}: its figure as the
+     * metrics give it and as the api_request events do (a session counts one of the two, see {@code ft}).
+     */
+    private record Reading(String column, String metrics, String events) {}
+
+    private static final List<Reading> READINGS = List.of(new Reading("input", "ROUND(u.m_input)", "u.e_input"),
+            new Reading("output", "ROUND(u.m_output)", "u.e_output"),
+            new Reading("cc", "ROUND(u.m_cache_creation)", "u.e_cache_creation"),
+            new Reading("cr", "ROUND(u.m_cache_read)", "u.e_cache_read"), new Reading("cost", "u.m_cost", "u.e_cost"));
+    /** A telemetry quarter's other figures, each a column of {@code at} and the expression it is. */
+    private static final Map<String, String> FIGURES = orderedMap("prompts", "(u.event_rows > 0) * u.prompts",
+            "tools", "(u.event_rows > 0) * u.tool_results", "requests", "(u.event_rows > 0) * u.api_requests",
+            "errors", "(u.event_rows > 0) * u.api_errors", "added", "(u.metric_rows > 0) * ROUND(u.lines_added)",
+            "removed", "(u.metric_rows > 0) * ROUND(u.lines_removed)", "commits", "(u.metric_rows > 0) * ROUND(u.commits)",
+            "prs", "(u.metric_rows > 0) * ROUND(u.pull_requests)", "active", "(u.metric_rows > 0) * u.active_seconds");
+    /** A telemetry quarter's latest time. */
+    private static final String LAST = "MAX((u.metric_rows > 0) * u.m_last, (u.event_rows > 0) * u.e_last)";
+    /** Whether a telemetry quarter has a prompt or an API request: its session is one of work. */
+    private static final String WORK = "u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)";
+    /** Whether a telemetry quarter's metrics hold tokens or cost. */
+    private static final String METRIC_TOKENS = "u.metric_rows > 0 AND " + tokensOrCost(Reading::metrics);
+    /** Whether a telemetry quarter's api_request events hold tokens or cost. */
+    private static final String EVENT_TOKENS = "u.event_rows > 0 AND " + tokensOrCost(Reading::events);
+
+    private static String columns(Stream<String> columns) {
+        return columns.collect(Collectors.joining(", "));
+    }
+
+    /** {@code (tokens <> 0 OR cost <> 0)} by one of the two readings. */
+    private static String tokensOrCost(Function<Reading, String> reading) {
+        List<String> figures = READINGS.stream().map(reading).toList();
+        return "(" + String.join(" + ", figures.subList(0, 4)) + " <> 0 OR " + figures.get(4) + " <> 0)";
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     /**
      * A window's quarters with the figures every report counts, the part that {@link #BY_PERIOD} and
      * {@link #BY_SESSION} share: summed in the store, since each pass over a year's 40,000 quarters costs tens of
@@ -124,8 +166,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " JOIN imported_sessions i ON i.session_id = u.session_id LEFT JOIN sessions s ON s.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND (?3 IS NULL OR i.project = ?3)"
             + " AND (s.session_id IS NULL OR i.cost_usd - s.cost_usd > 1e-6)%5$s),"
-            + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.metric_rows > 0 AND " + METRIC_TOKENS + ") AS metrics,"
-            + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work, '" + TELEMETRY + "' AS source,"
+            + " ft AS MATERIALIZED (SELECT u.session_id AS sid, MAX(" + METRIC_TOKENS + ") AS metrics,"
+            + " MAX(" + WORK + ") AS work, '" + TELEMETRY + "' AS source,"
             + " MIN(%1$s) AS first_day, MAX(%1$s) AS last_day"
             + " FROM %2$s WHERE %8$s >= ?1 AND %8$s < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id),"
             + " fi AS MATERIALIZED (SELECT u.session_id AS sid, MAX(u.prompts > 0 OR u.api_requests > 0) AS work,"
@@ -133,20 +175,11 @@ public final class SqliteUsageReader implements ReadUsagePort {
             + " FROM imported_usage u JOIN imported_sessions i ON i.session_id = u.session_id"
             + " WHERE u.quarter >= ?1 AND u.quarter < ?2 AND u.session_id IN tr GROUP BY u.session_id),"
             + " at AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, ft.sid AS sid, ft.work AS work,"
-            + " ft.source AS source,"
-            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_input) ELSE (u.event_rows > 0) * u.e_input END AS input,"
-            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_output) ELSE (u.event_rows > 0) * u.e_output END AS output,"
-            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_creation)"
-            + " ELSE (u.event_rows > 0) * u.e_cache_creation END AS cc,"
-            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * ROUND(u.m_cache_read)"
-            + " ELSE (u.event_rows > 0) * u.e_cache_read END AS cr,"
-            + " CASE WHEN ft.metrics THEN (u.metric_rows > 0) * u.m_cost ELSE (u.event_rows > 0) * u.e_cost END AS cost,"
-            + " (u.event_rows > 0) * u.prompts AS prompts, (u.event_rows > 0) * u.tool_results AS tools,"
-            + " (u.event_rows > 0) * u.api_requests AS requests, (u.event_rows > 0) * u.api_errors AS errors,"
-            + " (u.metric_rows > 0) * ROUND(u.lines_added) AS added, (u.metric_rows > 0) * ROUND(u.lines_removed) AS removed,"
-            + " (u.metric_rows > 0) * ROUND(u.commits) AS commits, (u.metric_rows > 0) * ROUND(u.pull_requests) AS prs,"
-            + " (u.metric_rows > 0) * u.active_seconds AS active,"
-            + " MAX((u.metric_rows > 0) * u.m_last, (u.event_rows > 0) * u.e_last) AS last"
+            + " ft.source AS source, "
+            + columns(READINGS.stream().map(r -> "CASE WHEN ft.metrics THEN (u.metric_rows > 0) * " + r.metrics()
+                    + " ELSE (u.event_rows > 0) * " + r.events() + " END AS " + r.column()))
+            + ", " + columns(FIGURES.entrySet().stream().map(f -> f.getValue() + " AS " + f.getKey()))
+            + ", " + LAST + " AS last"
             + " FROM ft JOIN usage_quarters u ON u.session_id = ft.sid WHERE u.quarter >= ?1 AND u.quarter < ?2),"
             // an import's figures are its transcript's: tokens and cost as metrics would give them
             + " ai AS NOT MATERIALIZED (SELECT %1$s AS day, u.model AS model, fi.sid AS sid, fi.work AS work,"
@@ -175,8 +208,8 @@ public final class SqliteUsageReader implements ReadUsagePort {
     private static final String WINDOW_SESSIONS = " UNION ALL SELECT 2, NULL, source, COUNT(*), 0, 0, 0, 0, 0, 0, 0,"
             + " 0, 0, 0, 0, 0, 0 FROM %s WHERE work GROUP BY 3";
     /** The sums of a window's quarters, of {@code at} or {@code ai}. */
-    private static final String SUMS = " SUM(input), SUM(output), SUM(cc), SUM(cr), SUM(cost), SUM(prompts),"
-            + " SUM(tools), SUM(requests), SUM(errors), SUM(added), SUM(removed), SUM(commits), SUM(prs), SUM(active)";
+    private static final String SUMS = " " + columns(Stream.concat(READINGS.stream().map(Reading::column),
+            FIGURES.keySet().stream()).map(column -> "SUM(" + column + ")"));
     /**
      * Of {@link #WINDOW}, by period ({@code %4$s}, {@code %6$s} and {@code %7$s} a period's first day from
      * {@code day}, {@code first_day} and {@code last_day}): kind 0 a period and model's sums (twice where both
@@ -201,29 +234,18 @@ public final class SqliteUsageReader implements ReadUsagePort {
      * reading taken ({@code at}'s rule: from its metrics if it has some with tokens or cost). The columns of
      * {@link #SESSION_SUMS}.
      */
-    private static final String TELEMETRY_SESSION_SUMS = " SELECT sid, CASE WHEN metrics THEN mi ELSE ei END,"
-            + " CASE WHEN metrics THEN mo ELSE eo END, CASE WHEN metrics THEN mcc ELSE ecc END,"
-            + " CASE WHEN metrics THEN mcr ELSE ecr END, CASE WHEN metrics THEN mc ELSE ec END, prompts, tools, requests,"
-            + " errors, added, removed, commits, prs, active, last, work, '" + TELEMETRY + "' AS source,"
-            + " CASE WHEN metrics THEN mm ELSE em END FROM (SELECT u.session_id AS sid,"
-            + " MAX(u.metric_rows > 0 AND " + METRIC_TOKENS + ") AS metrics,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.m_input)) AS mi, SUM((u.event_rows > 0) * u.e_input) AS ei,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.m_output)) AS mo, SUM((u.event_rows > 0) * u.e_output) AS eo,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.m_cache_creation)) AS mcc,"
-            + " SUM((u.event_rows > 0) * u.e_cache_creation) AS ecc,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.m_cache_read)) AS mcr, SUM((u.event_rows > 0) * u.e_cache_read) AS ecr,"
-            + " SUM((u.metric_rows > 0) * u.m_cost) AS mc, SUM((u.event_rows > 0) * u.e_cost) AS ec,"
-            + " SUM((u.event_rows > 0) * u.prompts) AS prompts, SUM((u.event_rows > 0) * u.tool_results) AS tools,"
-            + " SUM((u.event_rows > 0) * u.api_requests) AS requests, SUM((u.event_rows > 0) * u.api_errors) AS errors,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.lines_added)) AS added,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.lines_removed)) AS removed,"
-            + " SUM((u.metric_rows > 0) * ROUND(u.commits)) AS commits, SUM((u.metric_rows > 0) * ROUND(u.pull_requests)) AS prs,"
-            + " SUM((u.metric_rows > 0) * u.active_seconds) AS active,"
-            + " MAX(MAX((u.metric_rows > 0) * u.m_last, (u.event_rows > 0) * u.e_last)) AS last,"
-            + " MAX(u.event_rows > 0 AND (u.prompts > 0 OR u.api_requests > 0)) AS work,"
-            + " group_concat(DISTINCT CASE WHEN u.metric_rows > 0 AND " + METRIC_TOKENS + " THEN 'm' || hex(u.model) END) AS mm,"
-            + " group_concat(DISTINCT CASE WHEN u.event_rows > 0 AND (u.e_input + u.e_output + u.e_cache_creation"
-            + " + u.e_cache_read <> 0 OR u.e_cost <> 0) THEN 'm' || hex(u.model) END) AS em"
+    private static final String TELEMETRY_SESSION_SUMS = " SELECT sid, "
+            + columns(READINGS.stream().map(r -> "CASE WHEN metrics THEN m_" + r.column() + " ELSE e_" + r.column()
+                    + " END"))
+            + ", " + String.join(", ", FIGURES.keySet()) + ", last, work, '" + TELEMETRY + "' AS source,"
+            + " CASE WHEN metrics THEN m_models ELSE e_models END FROM (SELECT u.session_id AS sid,"
+            + " MAX(" + METRIC_TOKENS + ") AS metrics, "
+            + columns(READINGS.stream().map(r -> "SUM((u.metric_rows > 0) * " + r.metrics() + ") AS m_" + r.column()
+                    + ", SUM((u.event_rows > 0) * " + r.events() + ") AS e_" + r.column()))
+            + ", " + columns(FIGURES.entrySet().stream().map(f -> "SUM(" + f.getValue() + ") AS " + f.getKey()))
+            + ", MAX(" + LAST + ") AS last, MAX(" + WORK + ") AS work,"
+            + " group_concat(DISTINCT CASE WHEN " + METRIC_TOKENS + " THEN 'm' || hex(u.model) END) AS m_models,"
+            + " group_concat(DISTINCT CASE WHEN " + EVENT_TOKENS + " THEN 'm' || hex(u.model) END) AS e_models"
             + " FROM %2$s WHERE %8$s >= ?1 AND %8$s < ?2%3$s AND u.session_id NOT IN tr GROUP BY u.session_id)";
 
     /**
