@@ -400,8 +400,9 @@ class DistributionIT {
             Path classes = temp.resolve("aot-classes-" + run);
             if (run == 2) {
                 env.put("CCOTEL_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + classes);
+                env.put("CCOTEL_RECEIVER_PORT", "0"); // a bare `daemon`, as the login service starts it
             }
-            Process daemon = launcher(env, "daemon", "--port", "0")
+            Process daemon = (run == 1 ? launcher(env, "daemon", "--port", "0") : launcher(env, "daemon"))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
                 export(grpcPort(daemon, err));
@@ -428,6 +429,8 @@ class DistributionIT {
                 }
                 // nor JFR's event machinery, which Netty's allocator events would register at the first gRPC export
                 assertFalse(loaded.contains("jdk.jfr.internal.MetadataRepository "), "JFR's event registry was loaded");
+                // nor picocli, which a bare `daemon` has nothing to parse with (no cache can hold its old class files)
+                assertFalse(loaded.contains("picocli.CommandLine "), "a bare daemon loaded picocli");
             }
         }
     }

@@ -204,6 +204,29 @@ class CliTest {
         assertTrue(err().contains("receiver.port"), err());
     }
 
+    /**
+     * A bare {@code daemon} (the login service's command line) starts without picocli: its failures end as
+     * picocli's handler ends them ({@code daemon --} is the same command line, parsed by picocli).
+     */
+    @Test
+    void bareDaemon_failsWithTheSameWordsAndExitCode_asThroughPicocli() throws Exception {
+        Path file = Files.writeString(home.resolve("not-a-folder"), "");
+        for (Map<String, String> setting : List.of(Map.of("CCOTEL_RECEIVER_PORT", "http"), // a configuration error
+                Map.of("CCOTEL_DELIVERY_MODE", "passthrough"), // a token that is missing
+                Map.of("CCOTEL_STORE_PATH", file.resolve("ccotel.db").toString()))) { // a store's folder that is a file
+            List<String> ends = new ArrayList<>();
+            for (String[] args : List.of(new String[] {"daemon"}, new String[] {"daemon", "--"})) {
+                env.clear();
+                env.putAll(setting);
+                out.reset();
+                err.reset();
+                ends.add(run(args) + " " + err() + out());
+            }
+            assertEquals(ends.get(0), ends.get(1), setting.toString());
+            assertTrue(ends.get(0).startsWith("2 ccotel: "), ends.get(0));
+        }
+    }
+
     @Test
     void shutdownGrace_isAConfigKey_readAsADuration_andANegativeOneIsRefused() {
         Map<String, String> environment = Map.of("HOME", home.toString(), "CCOTEL_RECEIVER_SHUTDOWN_GRACE", "2s");
