@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /** Builds the command line and runs it; the exit code says how it went (0, 1 runtime, 2 usage/config). */
@@ -75,24 +76,44 @@ public final class Cli {
         if (subcommandIn(args).filter(OPEN_A_STORE::contains).isPresent()) {
             CliComposition.keepSqliteLibraryInTheCache(environment); // the others spare loading its classes
         }
-        if (args.length == 1 && args[0].equals("daemon")) {
-            return bareDaemon(environment, clock, out, err);
+        if (args.length == 1 && BARE.contains(args[0])) {
+            return bare(args[0], new CcotelCommand(environment, clock, out, err));
         }
         return commandLine(environment, clock, out, err, needed(args)).execute(args);
     }
 
+    /** The subcommands that {@link #bare} runs when they are the whole command line. */
+    private static final Set<String> BARE = Set.of("daemon", "status", "report");
+
     /**
-     * A bare {@code ccotel daemon}, the login service's command line: with nothing to parse, the daemon starts
-     * without picocli, whose 170 classes (of a class-file version that no start-up cache can hold) and model
-     * took 0.15-0.19 s of a 0.55 s start. Ends as {@link #commandLine}'s handlers end a failing command.
+     * A subcommand that is the whole command line ({@code ccotel daemon}, as the login service starts it;
+     * {@code status}; {@code report}): with nothing to parse, it runs without picocli, whose 170 classes (of a
+     * class-file version that no start-up cache can hold) and model took 0.15-0.19 s of the daemon's 0.55 s
+     * start. Ends as {@link #commandLine}'s handler ends a command that throws.
      */
-    private static int bareDaemon(Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
-        DaemonCommand daemon = new DaemonCommand();
-        daemon.parent = new CcotelCommand(environment, clock, out, err);
+    private static int bare(String name, CcotelCommand top) {
+        Callable<Integer> command = switch (name) {
+            case "daemon" -> {
+                DaemonCommand daemon = new DaemonCommand();
+                daemon.parent = top;
+                yield daemon;
+            }
+            case "status" -> {
+                StatusCommand status = new StatusCommand();
+                status.parent = top;
+                yield status;
+            }
+            case "report" -> {
+                ReportCommand report = new ReportCommand();
+                report.parent = top;
+                yield report;
+            }
+            default -> throw new IllegalArgumentException("no bare subcommand " + name);
+        };
         try {
-            return daemon.call();
+            return command.call();
         } catch (Exception e) {
-            return failed(e, err);
+            return failed(e, top.err);
         }
     }
 

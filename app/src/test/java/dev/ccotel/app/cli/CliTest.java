@@ -205,25 +205,39 @@ class CliTest {
     }
 
     /**
-     * A bare {@code daemon} (the login service's command line) starts without picocli: its failures end as
-     * picocli's handler ends them ({@code daemon --} is the same command line, parsed by picocli).
+     * A bare {@code daemon} (the login service's command line), {@code status} or {@code report} runs without
+     * picocli: it ends with the same words and exit code as the same command line parsed by picocli
+     * ({@code daemon --}), in failure too.
      */
     @Test
-    void bareDaemon_failsWithTheSameWordsAndExitCode_asThroughPicocli() throws Exception {
+    void bareCommands_endWithTheSameWordsAndExitCode_asThroughPicocli() throws Exception {
         Path file = Files.writeString(home.resolve("not-a-folder"), "");
-        for (Map<String, String> setting : List.of(Map.of("CCOTEL_RECEIVER_PORT", "http"), // a configuration error
-                Map.of("CCOTEL_DELIVERY_MODE", "passthrough"), // a token that is missing
-                Map.of("CCOTEL_STORE_PATH", file.resolve("ccotel.db").toString()))) { // a store's folder that is a file
+        int unused;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            unused = socket.getLocalPort();
+        }
+        Map<String, String> nobody = Map.of("CCOTEL_RECEIVER_PORT", Integer.toString(unused),
+                "CCOTEL_RECEIVER_HTTP_PORT", Integer.toString(unused));
+        Path emptyStore = home.resolve("empty.db");
+        dev.ccotel.adapter.sqlite.SqliteStore.open(dev.ccotel.adapter.sqlite.StoreConfig.at(emptyStore, false),
+                Clock.systemUTC()).close();
+        record Case(String command, Map<String, String> setting, int exit) {}
+        for (Case c : List.of(new Case("daemon", Map.of("CCOTEL_RECEIVER_PORT", "http"), 2), // a configuration error
+                new Case("daemon", Map.of("CCOTEL_DELIVERY_MODE", "passthrough"), 2), // a token that is missing
+                new Case("daemon", Map.of("CCOTEL_STORE_PATH", file.resolve("ccotel.db").toString()), 2), // not a folder
+                new Case("status", nobody, StatusCommand.NOT_RUNNING),
+                new Case("report", Map.of(), 0), // no store yet
+                new Case("report", Map.of("CCOTEL_STORE_PATH", emptyStore.toString()), 0))) {
             List<String> ends = new ArrayList<>();
-            for (String[] args : List.of(new String[] {"daemon"}, new String[] {"daemon", "--"})) {
+            for (String[] args : List.of(new String[] {c.command()}, new String[] {c.command(), "--"})) {
                 env.clear();
-                env.putAll(setting);
+                env.putAll(c.setting());
                 out.reset();
                 err.reset();
-                ends.add(run(args) + " " + err() + out());
+                ends.add(run(args) + " " + err() + " | " + out());
             }
-            assertEquals(ends.get(0), ends.get(1), setting.toString());
-            assertTrue(ends.get(0).startsWith("2 ccotel: "), ends.get(0));
+            assertEquals(ends.get(1), ends.get(0), c.toString());
+            assertTrue(ends.get(0).startsWith(c.exit() + " "), ends.get(0));
         }
     }
 
