@@ -19,7 +19,9 @@ pid=''
 start() {
     setsid "$dist/bin/ccotel" daemon >"$work/out.log" 2>"$work/err.log" &
     for _ in $(seq 1 150); do grep -q "listening on" "$work/err.log" 2>/dev/null && break; sleep 0.2; done
-    pid=$(pgrep -f "dev.ccotel.app.Main daemon" -n)
+    # this probe's daemon, by its HOME: the newest daemon on the machine may be another run's
+    pid=$(for p in $(pgrep -f "dev.ccotel.app.Main daemon"); do
+        tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "HOME=$HOME" && echo "$p"; done | tail -n 1)
 }
 rss() { grep VmRSS "/proc/$pid/status" | awk '{print $2}'; }
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
